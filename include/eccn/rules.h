@@ -1,0 +1,136 @@
+// Rule packs: regulations transcribed as data, compiled once, evaluated many times.
+//
+// A rules directory holds `formats.yaml` (operand formats and their bit
+// lengths) and any number of packs (`kind: pack`), each one regulation's
+// entries with citation, dates, metrics and conditions (docs/rule-format.md).
+//
+//   eccn::Loaded<eccn::RuleSet> rules = eccn::LoadRules("rules");
+//   if (!rules.ok()) { /* print rules.diagnostics */ }
+//   eccn::Classification c = rules.value->Classify(spec, eccn::Date::Today());
+//
+// A RuleSet is immutable after loading and safe to use from several threads.
+#pragma once
+
+#include <eccn/classification.h>
+#include <eccn/date.h>
+#include <eccn/diagnostic.h>
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace eccn {
+
+struct ChipSpec;
+
+// An operand format and the bit length a rule multiplies its rate by.
+struct OperandFormat {
+  std::string name;  // "fp8"
+  int bits = 0;      // 8
+  std::string note;  // why this bit length, when it is a choice
+};
+
+struct FormatTable {
+  std::vector<OperandFormat> formats;
+
+  // nullptr when the table has no format of that name.
+  const OperandFormat* Find(std::string_view name) const;
+};
+
+struct Citation {
+  std::string text;              // "88 FR 73458 (2023-10-25), FR Doc. 2023-23055"
+  std::string cfr;               // "15 CFR part 774, supplement no. 1, ECCN 3A090"
+  std::optional<Date> published;
+  std::vector<std::string> sources;  // URLs of the primary text
+};
+
+// A reading of the text that the regulation leaves open, recorded with its reason.
+struct Interpretation {
+  std::string topic;
+  std::string choice;
+  std::string reason;
+};
+
+struct MetricInfo {
+  std::string id;          // "tpp"
+  std::string title;       // "total processing performance"
+  std::string unit;        // display unit, "" for a pure number
+  std::string expression;  // as written in the pack
+  std::string note;
+  bool show = false;       // shown as a column in tables
+};
+
+// A named condition under which entries do not apply (a regulation's note).
+struct ExclusionInfo {
+  std::string id;
+  std::string title;
+  std::string text;
+  std::string expression;
+};
+
+struct EntryInfo {
+  std::string id;     // the regulation's own paragraph id, "3A090.a"
+  std::string title;
+  std::string text;   // the paragraph as the regulation words it
+  std::vector<std::string> reasons_for_control;
+  std::string expression;
+  std::vector<std::string> unless;       // exclusion ids
+  std::vector<std::string> subsumed_by;  // entry ids that take precedence
+  SourceLocation location;
+};
+
+struct PackInfo {
+  std::string id;
+  std::string title;
+  std::string jurisdiction;
+  std::string regulation;
+  std::string status;  // e.g. "in_force"
+  Citation citation;
+  Date effective;
+  std::optional<Date> end;  // last day in force, when known
+  std::vector<MetricInfo> metrics;
+  std::vector<ExclusionInfo> exclusions;
+  std::vector<EntryInfo> entries;
+  std::vector<Interpretation> interpretations;
+  std::string file;
+
+  bool InForceOn(const Date& date) const { return effective <= date && (!end || date <= *end); }
+};
+
+// One rules file given as text, for loading without a file system.
+struct RuleSource {
+  std::string file;
+  std::string text;
+};
+
+class RuleSet {
+ public:
+  const FormatTable& formats() const;
+  std::span<const PackInfo> packs() const;
+
+  // Evaluates every pack in force on `as_of`. Total: any spec gets an answer;
+  // missing data yields indeterminate results that name what is missing.
+  Classification Classify(const ChipSpec& spec, const Date& as_of) const;
+
+ private:
+  struct Impl;
+  explicit RuleSet(std::shared_ptr<const Impl> impl);
+  std::shared_ptr<const Impl> impl_;  // shared: copies are cheap and immutable
+
+  friend Loaded<RuleSet> ParseRules(std::span<const RuleSource> sources);
+};
+
+// Compiles the given files: exactly one must be a format table (`kind: formats`),
+// the rest packs (`kind: pack`). All problems are reported, with positions.
+Loaded<RuleSet> ParseRules(std::span<const RuleSource> sources);
+
+// Loads `path`: a directory (every *.yaml below it, recursively, in sorted
+// order) or a single pack file, which is then paired with the formats.yaml of
+// its directory or the nearest parent directory that has one.
+Loaded<RuleSet> LoadRules(const std::filesystem::path& path);
+
+}  // namespace eccn

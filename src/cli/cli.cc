@@ -1,0 +1,181 @@
+#include "cli/cli.h"
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+
+#include "cli/inputs.h"
+#include "cli/render_json.h"
+#include "cli/render_text.h"
+#include <eccn/eccn.h>
+
+namespace eccn::cli {
+namespace {
+
+struct Options {
+  std::vector<std::string> paths;
+  std::string rules_dir;
+  std::string as_of;
+  std::string format = "text";
+};
+
+void PrintDiagnostics(const std::vector<Diagnostic>& diagnostics, std::ostream& err) {
+  for (const Diagnostic& d : diagnostics) err << d.ToString() << '\n';
+}
+
+// The exit code for input problems: missing paths are 66, the rest 65.
+int InputErrorCode(const std::vector<Diagnostic>& diagnostics) {
+  for (const Diagnostic& d : diagnostics) {
+    if (d.severity == Severity::kError && d.location.line == 0 &&
+        (d.message == "no such file or directory" || d.message == "cannot open file")) {
+      return kNoInput;
+    }
+  }
+  return kDataError;
+}
+
+// Resolves --as-of; reports and returns nullopt if it is malformed.
+std::optional<Date> ResolveDate(const std::string& text, std::ostream& err) {
+  if (text.empty()) return Date::Today();
+  auto date = Date::Parse(text);
+  if (!date) err << fmt::format("eccn: invalid --as-of '{}', expected YYYY-MM-DD\n", text);
+  return date;
+}
+
+std::optional<RuleSet> LoadRuleSet(const std::string& dir, std::ostream& err, int& code) {
+  Loaded<RuleSet> rules = LoadRules(LocateRules(dir));
+  PrintDiagnostics(rules.diagnostics, err);
+  if (!rules.ok()) code = InputErrorCode(rules.diagnostics);
+  return std::move(rules.value);
+}
+
+int ExitCodeFor(const Report& report) {
+  bool indeterminate = false;
+  for (const Classification& chip : report.chips) {
+    const Verdict verdict = chip.Overall();
+    if (verdict == Verdict::kControlled) return kControlled;
+    indeterminate = indeterminate || verdict == Verdict::kIndeterminate;
+  }
+  return indeterminate ? kIndeterminate : kNotControlled;
+}
+
+// classify and explain: load everything first, so bad input prints nothing on stdout.
+int RunClassify(const Options& options, bool explain, std::ostream& out, std::ostream& err) {
+  const auto as_of = ResolveDate(options.as_of, err);
+  if (!as_of) return kUsage;
+  int code = 0;
+  const auto rules = LoadRuleSet(options.rules_dir, err, code);
+  if (!rules) return code;
+  std::vector<Diagnostic> diagnostics;
+  const auto files = ExpandSpecPaths(options.paths, diagnostics);
+  Report report;
+  report.as_of = *as_of;
+  for (const PackInfo& pack : rules->packs()) {
+    if (pack.InForceOn(*as_of)) report.packs.push_back(&pack);
+  }
+  std::vector<ChipSpec> specs;
+  for (const auto& file : files) {
+    Loaded<ChipSpec> spec = LoadChipSpec(file, rules->formats());
+    diagnostics.insert(diagnostics.end(), spec.diagnostics.begin(), spec.diagnostics.end());
+    if (spec.value) specs.push_back(std::move(*spec.value));
+  }
+  PrintDiagnostics(diagnostics, err);
+  if (HasErrors(diagnostics)) return InputErrorCode(diagnostics);
+  for (const ChipSpec& spec : specs) report.chips.push_back(rules->Classify(spec, *as_of));
+  if (options.format == "json") {
+    out << ClassifyJson(report).dump(2) << '\n';
+  } else if (explain) {
+    RenderExplainText(report, out);
+  } else {
+    RenderClassifyText(report, out);
+  }
+  return ExitCodeFor(report);
+}
+
+int RunRulesList(const Options& options, std::ostream& out, std::ostream& err) {
+  const auto as_of = ResolveDate(options.as_of, err);
+  if (!as_of) return kUsage;
+  int code = 0;
+  const auto rules = LoadRuleSet(options.rules_dir, err, code);
+  if (!rules) return code;
+  if (options.format == "json") {
+    out << RulesJson(*rules, *as_of).dump(2) << '\n';
+  } else {
+    RenderRulesListText(*rules, *as_of, out);
+  }
+  return 0;
+}
+
+int RunRulesCheck(const Options& options, std::ostream& out, std::ostream& err) {
+  const std::filesystem::path path = options.paths.empty() ? LocateRules(options.rules_dir)
+                                                           : std::filesystem::path(options.paths.front());
+  Loaded<RuleSet> rules = LoadRules(path);
+  if (options.format == "json") {
+    nlohmann::ordered_json report;
+    report["schema_version"] = kJsonSchemaVersion;
+    report["path"] = path.string();
+    report["ok"] = rules.ok();
+    report["diagnostics"] = DiagnosticsJson(rules.diagnostics);
+    out << report.dump(2) << '\n';
+  } else {
+    PrintDiagnostics(rules.diagnostics, err);
+    if (rules.ok()) {
+      size_t entries = 0;
+      for (const PackInfo& pack : rules.value->packs()) entries += pack.entries.size();
+      fmt::print(out, "{}: ok ({} pack{}, {} entr{}, {} operand formats)\n", path.string(), rules.value->packs().size(),
+                 rules.value->packs().size() == 1 ? "" : "s", entries, entries == 1 ? "y" : "ies",
+                 rules.value->formats().formats.size());
+    }
+  }
+  return rules.ok() ? 0 : InputErrorCode(rules.diagnostics);
+}
+
+void AddCommonOptions(CLI::App& command, Options& options, bool with_date) {
+  command.add_option("--rules", options.rules_dir, "Rules directory (default: the bundled rules)");
+  if (with_date) command.add_option("--as-of", options.as_of, "Evaluate the rules in force on this date (YYYY-MM-DD; default: today)");
+  command.add_option("--format", options.format, "Output format")->check(CLI::IsMember({"text", "json"}));
+}
+
+}  // namespace
+
+int Run(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
+  CLI::App app{"eccn: is this chip export-controlled, under which rule, and why?", "eccn"};
+  app.set_version_flag("--version", std::string(Version()));
+  app.require_subcommand(1);
+  Options options;
+
+  CLI::App* classify = app.add_subcommand("classify", "Classify chip spec files against the rules in force");
+  classify->add_option("PATH", options.paths, "Spec files or directories of them")->required();
+  AddCommonOptions(*classify, options, true);
+
+  CLI::App* explain = app.add_subcommand("explain", "Show every metric and comparison behind each verdict");
+  explain->add_option("PATH", options.paths, "Spec files or directories of them")->required();
+  AddCommonOptions(*explain, options, true);
+
+  CLI::App* rules = app.add_subcommand("rules", "List or check rule packs");
+  rules->require_subcommand(1);
+  CLI::App* list = rules->add_subcommand("list", "List the rule packs and which are in force");
+  AddCommonOptions(*list, options, true);
+  CLI::App* check = rules->add_subcommand("check", "Validate a rules directory or pack file");
+  check->add_option("PATH", options.paths, "Rules directory or pack file (default: the bundled rules)")->expected(0, 1);
+  AddCommonOptions(*check, options, false);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e, out, err);
+    return code == 0 ? 0 : kUsage;
+  }
+  try {
+    if (classify->parsed()) return RunClassify(options, false, out, err);
+    if (explain->parsed()) return RunClassify(options, true, out, err);
+    if (list->parsed()) return RunRulesList(options, out, err);
+    if (check->parsed()) return RunRulesCheck(options, out, err);
+  } catch (const std::exception& e) {
+    err << "eccn: internal error: " << e.what() << '\n';
+    return kInternal;
+  }
+  return kUsage;
+}
+
+}  // namespace eccn::cli

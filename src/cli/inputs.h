@@ -1,0 +1,22 @@
+// Finding the rules and the spec files a command works on.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include <eccn/diagnostic.h>
+
+namespace eccn::cli {
+
+// The rules directory: `explicit_dir` if given, else $ECCN_RULES, else the
+// installed share/eccn/rules next to the executable, else the source tree's
+// rules/ (for running from a build directory).
+std::filesystem::path LocateRules(const std::string& explicit_dir);
+
+// Expands files and directories (every *.yaml / *.yml below, sorted) into spec
+// files. A path that does not exist is reported.
+std::vector<std::filesystem::path> ExpandSpecPaths(const std::vector<std::string>& paths,
+                                                   std::vector<Diagnostic>& diagnostics);
+
+}  // namespace eccn::cli

@@ -1,0 +1,16 @@
+// Machine-readable output (schema documented in docs/json-schema.md).
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "cli/report.h"
+
+namespace eccn::cli {
+
+inline constexpr int kJsonSchemaVersion = 1;
+
+nlohmann::ordered_json ClassifyJson(const Report& report);
+nlohmann::ordered_json RulesJson(const RuleSet& rules, const Date& as_of);
+nlohmann::ordered_json DiagnosticsJson(const std::vector<Diagnostic>& diagnostics);
+
+}  // namespace eccn::cli

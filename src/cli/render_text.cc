@@ -1,0 +1,173 @@
+#include "cli/render_text.h"
+
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+
+#include "cli/text_table.h"
+
+namespace eccn::cli {
+namespace {
+
+std::string VerdictText(Verdict verdict) {
+  switch (verdict) {
+    case Verdict::kControlled:
+      return "controlled";
+    case Verdict::kNotControlled:
+      return "not controlled";
+    case Verdict::kIndeterminate:
+      return "indeterminate";
+  }
+  return "indeterminate";
+}
+
+std::string PacksLine(const Report& report) {
+  std::vector<std::string> packs;
+  for (const PackInfo* pack : report.packs) packs.push_back(fmt::format("{} ({})", pack->id, pack->citation.text));
+  return fmt::format("Rules in force on {}: {}", report.as_of.ToString(),
+                     packs.empty() ? std::string("none") : JoinStrings(packs, "; "));
+}
+
+// Shown metric ids in pack order, each once.
+std::vector<std::string> ShownMetrics(const Report& report) {
+  std::vector<std::string> ids;
+  for (const PackInfo* pack : report.packs) {
+    for (const MetricInfo& metric : pack->metrics) {
+      if (metric.show && std::find(ids.begin(), ids.end(), metric.id) == ids.end()) ids.push_back(metric.id);
+    }
+  }
+  return ids;
+}
+
+std::string MetricCell(const Classification& chip, const std::string& id) {
+  for (const MetricValue& metric : chip.metrics) {
+    if (metric.id == id) return FormatInterval(metric.value);
+  }
+  return "";
+}
+
+std::string EntriesCell(const Classification& chip) {
+  std::vector<std::string> parts;
+  for (const std::string& id : chip.EntriesWith(Verdict::kControlled)) parts.push_back(id);
+  std::vector<std::string> missing;
+  for (const EntryResult& result : chip.results) {
+    if (result.verdict != Verdict::kIndeterminate) continue;
+    parts.push_back(result.entry + "?");
+    for (const std::string& m : result.missing) {
+      if (std::find(missing.begin(), missing.end(), m) == missing.end()) missing.push_back(m);
+    }
+  }
+  std::string cell = parts.empty() ? "-" : JoinStrings(parts, ", ");
+  if (!missing.empty()) cell += fmt::format(" (needs {})", JoinStrings(missing, ", "));
+  return cell;
+}
+
+std::string ComparisonValues(const ComparisonTrace& c) {
+  if (!c.lhs_symbol.empty() || !c.rhs_symbol.empty()) {
+    return fmt::format("{} {} {}", c.lhs_symbol, c.lhs_symbol == "unknown" ? "vs" : (c.lhs_symbol == c.rhs_symbol ? "=" : "!="),
+                       c.rhs_symbol);
+  }
+  const std::string unit = c.unit.empty() ? "" : " " + c.unit;
+  std::string text = fmt::format("{}{} {} {}{}", FormatInterval(c.lhs), unit, Relation(c.lhs, c.rhs),
+                                 FormatInterval(c.rhs), unit);
+  if (c.margin) text += fmt::format(" ({})", FormatMargin(*c.margin));
+  return text;
+}
+
+void RenderClause(const ClauseTrace& clause, std::ostream& out) {
+  switch (clause.role) {
+    case ClauseTrace::Role::kCondition:
+      fmt::print(out, "  when {}  -> {}\n", clause.text, Name(clause.result));
+      break;
+    case ClauseTrace::Role::kUnless:
+      fmt::print(out, "  unless {}: {}  -> {}\n", clause.id, clause.text, Name(clause.result));
+      break;
+    case ClauseTrace::Role::kSubsumedBy:
+      fmt::print(out, "  unless {} applies (it takes precedence)  -> {}\n", clause.id, Name(clause.result));
+      return;
+  }
+  TextTable table({"    comparison", "values", "result", "where"});
+  for (const ComparisonTrace& c : clause.comparisons) {
+    std::string result(Name(c.result));
+    if (!c.missing.empty()) result += fmt::format(" (needs {})", JoinStrings(c.missing, ", "));
+    table.AddRow({"    " + c.text, ComparisonValues(c), result,
+                  fmt::format("{}:{}:{}", c.location.file, c.location.line, c.location.column)});
+  }
+  if (!clause.comparisons.empty()) table.Render(out);
+}
+
+}  // namespace
+
+void RenderClassifyText(const Report& report, std::ostream& out) {
+  const std::vector<std::string> metrics = ShownMetrics(report);
+  std::vector<std::string> headers{"CHIP"};
+  std::vector<TextTable::Align> aligns{TextTable::Align::kLeft};
+  for (const std::string& id : metrics) {
+    std::string header = id;
+    for (char& c : header) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    headers.push_back(header);
+    aligns.push_back(TextTable::Align::kRight);
+  }
+  headers.insert(headers.end(), {"VERDICT", "ENTRIES"});
+  aligns.insert(aligns.end(), {TextTable::Align::kLeft, TextTable::Align::kLeft});
+  TextTable table(headers, aligns);
+  int controlled = 0, indeterminate = 0;
+  for (const Classification& chip : report.chips) {
+    std::vector<std::string> row{chip.chip};
+    for (const std::string& id : metrics) row.push_back(MetricCell(chip, id));
+    const Verdict verdict = chip.Overall();
+    controlled += verdict == Verdict::kControlled;
+    indeterminate += verdict == Verdict::kIndeterminate;
+    row.push_back(VerdictText(verdict));
+    row.push_back(EntriesCell(chip));
+    table.AddRow(std::move(row));
+  }
+  table.Render(out);
+  const size_t total = report.chips.size();
+  fmt::print(out, "\n{} chip{}: {} controlled, {} not controlled, {} indeterminate.\n{}\n", total,
+             total == 1 ? "" : "s", controlled, static_cast<int>(total) - controlled - indeterminate, indeterminate,
+             PacksLine(report));
+}
+
+void RenderExplainText(const Report& report, std::ostream& out) {
+  fmt::print(out, "{}\n", PacksLine(report));
+  for (const Classification& chip : report.chips) {
+    fmt::print(out, "\n{} ({}): {}\n\nMetrics\n", chip.chip, chip.file, VerdictText(chip.Overall()));
+    TextTable metrics({"  metric", "value", "unit", "how"}, {TextTable::Align::kLeft, TextTable::Align::kRight});
+    for (const MetricValue& metric : chip.metrics) {
+      std::string how;
+      for (const PackInfo* pack : report.packs) {
+        if (pack->id != metric.pack) continue;
+        for (const MetricInfo& info : pack->metrics) {
+          if (info.id == metric.id) how = info.expression;
+        }
+      }
+      std::string value = FormatInterval(metric.value);
+      if (!metric.missing.empty()) value += fmt::format(" (needs {})", JoinStrings(metric.missing, ", "));
+      metrics.AddRow({"  " + metric.id, value, metric.unit, how});
+    }
+    metrics.Render(out);
+    for (const EntryResult& result : chip.results) {
+      fmt::print(out, "\n{}  {}  [{}; reasons for control: {}]\n", result.entry, VerdictText(result.verdict),
+                 result.citation, JoinStrings(result.reasons_for_control, ", "));
+      for (const ClauseTrace& clause : result.clauses) RenderClause(clause, out);
+      if (!result.missing.empty()) fmt::print(out, "  missing data: {}\n", JoinStrings(result.missing, ", "));
+      for (const std::string& note : result.notes) fmt::print(out, "  note: {}\n", note);
+    }
+  }
+}
+
+void RenderRulesListText(const RuleSet& rules, const Date& as_of, std::ostream& out) {
+  TextTable table({"PACK", "EFFECTIVE", "END", "STATUS", "IN FORCE", "ENTRIES", "CITATION"});
+  for (const PackInfo& pack : rules.packs()) {
+    std::vector<std::string> entries;
+    for (const EntryInfo& entry : pack.entries) entries.push_back(entry.id);
+    table.AddRow({pack.id, pack.effective.ToString(), pack.end ? pack.end->ToString() : "-", pack.status,
+                  pack.InForceOn(as_of) ? "yes" : "no", JoinStrings(entries, ", "), pack.citation.text});
+  }
+  table.Render(out);
+  std::vector<std::string> formats;
+  for (const OperandFormat& format : rules.formats().formats) formats.push_back(fmt::format("{}={}", format.name, format.bits));
+  fmt::print(out, "\nOperand formats (bits): {}\nIn force: as of {}.\n", JoinStrings(formats, " "), as_of.ToString());
+}
+
+}  // namespace eccn::cli

@@ -1,0 +1,40 @@
+#include "cli/report.h"
+
+#include <cmath>
+#include <fmt/format.h>
+
+namespace eccn::cli {
+
+std::string FormatInterval(const Interval& value, int digits) {
+  if (value.IsExact()) return FormatNumber(value.lo, digits);
+  if (value.lo_unbounded && value.hi_unbounded) return "?";
+  // An unknown non-negative quantity is [0, unbounded): nothing worth showing.
+  if (value.hi_unbounded) return value.lo == 0 ? "?" : fmt::format(">= {}", FormatNumber(value.lo, digits));
+  if (value.lo_unbounded) return fmt::format("<= {}", FormatNumber(value.hi, digits));
+  return fmt::format("{}..{}", FormatNumber(value.lo, digits), FormatNumber(value.hi, digits));
+}
+
+std::string FormatMargin(double margin) {
+  const double percent = margin * 100.0;
+  const double rounded = std::round(percent * 10.0) / 10.0;
+  if (rounded == 0.0) return percent == 0.0 ? "0%" : (percent > 0 ? "+0.0%" : "-0.0%");
+  return fmt::format("{}{}%", rounded > 0 ? "+" : "", rounded);
+}
+
+std::string Relation(const Interval& lhs, const Interval& rhs) {
+  if (!lhs.IsExact() || !rhs.IsExact()) return "vs";
+  if (lhs.lo < rhs.lo) return "<";
+  if (lhs.lo > rhs.lo) return ">";
+  return "=";
+}
+
+std::string JoinStrings(const std::vector<std::string>& items, const std::string& separator) {
+  std::string out;
+  for (const std::string& item : items) {
+    if (!out.empty()) out += separator;
+    out += item;
+  }
+  return out;
+}
+
+}  // namespace eccn::cli

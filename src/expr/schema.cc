@@ -1,0 +1,60 @@
+#include "expr/schema.h"
+
+#include <array>
+
+namespace eccn::expr {
+namespace {
+
+constexpr std::array<FieldInfo, 5> kTopLevel{{
+    {"marketed_for", Type::Symbol(SymbolSet::kMarket), "market the chip is designed or marketed for"},
+    {"kind", Type::Symbol(SymbolSet::kChipKind), "accelerator, cpu, hbm-stack or system"},
+    {"memory.bandwidth", Type::Number(kBandwidth), "peak memory bandwidth"},
+    {"memory.capacity", Type::Number(kBytes), "memory capacity"},
+    {"interconnect.bidirectional", Type::Number(kBandwidth), "aggregate bidirectional chip-to-chip I/O rate"},
+}};
+
+constexpr std::array<FieldInfo, 3> kFormatFields{{
+    {"name", Type::Symbol(SymbolSet::kFormat), "operand format, e.g. 'fp8'"},
+    {"rate", Type::Number(kRate), "peak dense rate in that format"},
+    {"bits", Type::Number(kDimensionless), "bit length of the format (rules/formats.yaml)"},
+}};
+
+constexpr std::array<FieldInfo, 4> kDieFields{{
+    {"area", Type::Number(kArea), "die area"},
+    {"count", Type::Number(kDimensionless), "number of such dies"},
+    {"role", Type::Symbol(SymbolSet::kDieRole), "logic, memory or io"},
+    {"transistors", Type::Symbol(SymbolSet::kArchitecture), "planar, finfet or gaa"},
+}};
+
+const std::array<CollectionInfo, 2> kCollections{{
+    {"formats", Collection::kFormats, "throughput", kFormatFields},
+    {"dies", Collection::kDies, "dies", kDieFields},
+}};
+
+}  // namespace
+
+std::span<const FieldInfo> TopLevelFields() { return kTopLevel; }
+std::span<const CollectionInfo> Collections() { return kCollections; }
+
+std::optional<uint32_t> FindTopLevelField(std::string_view name) {
+  for (uint32_t i = 0; i < kTopLevel.size(); ++i) {
+    if (kTopLevel[i].name == name) return i;
+  }
+  return std::nullopt;
+}
+
+const CollectionInfo* FindCollection(std::string_view name) {
+  for (const CollectionInfo& c : kCollections) {
+    if (c.name == name) return &c;
+  }
+  return nullptr;
+}
+
+std::optional<uint32_t> FindItemField(const CollectionInfo& collection, std::string_view name) {
+  for (uint32_t i = 0; i < collection.item_fields.size(); ++i) {
+    if (collection.item_fields[i].name == name) return i;
+  }
+  return std::nullopt;
+}
+
+}  // namespace eccn::expr

@@ -1,0 +1,405 @@
+// Loads rule files: the operand-format table and rule packs
+// (docs/rule-format.md), compiling every expression with positions.
+#include <algorithm>
+#include <array>
+#include <fmt/format.h>
+#include <memory>
+
+#include "expr/compiler.h"
+#include "expr/parser.h"
+#include "rule_set_impl.h"
+#include "yaml_reader.h"
+
+namespace eccn {
+namespace {
+
+constexpr int kMaxFormatBits = 1024;
+
+std::optional<Date> ReadDate(YamlReader& reader, const YAML::Node& map, std::string_view key, bool required) {
+  const auto text = reader.Scalar(map, key, required);
+  if (!text) return std::nullopt;
+  auto date = Date::Parse(*text);
+  if (!date) reader.Error(map[std::string(key)], fmt::format("invalid date '{}' for '{}', expected YYYY-MM-DD", *text, key));
+  return date;
+}
+
+std::vector<std::string> ReadStringList(YamlReader& reader, const YAML::Node& map, std::string_view key) {
+  std::vector<std::string> out;
+  const YAML::Node node = map[std::string(key)];
+  if (!node.IsDefined() || node.IsNull()) return out;
+  if (!reader.ExpectSequence(node, fmt::format("'{}'", key))) return out;
+  for (const YAML::Node& item : node) {
+    if (auto text = reader.ScalarValue(item, fmt::format("an item of '{}'", key))) out.push_back(*text);
+  }
+  return out;
+}
+
+bool IsIdentifier(std::string_view text) {
+  if (text.empty() || !(std::isalpha(static_cast<unsigned char>(text[0])) || text[0] == '_')) return false;
+  return std::all_of(text.begin(), text.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; });
+}
+
+std::optional<FormatTable> ReadFormats(YamlReader& reader, const YAML::Node& root) {
+  static constexpr std::array<std::string_view, 4> kKeys{"kind", "title", "citation", "formats"};
+  reader.CheckKeys(root, kKeys, "a format table");
+  FormatTable table;
+  const YAML::Node list = root["formats"];
+  if (!list.IsDefined()) {
+    reader.Error(root, "missing required key 'formats'");
+    return std::nullopt;
+  }
+  if (!reader.ExpectSequence(list, "'formats' as a list of {name, bits}")) return std::nullopt;
+  for (const YAML::Node& item : list) {
+    if (!reader.ExpectMap(item, "a format")) continue;
+    static constexpr std::array<std::string_view, 3> kFormatKeys{"name", "bits", "note"};
+    reader.CheckKeys(item, kFormatKeys, "a format");
+    const auto name = reader.Scalar(item, "name", true);
+    const auto bits = reader.Scalar(item, "bits", true);
+    if (!name || !bits) continue;
+    if (!IsIdentifier(*name)) {
+      reader.Error(item["name"], fmt::format("invalid format name '{}', expected letters, digits and '_'", *name));
+      continue;
+    }
+    if (table.Find(*name) != nullptr) {
+      reader.Error(item["name"], fmt::format("format '{}' is defined twice", *name));
+      continue;
+    }
+    auto value = ParseDecimal(*bits);
+    if (!value || *value < 1 || *value > kMaxFormatBits || boost::multiprecision::denominator(*value) != 1) {
+      reader.Error(item["bits"], fmt::format("invalid bit length '{}', expected a whole number from 1 to {}", *bits, kMaxFormatBits));
+      continue;
+    }
+    table.formats.push_back({*name, value->convert_to<int>(), reader.Scalar(item, "note").value_or("")});
+  }
+  if (reader.failed()) return std::nullopt;
+  return table;
+}
+
+class PackReader {
+ public:
+  PackReader(YamlReader& reader, const FormatTable& formats) : reader_(reader), compiler_(pack_.program, formats) {}
+
+  std::optional<std::pair<PackInfo, CompiledPack>> Run(const YAML::Node& root) {
+    static constexpr std::array<std::string_view, 14> kKeys{
+        "kind",     "id",      "title",        "jurisdiction", "regulation", "status",     "citation",
+        "effective", "end",    "interpretations", "metrics",   "exclusions", "entries",    "notes"};
+    reader_.CheckKeys(root, kKeys, "a rule pack");
+    info_.file = reader_.file();
+    info_.id = reader_.Scalar(root, "id", true).value_or("");
+    info_.title = reader_.Scalar(root, "title", true).value_or("");
+    info_.jurisdiction = reader_.Scalar(root, "jurisdiction", true).value_or("");
+    info_.regulation = reader_.Scalar(root, "regulation", true).value_or("");
+    info_.status = reader_.Scalar(root, "status", true).value_or("");
+    ReadCitation(root);
+    if (auto effective = ReadDate(reader_, root, "effective", true)) info_.effective = *effective;
+    info_.end = ReadDate(reader_, root, "end", false);
+    if (info_.end && *info_.end < info_.effective) reader_.Error(root["end"], "'end' is before 'effective'");
+    ReadInterpretations(root);
+    ReadList(root, "metrics", "a metric", [this](const YAML::Node& n) { ReadMetric(n); }, true);
+    ReadList(root, "exclusions", "an exclusion", [this](const YAML::Node& n) { ReadExclusion(n); }, false);
+    ReadList(root, "entries", "an entry", [this](const YAML::Node& n) { ReadEntry(n); }, true);
+    if (reader_.failed()) return std::nullopt;
+    return std::make_pair(std::move(info_), std::move(pack_));
+  }
+
+ private:
+  template <class Fn>
+  void ReadList(const YAML::Node& root, std::string_view key, std::string_view what, Fn read_one, bool required) {
+    const YAML::Node list = root[std::string(key)];
+    if (!list.IsDefined() || list.IsNull()) {
+      if (required) reader_.Error(root, fmt::format("missing required key '{}'", key));
+      return;
+    }
+    if (!reader_.ExpectSequence(list, fmt::format("'{}'", key))) return;
+    if (key == "metrics") {
+      for (const YAML::Node& item : list) {
+        if (item.IsMap() && item["id"].IsScalar()) compiler_.Declare(item["id"].Scalar());
+      }
+    }
+    for (const YAML::Node& item : list) {
+      if (reader_.ExpectMap(item, what)) read_one(item);
+    }
+  }
+
+  void ReadCitation(const YAML::Node& root) {
+    const YAML::Node node = root["citation"];
+    if (!node.IsDefined() || node.IsNull()) {
+      reader_.Error(root, "missing required key 'citation': every pack must cite its regulation");
+      return;
+    }
+    if (!reader_.ExpectMap(node, "'citation'")) return;
+    static constexpr std::array<std::string_view, 4> kKeys{"text", "cfr", "published", "sources"};
+    reader_.CheckKeys(node, kKeys, "'citation'");
+    info_.citation.text = reader_.Scalar(node, "text", true).value_or("");
+    info_.citation.cfr = reader_.Scalar(node, "cfr").value_or("");
+    info_.citation.published = ReadDate(reader_, node, "published", false);
+    info_.citation.sources = ReadStringList(reader_, node, "sources");
+  }
+
+  void ReadInterpretations(const YAML::Node& root) {
+    const YAML::Node list = root["interpretations"];
+    if (!list.IsDefined() || list.IsNull() || !reader_.ExpectSequence(list, "'interpretations'")) return;
+    for (const YAML::Node& item : list) {
+      if (!reader_.ExpectMap(item, "an interpretation")) continue;
+      static constexpr std::array<std::string_view, 3> kKeys{"topic", "choice", "reason"};
+      reader_.CheckKeys(item, kKeys, "an interpretation");
+      info_.interpretations.push_back({reader_.Scalar(item, "topic", true).value_or(""),
+                                       reader_.Scalar(item, "choice", true).value_or(""),
+                                       reader_.Scalar(item, "reason", true).value_or("")});
+    }
+  }
+
+  // Reads an id and checks it is new among `existing`.
+  std::optional<std::string> ReadId(const YAML::Node& item, const std::vector<std::string>& existing, bool identifier) {
+    auto id = reader_.Scalar(item, "id", true);
+    if (!id) return std::nullopt;
+    if (identifier && !IsIdentifier(*id)) {
+      reader_.Error(item["id"], fmt::format("invalid id '{}', expected letters, digits and '_' (it is used as a name "
+                                            "in expressions)", *id));
+      return std::nullopt;
+    }
+    if (std::find(existing.begin(), existing.end(), *id) != existing.end()) {
+      reader_.Error(item["id"], fmt::format("'{}' is defined twice in this pack", *id));
+      return std::nullopt;
+    }
+    return id;
+  }
+
+  std::optional<expr::Compiled> CompileExpression(const YAML::Node& item, std::string_view key, CompiledClause& clause,
+                                                  std::string& source) {
+    const YAML::Node node = item[std::string(key)];
+    auto text = reader_.Scalar(item, key, true);
+    if (!text) return std::nullopt;
+    source = *text;
+    auto ast = expr::Parse(*text);
+    if (!ast) {
+      reader_.Error(reader_.AtOffset(node, ast.error().offset), ast.error().message);
+      return std::nullopt;
+    }
+    std::function<SourceLocation(size_t)> locate = [this, node](size_t offset) { return reader_.AtOffset(node, offset); };
+    auto compiled = compiler_.Compile(*ast, *text, locate, clause.comparisons);
+    if (!compiled) {
+      reader_.Error(reader_.AtOffset(node, compiled.error().offset), compiled.error().message);
+      return std::nullopt;
+    }
+    clause.node = compiled->node;
+    clause.reads = compiled->reads;
+    return *compiled;
+  }
+
+  bool ExpectCondition(const YAML::Node& item, std::string_view key, const expr::Compiled& compiled) {
+    if (compiled.type.kind == expr::Type::Kind::kBool) return true;
+    reader_.Error(item[std::string(key)], fmt::format("'{}' must be a condition (true/false), not a value", key));
+    return false;
+  }
+
+  void ReadMetric(const YAML::Node& item) {
+    static constexpr std::array<std::string_view, 6> kKeys{"id", "title", "unit", "expr", "note", "show"};
+    reader_.CheckKeys(item, kKeys, "a metric");
+    std::vector<std::string> ids;
+    for (const MetricInfo& m : info_.metrics) ids.push_back(m.id);
+    const auto id = ReadId(item, ids, true);
+    if (!id) return;
+    MetricInfo metric;
+    metric.id = *id;
+    metric.title = reader_.Scalar(item, "title", true).value_or("");
+    metric.unit = reader_.Scalar(item, "unit").value_or("");
+    metric.note = reader_.Scalar(item, "note").value_or("");
+    if (auto show = reader_.Scalar(item, "show")) {
+      if (*show != "true" && *show != "false") reader_.Error(item["show"], "expected true or false for 'show'");
+      metric.show = *show == "true";
+    }
+    CompiledClause clause;
+    auto compiled = CompileExpression(item, "expr", clause, metric.expression);
+    if (!compiled) return;
+    if (compiled->type.kind != expr::Type::Kind::kNumber) {
+      reader_.Error(item["expr"], "a metric must be a number, not a condition");
+      return;
+    }
+    CompiledMetric out{compiled->node, 1, compiled->reads};
+    if (!metric.unit.empty()) {
+      auto unit = ParseUnit(metric.unit);
+      if (!unit) {
+        reader_.Error(item["unit"], unit.error());
+        return;
+      }
+      if (!(unit->dimension == compiled->type.dimension)) {
+        reader_.Error(item["unit"], fmt::format("unit '{}' is {}, but the expression gives {}", metric.unit,
+                                                DescribeDimension(unit->dimension), DescribeDimension(compiled->type.dimension)));
+        return;
+      }
+      out.display_scale = unit->scale;
+    } else if (!compiled->type.dimension.IsNone()) {
+      reader_.Error(item["expr"], fmt::format("the expression gives {}; state its display 'unit'",
+                                              DescribeDimension(compiled->type.dimension)));
+      return;
+    }
+    compiled->display.reset();
+    compiler_.Bind(metric.id, *compiled);
+    info_.metrics.push_back(std::move(metric));
+    pack_.metrics.push_back(std::move(out));
+  }
+
+  void ReadExclusion(const YAML::Node& item) {
+    static constexpr std::array<std::string_view, 4> kKeys{"id", "title", "text", "when"};
+    reader_.CheckKeys(item, kKeys, "an exclusion");
+    std::vector<std::string> ids;
+    for (const ExclusionInfo& e : info_.exclusions) ids.push_back(e.id);
+    const auto id = ReadId(item, ids, false);
+    if (!id) return;
+    ExclusionInfo exclusion{*id, reader_.Scalar(item, "title", true).value_or(""),
+                            reader_.Scalar(item, "text").value_or(""), ""};
+    CompiledClause clause;
+    auto compiled = CompileExpression(item, "when", clause, exclusion.expression);
+    if (!compiled || !ExpectCondition(item, "when", *compiled)) return;
+    info_.exclusions.push_back(std::move(exclusion));
+    pack_.exclusions.push_back(std::move(clause));
+  }
+
+  void ReadEntry(const YAML::Node& item) {
+    static constexpr std::array<std::string_view, 7> kKeys{"id", "title", "text", "reasons_for_control", "when",
+                                                           "unless", "subsumed_by"};
+    reader_.CheckKeys(item, kKeys, "an entry");
+    std::vector<std::string> ids;
+    for (const EntryInfo& e : info_.entries) ids.push_back(e.id);
+    const auto id = ReadId(item, ids, false);
+    if (!id) return;
+    EntryInfo entry;
+    entry.id = *id;
+    entry.location = reader_.At(item);
+    entry.title = reader_.Scalar(item, "title", true).value_or("");
+    entry.text = reader_.Scalar(item, "text").value_or("");
+    entry.reasons_for_control = ReadStringList(reader_, item, "reasons_for_control");
+    CompiledEntry compiled_entry;
+    auto compiled = CompileExpression(item, "when", compiled_entry.condition, entry.expression);
+    if (!compiled || !ExpectCondition(item, "when", *compiled)) return;
+    entry.unless = ReadStringList(reader_, item, "unless");
+    for (const std::string& name : entry.unless) {
+      auto it = std::find_if(info_.exclusions.begin(), info_.exclusions.end(),
+                             [&](const ExclusionInfo& e) { return e.id == name; });
+      if (it == info_.exclusions.end()) {
+        reader_.Error(item["unless"], fmt::format("unknown exclusion '{}'; define it under 'exclusions'", name));
+        return;
+      }
+      compiled_entry.unless.push_back(static_cast<size_t>(it - info_.exclusions.begin()));
+    }
+    entry.subsumed_by = ReadStringList(reader_, item, "subsumed_by");
+    for (const std::string& name : entry.subsumed_by) {
+      auto it = std::find(ids.begin(), ids.end(), name);
+      if (it == ids.end()) {
+        reader_.Error(item["subsumed_by"], fmt::format("'{}' is not an entry defined above this one; an entry can only "
+                                                       "give way to entries listed before it", name));
+        return;
+      }
+      compiled_entry.subsumed_by.push_back(static_cast<size_t>(it - ids.begin()));
+    }
+    info_.entries.push_back(std::move(entry));
+    pack_.entries.push_back(std::move(compiled_entry));
+  }
+
+  YamlReader& reader_;
+  PackInfo info_;
+  CompiledPack pack_;
+  expr::Compiler compiler_;
+};
+
+struct ParsedFile {
+  std::unique_ptr<YamlReader> reader;
+  YAML::Node root;
+  std::string kind;
+};
+
+void CollectYamlFiles(const std::filesystem::path& dir, std::vector<std::filesystem::path>& out) {
+  std::error_code error;
+  for (auto it = std::filesystem::recursive_directory_iterator(dir, error);
+       !error && it != std::filesystem::recursive_directory_iterator(); it.increment(error)) {
+    const auto extension = it->path().extension();
+    if (it->is_regular_file(error) && (extension == ".yaml" || extension == ".yml")) out.push_back(it->path());
+  }
+  std::sort(out.begin(), out.end());
+}
+
+}  // namespace
+
+Loaded<RuleSet> ParseRules(std::span<const RuleSource> sources) {
+  Loaded<RuleSet> result;
+  std::vector<ParsedFile> files;
+  for (const RuleSource& source : sources) {
+    ParsedFile file{std::make_unique<YamlReader>(source.text, source.file, result.diagnostics), {}, ""};
+    auto root = file.reader->Load();
+    if (!root || !file.reader->ExpectMap(*root, "a rules file")) continue;
+    file.root = *root;
+    const auto kind = file.reader->Scalar(file.root, "kind", true);
+    if (!kind) continue;
+    if (*kind != "formats" && *kind != "pack") {
+      file.reader->Error(file.root["kind"], fmt::format("invalid kind '{}', expected 'formats' or 'pack'", *kind));
+      continue;
+    }
+    file.kind = *kind;
+    files.push_back(std::move(file));
+  }
+  auto impl = std::make_shared<RuleSet::Impl>();
+  int format_tables = 0;
+  for (ParsedFile& file : files) {
+    if (file.kind != "formats") continue;
+    if (++format_tables > 1) {
+      file.reader->Error(file.root, "a second format table; a rule set has exactly one");
+      continue;
+    }
+    if (auto table = ReadFormats(*file.reader, file.root)) impl->formats = std::move(*table);
+  }
+  if (format_tables == 0) {
+    result.diagnostics.push_back({Severity::kError, {sources.empty() ? std::string("rules") : sources.front().file},
+                                  "no format table (a file with 'kind: formats', normally rules/formats.yaml)"});
+    return result;
+  }
+  if (HasErrors(result.diagnostics)) return result;
+  for (ParsedFile& file : files) {
+    if (file.kind != "pack") continue;
+    auto pack = PackReader(*file.reader, impl->formats).Run(file.root);
+    if (!pack) continue;
+    const bool duplicate = std::any_of(impl->packs.begin(), impl->packs.end(),
+                                       [&](const PackInfo& p) { return p.id == pack->first.id; });
+    if (duplicate) {
+      file.reader->Error(file.root["id"], fmt::format("pack id '{}' is used by another file", pack->first.id));
+      continue;
+    }
+    impl->packs.push_back(std::move(pack->first));
+    impl->compiled.push_back(std::move(pack->second));
+  }
+  if (HasErrors(result.diagnostics)) return result;
+  result.value = RuleSet(std::move(impl));
+  return result;
+}
+
+Loaded<RuleSet> LoadRules(const std::filesystem::path& path) {
+  std::vector<Diagnostic> diagnostics;
+  std::vector<std::filesystem::path> paths;
+  std::error_code error;
+  if (std::filesystem::is_directory(path, error)) {
+    CollectYamlFiles(path, paths);
+  } else if (std::filesystem::exists(path, error)) {
+    // A single pack: pair it with the nearest formats.yaml above it.
+    paths.push_back(path);
+    for (auto dir = std::filesystem::absolute(path, error).parent_path(); !dir.empty(); dir = dir.parent_path()) {
+      if (std::filesystem::exists(dir / "formats.yaml", error)) {
+        if (!std::filesystem::equivalent(dir / "formats.yaml", path, error)) paths.push_back(dir / "formats.yaml");
+        break;
+      }
+      if (dir == dir.parent_path()) break;
+    }
+  } else {
+    return {std::nullopt, {{Severity::kError, {path.string()}, "no such file or directory"}}};
+  }
+  std::vector<RuleSource> sources;
+  for (const auto& file : paths) {
+    if (auto text = ReadInputFile(file, diagnostics)) sources.push_back({file.string(), std::move(*text)});
+  }
+  Loaded<RuleSet> result = ParseRules(sources);
+  diagnostics.insert(diagnostics.end(), result.diagnostics.begin(), result.diagnostics.end());
+  result.diagnostics = std::move(diagnostics);
+  if (HasErrors(result.diagnostics)) result.value.reset();
+  return result;
+}
+
+}  // namespace eccn

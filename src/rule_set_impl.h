@@ -1,0 +1,43 @@
+// The compiled form of a RuleSet, private to the library.
+#pragma once
+
+#include <memory>
+#include <vector>
+
+#include "expr/program.h"
+#include <eccn/rules.h>
+
+namespace eccn {
+
+struct CompiledClause {
+  uint32_t node = expr::kNoNode;
+  std::vector<uint32_t> comparisons;  // indices into Program::comparisons
+  std::vector<uint32_t> reads;
+};
+
+struct CompiledMetric {
+  uint32_t node = expr::kNoNode;
+  Number display_scale = 1;  // base units per display unit
+  std::vector<uint32_t> reads;
+};
+
+struct CompiledEntry {
+  CompiledClause condition;
+  std::vector<size_t> unless;       // indices into CompiledPack::exclusions
+  std::vector<size_t> subsumed_by;  // indices of earlier entries
+};
+
+struct CompiledPack {
+  expr::Program program;
+  std::vector<CompiledMetric> metrics;
+  std::vector<CompiledClause> exclusions;
+  std::vector<CompiledEntry> entries;
+};
+
+struct RuleSet::Impl {
+  FormatTable formats;
+  std::vector<PackInfo> packs;
+  std::vector<CompiledPack> compiled;  // parallel to packs
+};
+
+}  // namespace eccn

@@ -1,0 +1,195 @@
+// Reads chip spec files (docs/spec-format.md) into ChipSpec, strictly: every
+// physical value needs a unit of the right dimension, unknown keys and enum
+// values are errors, and a field left out stays unknown.
+#include <array>
+#include <fmt/format.h>
+
+#include "units.h"
+#include "yaml_reader.h"
+#include <eccn/rules.h>
+#include <eccn/spec.h>
+
+namespace eccn {
+namespace {
+
+constexpr std::array<std::string_view, 4> kKindNames{"accelerator", "cpu", "hbm-stack", "system"};
+constexpr std::array<std::string_view, 4> kMarketNames{"datacenter", "consumer", "workstation", "embedded"};
+constexpr std::array<std::string_view, 3> kArchitectureNames{"planar", "finfet", "gaa"};
+constexpr std::array<std::string_view, 3> kRoleNames{"logic", "memory", "io"};
+
+bool IsUnknownWord(std::string_view text) { return text == "unknown" || text == "?"; }
+
+template <class Enum, size_t N>
+std::optional<Enum> ReadEnum(YamlReader& reader, const YAML::Node& map, std::string_view key,
+                             const std::array<std::string_view, N>& names, bool allow_unknown) {
+  const YAML::Node node = map[std::string(key)];
+  const auto text = reader.Scalar(map, key);
+  if (!text) return std::nullopt;
+  for (size_t i = 0; i < N; ++i) {
+    if (names[i] == *text) return static_cast<Enum>(i);
+  }
+  if (allow_unknown && IsUnknownWord(*text)) return std::nullopt;
+  std::string list;
+  for (std::string_view name : names) list += fmt::format("{}{}", list.empty() ? "" : " | ", name);
+  if (allow_unknown) list += " | unknown";
+  reader.Error(node, fmt::format("invalid {} '{}', expected {}", key, *text, list));
+  return std::nullopt;
+}
+
+// Reads map[key] as a quantity of `dimension`. Absent or "unknown" leaves
+// `out` empty; a bad value is reported.
+void ReadQuantity(YamlReader& reader, const YAML::Node& map, std::string_view key, const Dimension& dimension,
+                  bool must_be_positive, std::optional<Number>& out) {
+  const YAML::Node node = map[std::string(key)];
+  const auto text = reader.Scalar(map, key);
+  if (!text || IsUnknownWord(*text)) return;
+  auto quantity = ParseQuantity(*text);
+  if (!quantity) {
+    reader.Error(node, fmt::format("{} for '{}': expected {}, e.g. '{}'", quantity.error(), key,
+                                   DescribeDimension(dimension),
+                                   dimension == kRate        ? "148 TFLOPS"
+                                   : dimension == kBandwidth ? "4.0 TB/s"
+                                   : dimension == kArea      ? "814 mm2"
+                                                             : "96 GB"));
+    return;
+  }
+  if (!(quantity->unit.dimension == dimension)) {
+    reader.Error(node, fmt::format("'{}' is {}, but '{}' needs {}", quantity->unit.symbol,
+                                   DescribeDimension(quantity->unit.dimension), key, DescribeDimension(dimension)));
+    return;
+  }
+  if (quantity->value < 0) {
+    reader.Error(node, fmt::format("'{}' must not be negative", key));
+    return;
+  }
+  if (must_be_positive && quantity->value == 0) {
+    reader.Error(node, fmt::format("'{}' must be greater than zero", key));
+    return;
+  }
+  out = quantity->value;
+}
+
+bool IsValidReleaseDate(std::string_view text) {
+  if (text.size() == 4) return Date::Parse(fmt::format("{}-01-01", text)).has_value();
+  if (text.size() == 7) return Date::Parse(fmt::format("{}-01", text)).has_value();
+  return Date::Parse(text).has_value();
+}
+
+void ReadThroughput(YamlReader& reader, const YAML::Node& node, const FormatTable& formats, ChipSpec& spec) {
+  if (!reader.ExpectMap(node, "'throughput' as a map of operand format to dense rate")) return;
+  std::vector<std::string_view> names;
+  for (const OperandFormat& format : formats.formats) names.push_back(format.name);
+  reader.CheckKeys(node, names, "'throughput' (operand formats from rules/formats.yaml)");
+  std::vector<FormatRate> rates;
+  for (const auto& item : node) {
+    const std::string& format = item.first.Scalar();
+    if (formats.Find(format) == nullptr) continue;  // reported by CheckKeys
+    FormatRate rate{format, std::nullopt};
+    ReadQuantity(reader, node, format, kRate, false, rate.ops_per_second);
+    rates.push_back(std::move(rate));
+  }
+  spec.throughput = std::move(rates);
+}
+
+void ReadDies(YamlReader& reader, const YAML::Node& node, ChipSpec& spec) {
+  if (!reader.ExpectSequence(node, "'dies' as a list of dies")) return;
+  static constexpr std::array<std::string_view, 5> kDieKeys{"name", "area", "transistors", "role", "count"};
+  std::vector<Die> dies;
+  for (const YAML::Node& die_node : node) {
+    if (!reader.ExpectMap(die_node, "a die")) continue;
+    reader.CheckKeys(die_node, kDieKeys, "a die");
+    Die die;
+    die.name = reader.Scalar(die_node, "name").value_or("");
+    ReadQuantity(reader, die_node, "area", kArea, true, die.area_mm2);
+    die.transistors = ReadEnum<TransistorArchitecture>(reader, die_node, "transistors", kArchitectureNames, true);
+    die.role = ReadEnum<DieRole>(reader, die_node, "role", kRoleNames, true);
+    if (auto count = reader.Scalar(die_node, "count")) {
+      auto value = ParseDecimal(*count);
+      if (!value || *value < 1 || boost::multiprecision::denominator(*value) != 1 || *value > 1000000) {
+        reader.Error(die_node["count"], fmt::format("invalid count '{}', expected a whole number from 1", *count));
+      } else {
+        die.count = *value;
+      }
+    }
+    dies.push_back(std::move(die));
+  }
+  spec.dies = std::move(dies);
+}
+
+void ReadSources(YamlReader& reader, const YAML::Node& node, ChipSpec& spec) {
+  if (node.IsScalar()) {
+    spec.sources.push_back(node.Scalar());
+    return;
+  }
+  if (!reader.ExpectSequence(node, "'sources' as a list of URLs or citations")) return;
+  for (const YAML::Node& source : node) {
+    if (auto text = reader.ScalarValue(source, "a source")) spec.sources.push_back(*text);
+  }
+}
+
+void ReadSpec(YamlReader& reader, const YAML::Node& root, const FormatTable& formats, ChipSpec& spec) {
+  static constexpr std::array<std::string_view, 11> kKeys{"name", "vendor", "kind", "marketed_for", "released",
+                                                          "throughput", "dies", "memory", "interconnect", "sources",
+                                                          "notes"};
+  reader.CheckKeys(root, kKeys, "a chip spec");
+  spec.name = reader.Scalar(root, "name", true).value_or("");
+  spec.vendor = reader.Scalar(root, "vendor").value_or("");
+  spec.kind = ReadEnum<ChipKind>(reader, root, "kind", kKindNames, false);
+  spec.marketed_for = ReadEnum<Market>(reader, root, "marketed_for", kMarketNames, true);
+  if (auto released = reader.Scalar(root, "released")) {
+    if (IsValidReleaseDate(*released)) {
+      spec.released = *released;
+    } else {
+      reader.Error(root["released"], fmt::format("invalid date '{}', expected YYYY, YYYY-MM or YYYY-MM-DD", *released));
+    }
+  }
+  if (const YAML::Node node = root["throughput"]; node.IsDefined() && !node.IsNull()) {
+    ReadThroughput(reader, node, formats, spec);
+  }
+  if (const YAML::Node node = root["dies"]; node.IsDefined() && !node.IsNull()) ReadDies(reader, node, spec);
+  if (const YAML::Node node = root["memory"]; node.IsDefined() && !node.IsNull()) {
+    if (reader.ExpectMap(node, "'memory'")) {
+      static constexpr std::array<std::string_view, 3> kMemoryKeys{"type", "capacity", "bandwidth"};
+      reader.CheckKeys(node, kMemoryKeys, "'memory'");
+      spec.memory.type = reader.Scalar(node, "type").value_or("");
+      ReadQuantity(reader, node, "capacity", kBytes, false, spec.memory.capacity_bytes);
+      ReadQuantity(reader, node, "bandwidth", kBandwidth, false, spec.memory.bandwidth_bytes_per_second);
+    }
+  }
+  if (const YAML::Node node = root["interconnect"]; node.IsDefined() && !node.IsNull()) {
+    if (reader.ExpectMap(node, "'interconnect'")) {
+      static constexpr std::array<std::string_view, 1> kInterconnectKeys{"bidirectional"};
+      reader.CheckKeys(node, kInterconnectKeys, "'interconnect'");
+      ReadQuantity(reader, node, "bidirectional", kBandwidth, false, spec.interconnect_bidirectional_bytes_per_second);
+    }
+  }
+  if (const YAML::Node node = root["sources"]; node.IsDefined() && !node.IsNull()) ReadSources(reader, node, spec);
+}
+
+}  // namespace
+
+Loaded<ChipSpec> ParseChipSpec(std::string_view yaml, std::string_view file, const FormatTable& formats) {
+  Loaded<ChipSpec> result;
+  YamlReader reader(yaml, std::string(file), result.diagnostics);
+  const std::optional<YAML::Node> root = reader.Load();
+  if (!root || !reader.ExpectMap(*root, "a chip spec")) return result;
+  ChipSpec spec;
+  spec.file = std::string(file);
+  ReadSpec(reader, *root, formats, spec);
+  if (!reader.failed()) result.value = std::move(spec);
+  return result;
+}
+
+Loaded<ChipSpec> LoadChipSpec(const std::filesystem::path& file, const FormatTable& formats) {
+  std::vector<Diagnostic> diagnostics;
+  const std::optional<std::string> text = ReadInputFile(file, diagnostics);
+  if (!text) return {std::nullopt, std::move(diagnostics)};
+  return ParseChipSpec(*text, file.string(), formats);
+}
+
+std::string_view Name(ChipKind kind) { return kKindNames[static_cast<size_t>(kind)]; }
+std::string_view Name(Market market) { return kMarketNames[static_cast<size_t>(market)]; }
+std::string_view Name(TransistorArchitecture architecture) { return kArchitectureNames[static_cast<size_t>(architecture)]; }
+std::string_view Name(DieRole role) { return kRoleNames[static_cast<size_t>(role)]; }
+
+}  // namespace eccn

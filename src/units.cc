@@ -1,0 +1,197 @@
+#include "units.h"
+
+#include <array>
+#include <cctype>
+#include <fmt/format.h>
+#include <vector>
+
+namespace eccn {
+namespace {
+
+struct Atom {
+  std::string symbol;
+  Number scale;
+  Dimension dimension;
+};
+
+Number Pow10(int exponent) {
+  Number result = 1;
+  for (int i = 0; i < (exponent < 0 ? -exponent : exponent); ++i) result *= 10;
+  return exponent < 0 ? Number(1) / result : result;
+}
+
+Number Pow1024(int exponent) {
+  Number result = 1;
+  for (int i = 0; i < exponent; ++i) result *= 1024;
+  return result;
+}
+
+// Every unit atom eccn accepts, built once. Case matters: B is a byte, b a bit.
+const std::vector<Atom>& Atoms() {
+  static const std::vector<Atom> atoms = [] {
+    std::vector<Atom> out;
+    struct Prefix {
+      const char* symbol;
+      int exponent;
+    };
+    const std::array<Prefix, 7> decimal{{{"", 0}, {"k", 3}, {"M", 6}, {"G", 9}, {"T", 12}, {"P", 15}, {"E", 18}}};
+    for (const Prefix& p : decimal) {
+      const Number scale = Pow10(p.exponent);
+      for (const char* rate : {"FLOPS", "OPS", "IOPS"}) out.push_back({fmt::format("{}{}", p.symbol, rate), scale, kRate});
+      for (const char* count : {"FLOP", "OP"}) out.push_back({fmt::format("{}{}", p.symbol, count), scale, {1, 0, 0, 0}});
+      out.push_back({fmt::format("{}B", p.symbol), scale, kBytes});
+      out.push_back({fmt::format("{}b", p.symbol), scale / 8, kBytes});
+      out.push_back({fmt::format("{}bit", p.symbol), scale / 8, kBytes});
+      out.push_back({fmt::format("{}byte", p.symbol), scale, kBytes});
+    }
+    out.push_back({"KB", 1000, kBytes});  // common spelling of kB
+    const std::array<const char*, 5> binary{"Ki", "Mi", "Gi", "Ti", "Pi"};
+    for (size_t i = 0; i < binary.size(); ++i) {
+      const Number scale = Pow1024(static_cast<int>(i) + 1);
+      out.push_back({fmt::format("{}B", binary[i]), scale, kBytes});
+      out.push_back({fmt::format("{}b", binary[i]), scale / 8, kBytes});
+    }
+    out.push_back({"s", 1, {0, 0, 1, 0}});
+    const Dimension length{0, 0, 0, 1};
+    for (const auto& [symbol, scale] : std::vector<std::pair<const char*, Number>>{
+             {"nm", Number(1, 1000000)}, {"um", Number(1, 1000)}, {"µm", Number(1, 1000)},
+             {"mm", 1}, {"cm", 10}, {"m", 1000}}) {
+      out.push_back({symbol, scale, length});
+      for (const char* square : {"2", "²", "^2"}) out.push_back({fmt::format("{}{}", symbol, square), scale * scale, kArea});
+    }
+    return out;
+  }();
+  return atoms;
+}
+
+const Atom* FindAtom(std::string_view symbol) {
+  for (const Atom& atom : Atoms()) {
+    if (atom.symbol == symbol) return &atom;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+Dimension Dimension::operator*(const Dimension& o) const {
+  return {static_cast<std::int8_t>(ops + o.ops), static_cast<std::int8_t>(bytes + o.bytes),
+          static_cast<std::int8_t>(seconds + o.seconds), static_cast<std::int8_t>(mm + o.mm)};
+}
+
+Dimension Dimension::operator/(const Dimension& o) const {
+  return {static_cast<std::int8_t>(ops - o.ops), static_cast<std::int8_t>(bytes - o.bytes),
+          static_cast<std::int8_t>(seconds - o.seconds), static_cast<std::int8_t>(mm - o.mm)};
+}
+
+std::string DescribeDimension(const Dimension& d) {
+  if (d == kRate) return "a throughput such as TFLOPS or TOPS";
+  if (d == kBandwidth) return "a bandwidth such as GB/s";
+  if (d == kArea) return "an area such as mm2";
+  if (d == kBytes) return "a size such as GB";
+  if (d.IsNone()) return "a plain number";
+  std::string out;
+  auto add = [&out](const char* symbol, int exponent) {
+    if (exponent == 0) return;
+    if (!out.empty()) out += "*";
+    out += symbol;
+    if (exponent != 1) out += fmt::format("^{}", exponent);
+  };
+  add("op", d.ops);
+  add("B", d.bytes);
+  add("s", d.seconds);
+  add("mm", d.mm);
+  return fmt::format("a quantity in {}", out);
+}
+
+Expected<Unit> ParseUnit(std::string_view text) {
+  Unit unit{1, kDimensionless, std::string(text)};
+  size_t start = 0;
+  bool first = true;
+  while (true) {
+    const size_t slash = text.find('/', start);
+    const std::string_view part = text.substr(start, slash == std::string_view::npos ? text.npos : slash - start);
+    const Atom* atom = FindAtom(part);
+    if (atom == nullptr) {
+      if (part.empty()) return Unexpected(fmt::format("malformed unit '{}'", text));
+      return Unexpected(fmt::format("unknown unit '{}'", part));
+    }
+    if (first) {
+      unit.scale = atom->scale;
+      unit.dimension = atom->dimension;
+    } else {
+      unit.scale /= atom->scale;
+      unit.dimension = unit.dimension / atom->dimension;
+    }
+    first = false;
+    if (slash == std::string_view::npos) break;
+    start = slash + 1;
+  }
+  return unit;
+}
+
+Expected<Number> ParseDecimal(std::string_view text) {
+  size_t i = 0;
+  bool negative = false;
+  if (i < text.size() && (text[i] == '+' || text[i] == '-')) negative = text[i++] == '-';
+  boost::multiprecision::cpp_int mantissa = 0;
+  int digits = 0;
+  int fraction_digits = 0;
+  bool seen_point = false;
+  bool any_digit = false;
+  for (; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c >= '0' && c <= '9') {
+      any_digit = true;
+      if (mantissa != 0 || c != '0') ++digits;
+      mantissa = mantissa * 10 + (c - '0');
+      if (seen_point) ++fraction_digits;
+    } else if (c == '.' && !seen_point) {
+      seen_point = true;
+    } else {
+      break;
+    }
+  }
+  if (!any_digit) return Unexpected(fmt::format("'{}' is not a number", text));
+  int exponent = 0;
+  if (i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
+    ++i;
+    bool exponent_negative = false;
+    if (i < text.size() && (text[i] == '+' || text[i] == '-')) exponent_negative = text[i++] == '-';
+    const size_t exponent_start = i;
+    while (i < text.size() && text[i] >= '0' && text[i] <= '9' && i - exponent_start < 4) {
+      exponent = exponent * 10 + (text[i] - '0');
+      ++i;
+    }
+    if (i == exponent_start) return Unexpected(fmt::format("'{}' has an incomplete exponent", text));
+    if (exponent_negative) exponent = -exponent;
+  }
+  if (i != text.size()) return Unexpected(fmt::format("'{}' is not a number", text));
+  if (digits > 40 || exponent > 40 || exponent < -40) {
+    return Unexpected(fmt::format("'{}' is out of range (at most 40 digits and exponents within +-40)", text));
+  }
+  Number value(mantissa);
+  value *= Pow10(exponent - fraction_digits);
+  return negative ? Number(-value) : value;
+}
+
+Expected<Quantity> ParseQuantity(std::string_view text) {
+  size_t end = 0;
+  while (end < text.size() && (std::isdigit(static_cast<unsigned char>(text[end])) || text[end] == '.' ||
+                               text[end] == '+' || text[end] == '-' ||
+                               ((text[end] == 'e' || text[end] == 'E') && end + 1 < text.size() &&
+                                (std::isdigit(static_cast<unsigned char>(text[end + 1])) || text[end + 1] == '-' ||
+                                 text[end + 1] == '+')))) {
+    ++end;
+  }
+  const std::string_view number_text = text.substr(0, end);
+  std::string_view unit_text = text.substr(end);
+  while (!unit_text.empty() && unit_text.front() == ' ') unit_text.remove_prefix(1);
+  auto number = ParseDecimal(number_text.empty() ? text : number_text);
+  if (!number) return Unexpected(number.error());
+  if (unit_text.empty()) return Unexpected(fmt::format("'{}' has no unit", text));
+  auto unit = ParseUnit(unit_text);
+  if (!unit) return Unexpected(unit.error());
+  return Quantity{*number * unit->scale, *unit};
+}
+
+}  // namespace eccn

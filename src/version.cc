@@ -1,0 +1,7 @@
+#include <eccn/version.h>
+
+namespace eccn {
+
+const char* Version() { return ECCN_VERSION; }
+
+}  // namespace eccn

@@ -1,0 +1,196 @@
+#include "yaml_reader.h"
+
+#include <algorithm>
+#include <fmt/format.h>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+namespace eccn {
+
+std::optional<std::string> ReadInputFile(const std::filesystem::path& path, std::vector<Diagnostic>& diagnostics) {
+  const std::string name = path.string();
+  std::error_code error;
+  if (std::filesystem::is_directory(path, error)) {
+    diagnostics.push_back({Severity::kError, {name}, "is a directory, expected a file"});
+    return std::nullopt;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    diagnostics.push_back({Severity::kError, {name}, "cannot open file"});
+    return std::nullopt;
+  }
+  std::string text;
+  char buffer[65536];
+  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
+    text.append(buffer, static_cast<size_t>(in.gcount()));
+    if (text.size() > kMaxInputBytes) {
+      diagnostics.push_back({Severity::kError, {name}, fmt::format("file is larger than the limit of {} bytes", kMaxInputBytes)});
+      return std::nullopt;
+    }
+  }
+  return text;
+}
+
+YamlReader::YamlReader(std::string_view text, std::string file, std::vector<Diagnostic>& diagnostics)
+    : text_(text), file_(std::move(file)), diagnostics_(diagnostics) {
+  line_starts_.push_back(0);
+  for (size_t i = 0; i < text_.size(); ++i) {
+    if (text_[i] == '\n') line_starts_.push_back(i + 1);
+  }
+}
+
+std::optional<YAML::Node> YamlReader::Load() {
+  if (text_.size() > kMaxInputBytes) {
+    Error(SourceLocation{file_}, fmt::format("input is larger than the limit of {} bytes", kMaxInputBytes));
+    return std::nullopt;
+  }
+  try {
+    std::vector<YAML::Node> documents = YAML::LoadAll(std::string(text_));
+    if (documents.empty() || documents.front().IsNull()) {
+      Error(SourceLocation{file_, 1, 1}, "empty document, expected a YAML map");
+      return std::nullopt;
+    }
+    if (documents.size() > 1) {
+      Error(SourceLocation{file_, 1, 1}, "several YAML documents in one file, expected one");
+      return std::nullopt;
+    }
+    return documents.front();
+  } catch (const YAML::Exception& e) {
+    const int line = e.mark.line < 0 ? 0 : e.mark.line + 1;
+    const int column = e.mark.column < 0 ? 0 : e.mark.column + 1;
+    Error(SourceLocation{file_, line, column}, fmt::format("invalid YAML: {}", e.msg));
+    return std::nullopt;
+  }
+}
+
+std::pair<int, int> YamlReader::LineColumn(size_t byte_offset) const {
+  auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), byte_offset);
+  const size_t line_index = static_cast<size_t>(it - line_starts_.begin()) - 1;
+  return {static_cast<int>(line_index) + 1, static_cast<int>(byte_offset - line_starts_[line_index]) + 1};
+}
+
+SourceLocation YamlReader::At(const YAML::Node& node) const {
+  const YAML::Mark mark = node.Mark();
+  if (mark.line < 0) return {file_};
+  return {file_, mark.line + 1, mark.column + 1};
+}
+
+SourceLocation YamlReader::AtOffset(const YAML::Node& node, size_t offset) const {
+  const YAML::Mark mark = node.Mark();
+  if (mark.pos < 0 || !node.IsScalar()) return At(node);
+  const std::string& value = node.Scalar();
+  // Walk the source alongside the value: the value is the source with quoting,
+  // indentation and line folding removed, so each visible character of the
+  // value is the next occurrence of that character in the source.
+  size_t cursor = static_cast<size_t>(mark.pos);
+  size_t last = cursor;
+  const size_t limit = std::min(offset, value.size());
+  for (size_t k = 0; k <= limit && k < value.size(); ++k) {
+    const char c = value[k];
+    if (c == ' ' || c == '\n' || c == '\t') continue;
+    while (cursor < text_.size() && text_[cursor] != c) ++cursor;
+    if (cursor >= text_.size()) return At(node);
+    last = cursor;
+    if (k == limit) break;
+    ++cursor;
+  }
+  if (offset >= value.size()) last = std::min(last + 1, text_.size());
+  const auto [line, column] = LineColumn(last);
+  return {file_, line, column};
+}
+
+void YamlReader::Error(const YAML::Node& node, std::string message) { Error(At(node), std::move(message)); }
+
+void YamlReader::Error(SourceLocation location, std::string message) {
+  diagnostics_.push_back({Severity::kError, std::move(location), std::move(message)});
+}
+
+void YamlReader::Warning(const YAML::Node& node, std::string message) {
+  diagnostics_.push_back({Severity::kWarning, At(node), std::move(message)});
+}
+
+bool YamlReader::failed() const { return HasErrors(diagnostics_); }
+
+bool YamlReader::ExpectMap(const YAML::Node& node, std::string_view what) {
+  if (node.IsMap()) return true;
+  Error(node, fmt::format("expected {} (a map of keys to values)", what));
+  return false;
+}
+
+bool YamlReader::ExpectSequence(const YAML::Node& node, std::string_view what) {
+  if (node.IsSequence()) return true;
+  Error(node, fmt::format("expected {} (a list)", what));
+  return false;
+}
+
+void YamlReader::CheckKeys(const YAML::Node& map, std::span<const std::string_view> allowed, std::string_view where) {
+  std::set<std::string> seen;
+  for (const auto& item : map) {
+    if (!item.first.IsScalar()) {
+      Error(item.first, fmt::format("keys in {} must be plain names", where));
+      continue;
+    }
+    const std::string& key = item.first.Scalar();
+    if (!seen.insert(key).second) {
+      Error(item.first, fmt::format("duplicate key '{}' in {}", key, where));
+      continue;
+    }
+    if (key.starts_with("x-")) continue;
+    if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
+    const std::string suggestion = ClosestMatch(key, allowed);
+    if (!suggestion.empty()) {
+      Error(item.first, fmt::format("unknown key '{}' in {}; did you mean '{}'?", key, where, suggestion));
+    } else {
+      std::string list;
+      for (std::string_view name : allowed) list += fmt::format("{}{}", list.empty() ? "" : ", ", name);
+      Error(item.first, fmt::format("unknown key '{}' in {}; expected one of: {}", key, where, list));
+    }
+  }
+}
+
+std::optional<std::string> YamlReader::Scalar(const YAML::Node& map, std::string_view key, bool required) {
+  const YAML::Node node = map[std::string(key)];
+  if (!node.IsDefined() || node.IsNull()) {
+    if (required) Error(map, fmt::format("missing required key '{}'", key));
+    return std::nullopt;
+  }
+  return ScalarValue(node, fmt::format("'{}'", key));
+}
+
+std::optional<std::string> YamlReader::ScalarValue(const YAML::Node& node, std::string_view what) {
+  if (!node.IsScalar()) {
+    Error(node, fmt::format("expected a single value for {}, not a list or map", what));
+    return std::nullopt;
+  }
+  return node.Scalar();
+}
+
+std::string ClosestMatch(std::string_view word, std::span<const std::string_view> candidates) {
+  auto distance = [](std::string_view a, std::string_view b) {
+    std::vector<size_t> row(b.size() + 1);
+    for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (size_t i = 1; i <= a.size(); ++i) {
+      size_t diagonal = row[0];
+      row[0] = i;
+      for (size_t j = 1; j <= b.size(); ++j) {
+        const size_t above = row[j];
+        row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+        diagonal = above;
+      }
+    }
+    return row[b.size()];
+  };
+  std::string best;
+  size_t best_distance = std::max<size_t>(2, word.size() / 3) + 1;
+  for (std::string_view candidate : candidates) {
+    const size_t d = distance(word, candidate);
+    if (d < best_distance) {
+      best_distance = d;
+      best = std::string(candidate);
+    }
+  }
+  return best;
+}
+
+}  // namespace eccn

@@ -1,0 +1,71 @@
+// The one place that talks to yaml-cpp: loads documents, converts its
+// 0-based marks to 1-based positions, and checks the shape of maps so every
+// schema error reads "file:line:column: what is wrong, what was expected".
+#pragma once
+
+#include <yaml-cpp/yaml.h>
+
+#include <filesystem>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <eccn/diagnostic.h>
+
+namespace eccn {
+
+// Files larger than this are refused before parsing: rule and spec files are
+// small, and a bound keeps a hostile input from exhausting memory.
+inline constexpr size_t kMaxInputBytes = 4 * 1024 * 1024;
+
+// Reads a whole file, or reports why not (with line 0).
+std::optional<std::string> ReadInputFile(const std::filesystem::path& path, std::vector<Diagnostic>& diagnostics);
+
+class YamlReader {
+ public:
+  YamlReader(std::string_view text, std::string file, std::vector<Diagnostic>& diagnostics);
+
+  // Parses the single document; nullopt (with a diagnostic) on a syntax error
+  // or an empty document.
+  std::optional<YAML::Node> Load();
+
+  SourceLocation At(const YAML::Node& node) const;
+  // The position of character `offset` of the scalar `node`'s value, found in
+  // the source text (so block scalars and quoting are accounted for).
+  SourceLocation AtOffset(const YAML::Node& node, size_t offset) const;
+
+  void Error(const YAML::Node& node, std::string message);
+  void Error(SourceLocation location, std::string message);
+  void Warning(const YAML::Node& node, std::string message);
+
+  // True if `node` is a map; otherwise reports "expected <what>".
+  bool ExpectMap(const YAML::Node& node, std::string_view what);
+  bool ExpectSequence(const YAML::Node& node, std::string_view what);
+  // Reports duplicate keys and keys not in `allowed` (with a suggestion).
+  // Keys starting with "x-" are extensions and always allowed.
+  void CheckKeys(const YAML::Node& map, std::span<const std::string_view> allowed, std::string_view where);
+
+  // The scalar text of map[key]; nullopt if the key is absent or null. Reports
+  // an error if present but not a scalar, or if `required` and absent.
+  std::optional<std::string> Scalar(const YAML::Node& map, std::string_view key, bool required = false);
+  // Same for a node already in hand.
+  std::optional<std::string> ScalarValue(const YAML::Node& node, std::string_view what);
+
+  const std::string& file() const { return file_; }
+  bool failed() const;
+
+ private:
+  std::pair<int, int> LineColumn(size_t byte_offset) const;
+
+  std::string_view text_;
+  std::string file_;
+  std::vector<Diagnostic>& diagnostics_;
+  std::vector<size_t> line_starts_;
+};
+
+// The closest of `candidates` to `word` by edit distance, or "" if none is close.
+std::string ClosestMatch(std::string_view word, std::span<const std::string_view> candidates);
+
+}  // namespace eccn
