@@ -1,2 +1,182 @@
+// Rule packs: what loads, and a precise, positioned error for what does not.
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
-TEST(Placeholder, Empty) { SUCCEED(); }
+
+#include <eccn/eccn.h>
+
+namespace eccn {
+namespace {
+
+using ::testing::HasSubstr;
+
+constexpr const char* kFormats = R"yaml(kind: formats
+formats:
+  - name: fp16
+    bits: 16
+  - name: fp8
+    bits: 8
+)yaml";
+
+// A minimal valid pack; tests replace one line at a time.
+constexpr const char* kPack = R"yaml(kind: pack
+id: test-pack
+title: Test
+jurisdiction: US
+regulation: EAR
+status: in_force
+citation:
+  text: 88 FR 73458
+effective: 2023-11-17
+metrics:
+  - id: tpp
+    title: total processing performance
+    expr: "max(f in formats: f.rate / 1 TOPS * f.bits)"
+entries:
+  - id: X.a
+    title: big
+    when: tpp >= 4800
+)yaml";
+
+Loaded<RuleSet> Load(std::string pack) {
+  const std::vector<RuleSource> sources{{"formats.yaml", kFormats}, {"pack.yaml", std::move(pack)}};
+  return ParseRules(sources);
+}
+
+std::string Replace(std::string text, std::string_view from, std::string_view to) {
+  const size_t at = text.find(from);
+  EXPECT_NE(at, std::string::npos) << from;
+  if (at != std::string::npos) text.replace(at, from.size(), to);
+  return text;
+}
+
+// "file:line:column: error: message" of the first diagnostic.
+std::string FirstError(std::string pack) {
+  Loaded<RuleSet> rules = Load(std::move(pack));
+  EXPECT_FALSE(rules.ok());
+  return rules.diagnostics.empty() ? "" : rules.diagnostics.front().ToString();
+}
+
+TEST(PackLoader, LoadsAValidPack) {
+  Loaded<RuleSet> rules = Load(kPack);
+  ASSERT_TRUE(rules.ok()) << rules.diagnostics.front().ToString();
+  ASSERT_EQ(rules.value->packs().size(), 1u);
+  const PackInfo& pack = rules.value->packs()[0];
+  EXPECT_EQ(pack.id, "test-pack");
+  EXPECT_EQ(pack.effective, (Date{2023, 11, 17}));
+  EXPECT_FALSE(pack.end.has_value());
+  EXPECT_EQ(pack.entries[0].id, "X.a");
+  EXPECT_EQ(rules.value->formats().formats.size(), 2u);
+}
+
+TEST(PackLoader, UnknownNameInRuleIsAnErrorAtItsColumn) {
+  EXPECT_EQ(FirstError(Replace(kPack, "when: tpp >= 4800", "when: tp >= 4800")),
+            "pack.yaml:17:11: error: unknown name 'tp'; did you mean 'tpp'?");
+}
+
+TEST(PackLoader, UnknownNameInsideBlockScalarIsPositioned) {
+  EXPECT_EQ(FirstError(Replace(kPack, "    when: tpp >= 4800", "    when: >-\n      tpp >= 4800\n      and tppp > 1")),
+            "pack.yaml:19:11: error: unknown name 'tppp'; did you mean 'tpp'?");
+}
+
+TEST(PackLoader, UnitMismatchIsAnError) {
+  EXPECT_EQ(FirstError(Replace(kPack, "when: tpp >= 4800", "when: tpp >= 4800 GB/s")),
+            "pack.yaml:17:18: error: cannot compare a plain number with a bandwidth such as GB/s");
+  EXPECT_EQ(FirstError(Replace(kPack, "when: tpp >= 4800", "when: memory.bandwidth > 6500")),
+            "pack.yaml:17:30: error: cannot compare a bandwidth such as GB/s with a plain number; write the number "
+            "with a unit");
+}
+
+TEST(PackLoader, TypeMismatchIsAnError) {
+  EXPECT_THAT(FirstError(Replace(kPack, "when: tpp >= 4800", "when: tpp + 1")),
+              HasSubstr("pack.yaml:17:11: error: 'when' must be a condition"));
+  EXPECT_THAT(FirstError(Replace(kPack, "when: tpp >= 4800", "when: tpp and true")),
+              HasSubstr("pack.yaml:17:11: error: 'and' needs conditions on both sides"));
+}
+
+TEST(PackLoader, SelfReferentialMetricIsAnError) {
+  EXPECT_EQ(FirstError(Replace(kPack, "f.rate / 1 TOPS * f.bits)\"", "f.rate / 1 TOPS * f.bits) + tpp\"")),
+            "pack.yaml:13:58: error: 'tpp' is not defined yet here: a metric may only use metrics defined above it, "
+            "and never itself");
+}
+
+TEST(PackLoader, SyntaxErrorInExpressionIsPositioned) {
+  EXPECT_EQ(FirstError(Replace(kPack, "when: tpp >= 4800", "when: tpp >= ")),
+            "pack.yaml:17:17: error: expected a value, found the end of the expression");
+}
+
+TEST(PackLoader, InvalidSymbolValueIsAnError) {
+  EXPECT_THAT(FirstError(Replace(kPack, "when: tpp >= 4800", "when: marketed_for == 'cloud'")),
+              HasSubstr("'cloud' is not a value of 'marketed_for'; expected one of: datacenter, consumer"));
+}
+
+TEST(PackLoader, CitationAndDatesAreRequired) {
+  EXPECT_EQ(FirstError(Replace(kPack, "citation:\n  text: 88 FR 73458\n", "")),
+            "pack.yaml:1:1: error: missing required key 'citation': every pack must cite its regulation");
+  EXPECT_EQ(FirstError(Replace(kPack, "effective: 2023-11-17", "effective: 2023-02-30")),
+            "pack.yaml:9:12: error: invalid date '2023-02-30' for 'effective', expected YYYY-MM-DD");
+  EXPECT_EQ(FirstError(Replace(kPack, "effective: 2023-11-17", "effective: 2023-11-17\nend: 2023-01-01")),
+            "pack.yaml:10:6: error: 'end' is before 'effective'");
+}
+
+TEST(PackLoader, ReferencesToExclusionsAndEntriesAreChecked) {
+  EXPECT_THAT(FirstError(Replace(kPack, "when: tpp >= 4800", "when: tpp >= 4800\n    unless: [nope]")),
+              HasSubstr("unknown exclusion 'nope'"));
+  EXPECT_THAT(FirstError(Replace(kPack, "when: tpp >= 4800", "when: tpp >= 4800\n    subsumed_by: [X.a]")),
+              HasSubstr("'X.a' is not an entry defined above this one"));
+}
+
+TEST(PackLoader, DuplicateIdsAreErrors) {
+  EXPECT_THAT(FirstError(std::string(kPack) + "  - id: X.a\n    title: again\n    when: tpp >= 1\n"),
+              HasSubstr("pack.yaml:18:9: error: 'X.a' is defined twice in this pack"));
+}
+
+TEST(PackLoader, UnknownKeyIsAnError) {
+  EXPECT_EQ(FirstError(Replace(kPack, "status: in_force", "statuss: in_force")),
+            "pack.yaml:6:1: error: unknown key 'statuss' in a rule pack; did you mean 'status'?");
+}
+
+TEST(PackLoader, MetricUnitMustMatchItsDimension) {
+  EXPECT_THAT(FirstError(Replace(kPack, "    title: total processing performance\n",
+                                 "    title: total processing performance\n    unit: GB/s\n")),
+              HasSubstr("unit 'GB/s' is a bandwidth such as GB/s, but the expression gives a plain number"));
+}
+
+TEST(PackLoader, FormatTableIsRequiredAndUnique) {
+  const std::vector<RuleSource> none{{"pack.yaml", kPack}};
+  Loaded<RuleSet> rules = ParseRules(none);
+  ASSERT_FALSE(rules.ok());
+  EXPECT_THAT(rules.diagnostics[0].message, HasSubstr("no format table"));
+  const std::vector<RuleSource> two{{"a.yaml", kFormats}, {"b.yaml", kFormats}, {"pack.yaml", kPack}};
+  rules = ParseRules(two);
+  ASSERT_FALSE(rules.ok());
+  EXPECT_EQ(rules.diagnostics[0].ToString(), "b.yaml:1:1: error: a second format table; a rule set has exactly one");
+}
+
+TEST(PackLoader, BadFormatTableEntriesAreErrors) {
+  const std::vector<RuleSource> sources{{"formats.yaml", "kind: formats\nformats:\n  - name: fp8\n    bits: 0\n"}};
+  Loaded<RuleSet> rules = ParseRules(sources);
+  ASSERT_FALSE(rules.ok());
+  EXPECT_EQ(rules.diagnostics[0].ToString(),
+            "formats.yaml:4:11: error: invalid bit length '0', expected a whole number from 1 to 1024");
+}
+
+TEST(PackLoader, ShippedRulesLoadWithoutDiagnostics) {
+  Loaded<RuleSet> rules = LoadRules(ECCN_SOURCE_DIR "/rules");
+  ASSERT_TRUE(rules.ok());
+  EXPECT_TRUE(rules.diagnostics.empty());
+  ASSERT_FALSE(rules.value->packs().empty());
+  for (const PackInfo& pack : rules.value->packs()) {
+    EXPECT_FALSE(pack.citation.text.empty()) << pack.id;
+    EXPECT_FALSE(pack.entries.empty()) << pack.id;
+  }
+}
+
+TEST(PackLoader, SinglePackFileFindsItsFormatTable) {
+  Loaded<RuleSet> rules = LoadRules(ECCN_SOURCE_DIR "/rules/us/ear-3a090-2023.yaml");
+  ASSERT_TRUE(rules.ok());
+  EXPECT_EQ(rules.value->packs().size(), 1u);
+  EXPECT_NE(rules.value->formats().Find("fp8"), nullptr);
+}
+
+}  // namespace
+}  // namespace eccn

@@ -1,2 +1,169 @@
+// Spec files: units, unknowns, and precise errors for every kind of bad input.
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
-TEST(Placeholder, Empty) { SUCCEED(); }
+
+#include <eccn/eccn.h>
+
+#include "test_rules.h"
+
+namespace eccn {
+namespace {
+
+using ::testing::HasSubstr;
+
+Loaded<ChipSpec> Parse(std::string_view yaml) { return ParseChipSpec(yaml, "chip.yaml", testing_support::Formats()); }
+
+// The single error of a spec that must fail, as "line:column: message".
+std::string OnlyError(std::string_view yaml) {
+  Loaded<ChipSpec> spec = Parse(yaml);
+  EXPECT_FALSE(spec.ok());
+  EXPECT_EQ(spec.diagnostics.size(), 1u);
+  if (spec.diagnostics.empty()) return "";
+  const Diagnostic& d = spec.diagnostics.front();
+  EXPECT_EQ(d.location.file, "chip.yaml");
+  return std::to_string(d.location.line) + ":" + std::to_string(d.location.column) + ": " + d.message;
+}
+
+TEST(SpecLoader, ReadsTheIssueExample) {
+  Loaded<ChipSpec> spec = Parse(R"yaml(
+name: NVIDIA H20
+vendor: NVIDIA
+kind: accelerator
+marketed_for: datacenter
+released: 2024-02
+throughput:
+  fp64: 1 TFLOPS
+  fp8: 296 TFLOPS
+  int8: 296 TOPS
+dies:
+  - name: GH100
+    area: 814 mm2
+    transistors: finfet
+    role: logic
+    count: 1
+memory:
+  type: HBM3
+  capacity: 96 GB
+  bandwidth: 4.0 TB/s
+interconnect:
+  bidirectional: 900 GB/s
+sources:
+  - https://example.com/datasheet.pdf
+)yaml");
+  ASSERT_TRUE(spec.ok()) << (spec.diagnostics.empty() ? "" : spec.diagnostics[0].ToString());
+  const ChipSpec& chip = *spec.value;
+  EXPECT_EQ(chip.name, "NVIDIA H20");
+  EXPECT_EQ(chip.kind, ChipKind::kAccelerator);
+  EXPECT_EQ(chip.marketed_for, Market::kDatacenter);
+  EXPECT_EQ(chip.released, "2024-02");
+  ASSERT_TRUE(chip.throughput.has_value());
+  ASSERT_EQ(chip.throughput->size(), 3u);
+  EXPECT_EQ((*chip.throughput)[1].format, "fp8");
+  EXPECT_EQ(*(*chip.throughput)[1].ops_per_second, Number(296) * Number(1000000000000LL));
+  ASSERT_TRUE(chip.dies.has_value());
+  EXPECT_EQ(*(*chip.dies)[0].area_mm2, Number(814));
+  EXPECT_EQ((*chip.dies)[0].transistors, TransistorArchitecture::kFinfet);
+  EXPECT_EQ(*chip.memory.capacity_bytes, Number(96000000000LL));
+  EXPECT_EQ(*chip.memory.bandwidth_bytes_per_second, Number(4000000000000LL));
+  EXPECT_EQ(*chip.interconnect_bidirectional_bytes_per_second, Number(900000000000LL));
+  EXPECT_EQ(chip.sources.size(), 1u);
+}
+
+TEST(SpecLoader, LeftOutFieldsAreUnknownNotZero) {
+  Loaded<ChipSpec> spec = Parse("name: Bare\n");
+  ASSERT_TRUE(spec.ok());
+  EXPECT_FALSE(spec.value->throughput.has_value());
+  EXPECT_FALSE(spec.value->dies.has_value());
+  EXPECT_FALSE(spec.value->marketed_for.has_value());
+  EXPECT_FALSE(spec.value->memory.bandwidth_bytes_per_second.has_value());
+}
+
+TEST(SpecLoader, UnknownIsAcceptedForValuesAndEnums) {
+  Loaded<ChipSpec> spec = Parse("name: X\nmarketed_for: unknown\nthroughput:\n  fp4: unknown\n");
+  ASSERT_TRUE(spec.ok());
+  EXPECT_FALSE(spec.value->marketed_for.has_value());
+  ASSERT_EQ(spec.value->throughput->size(), 1u);
+  EXPECT_FALSE((*spec.value->throughput)[0].ops_per_second.has_value());
+}
+
+TEST(SpecLoader, BitsAreNotBytes) {
+  Loaded<ChipSpec> spec = Parse("name: X\ninterconnect:\n  bidirectional: 800 Gb/s\n");
+  ASSERT_TRUE(spec.ok());
+  EXPECT_EQ(*spec.value->interconnect_bidirectional_bytes_per_second, Number(100000000000LL));
+}
+
+TEST(SpecLoader, BinaryAndUnicodeUnits) {
+  Loaded<ChipSpec> spec = Parse("name: X\nmemory:\n  capacity: 1 GiB\ndies:\n  - area: 1 cm²\n");
+  ASSERT_TRUE(spec.ok());
+  EXPECT_EQ(*spec.value->memory.capacity_bytes, Number(1073741824));
+  EXPECT_EQ(*(*spec.value->dies)[0].area_mm2, Number(100));
+}
+
+TEST(SpecLoader, BareNumberIsAnError) {
+  EXPECT_EQ(OnlyError("name: X\nthroughput:\n  fp16: 148\n"),
+            "3:9: '148' has no unit for 'fp16': expected a throughput such as TFLOPS or TOPS, e.g. '148 TFLOPS'");
+}
+
+TEST(SpecLoader, WrongDimensionIsAnError) {
+  EXPECT_EQ(OnlyError("name: X\nthroughput:\n  fp16: 148 GB/s\n"),
+            "3:9: 'GB/s' is a bandwidth such as GB/s, but 'fp16' needs a throughput such as TFLOPS or TOPS");
+  EXPECT_THAT(OnlyError("name: X\nmemory:\n  bandwidth: 4 TFLOPS\n"), HasSubstr("needs a bandwidth"));
+}
+
+TEST(SpecLoader, UnknownUnitIsAnError) {
+  EXPECT_THAT(OnlyError("name: X\ndies:\n  - area: 814 mm3\n"), HasSubstr("unknown unit 'mm3'"));
+}
+
+TEST(SpecLoader, UnknownFormatIsAnErrorWithSuggestion) {
+  EXPECT_EQ(OnlyError("name: X\nthroughput:\n  fp9: 1 TFLOPS\n"),
+            "3:3: unknown key 'fp9' in 'throughput' (operand formats from rules/formats.yaml); did you mean 'fp8'?");
+}
+
+TEST(SpecLoader, NegativeAndNonFiniteValuesAreErrors) {
+  EXPECT_EQ(OnlyError("name: X\nthroughput:\n  fp8: -5 TFLOPS\n"), "3:8: 'fp8' must not be negative");
+  EXPECT_THAT(OnlyError("name: X\nthroughput:\n  fp8: nan TFLOPS\n"), HasSubstr("is not a number"));
+  EXPECT_THAT(OnlyError("name: X\nthroughput:\n  fp8: inf TFLOPS\n"), HasSubstr("is not a number"));
+  EXPECT_THAT(OnlyError("name: X\nthroughput:\n  fp8: 1e999 TFLOPS\n"), HasSubstr("out of range"));
+}
+
+TEST(SpecLoader, ZeroDieAreaIsAnError) {
+  EXPECT_EQ(OnlyError("name: X\ndies:\n  - area: 0 mm2\n"), "3:11: 'area' must be greater than zero");
+}
+
+TEST(SpecLoader, MalformedYamlIsAnErrorWithPosition) {
+  Loaded<ChipSpec> spec = Parse("name: X\nthroughput: [fp8: 1\n");
+  ASSERT_FALSE(spec.ok());
+  ASSERT_FALSE(spec.diagnostics.empty());
+  EXPECT_GT(spec.diagnostics[0].location.line, 0);
+  EXPECT_THAT(spec.diagnostics[0].message, HasSubstr("invalid YAML"));
+}
+
+TEST(SpecLoader, UnknownAndDuplicateKeysAreErrors) {
+  EXPECT_EQ(OnlyError("name: X\nmarketed_fro: datacenter\n"),
+            "2:1: unknown key 'marketed_fro' in a chip spec; did you mean 'marketed_for'?");
+  EXPECT_EQ(OnlyError("name: X\nname: Y\n"), "2:1: duplicate key 'name' in a chip spec");
+  EXPECT_TRUE(Parse("name: X\nx-internal-sku: 123\n").ok());
+}
+
+TEST(SpecLoader, InvalidEnumValueIsAnError) {
+  EXPECT_EQ(OnlyError("name: X\nmarketed_for: cloud\n"),
+            "2:15: invalid marketed_for 'cloud', expected datacenter | consumer | workstation | embedded | unknown");
+}
+
+TEST(SpecLoader, MissingNameIsAnError) {
+  EXPECT_EQ(OnlyError("vendor: X\n"), "1:1: missing required key 'name'");
+}
+
+TEST(SpecLoader, EmptyAndNonMapDocumentsAreErrors) {
+  EXPECT_THAT(OnlyError(""), HasSubstr("empty document"));
+  EXPECT_THAT(OnlyError("- a\n- b\n"), HasSubstr("expected a chip spec"));
+}
+
+TEST(SpecLoader, MissingFileIsReported) {
+  Loaded<ChipSpec> spec = LoadChipSpec("/nonexistent/chip.yaml", testing_support::Formats());
+  ASSERT_FALSE(spec.ok());
+  EXPECT_EQ(spec.diagnostics[0].ToString(), "/nonexistent/chip.yaml: error: cannot open file");
+}
+
+}  // namespace
+}  // namespace eccn

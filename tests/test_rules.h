@@ -1,0 +1,19 @@
+// Shared test fixtures: the shipped rules, loaded once.
+#pragma once
+
+#include <eccn/eccn.h>
+
+namespace eccn::testing_support {
+
+inline const RuleSet& ShippedRules() {
+  static const RuleSet rules = [] {
+    Loaded<RuleSet> loaded = LoadRules(ECCN_SOURCE_DIR "/rules");
+    if (!loaded.ok()) std::abort();
+    return *loaded.value;
+  }();
+  return rules;
+}
+
+inline const FormatTable& Formats() { return ShippedRules().formats(); }
+
+}  // namespace eccn::testing_support
