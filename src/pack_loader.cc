@@ -200,6 +200,10 @@ class PackReader {
     for (const MetricInfo& m : info_.metrics) ids.push_back(m.id);
     const auto id = ReadId(item, ids, true);
     if (!id) return;
+    if (expr::IsReservedName(*id)) {
+      reader_.Error(item["id"], fmt::format("'{}' is a spec field, collection or keyword; choose another metric id", *id));
+      return;
+    }
     MetricInfo metric;
     metric.id = *id;
     metric.title = reader_.Scalar(item, "title", true).value_or("");
@@ -389,7 +393,9 @@ Loaded<RuleSet> LoadRules(const std::filesystem::path& path) {
       if (dir == dir.parent_path()) break;
     }
   } else {
-    return {std::nullopt, {{Severity::kError, {path.string()}, "no such file or directory"}}};
+    Loaded<RuleSet> missing;
+    missing.diagnostics.push_back({Severity::kError, {path.string()}, "no such file or directory"});
+    return missing;
   }
   std::vector<RuleSource> sources;
   for (const auto& file : paths) {

@@ -1,7 +1,9 @@
 // Reads chip spec files (docs/spec-format.md) into ChipSpec, strictly: every
 // physical value needs a unit of the right dimension, unknown keys and enum
 // values are errors, and a field left out stays unknown.
+#include <algorithm>
 #include <array>
+#include <tuple>
 #include <fmt/format.h>
 
 #include "units.h"
@@ -176,6 +178,10 @@ Loaded<ChipSpec> ParseChipSpec(std::string_view yaml, std::string_view file, con
   ChipSpec spec;
   spec.file = std::string(file);
   ReadSpec(reader, *root, formats, spec);
+  // Report in file order, whatever order the fields were checked in.
+  std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    return std::tie(a.location.line, a.location.column) < std::tie(b.location.line, b.location.column);
+  });
   if (!reader.failed()) result.value = std::move(spec);
   return result;
 }

@@ -134,7 +134,8 @@ Expected<Number> ParseDecimal(std::string_view text) {
   bool negative = false;
   if (i < text.size() && (text[i] == '+' || text[i] == '-')) negative = text[i++] == '-';
   boost::multiprecision::cpp_int mantissa = 0;
-  int digits = 0;
+  int significant = 0;     // digits from the first non-zero one
+  int integer_digits = 0;  // significant digits before the point
   int fraction_digits = 0;
   bool seen_point = false;
   bool any_digit = false;
@@ -142,9 +143,13 @@ Expected<Number> ParseDecimal(std::string_view text) {
     const char c = text[i];
     if (c >= '0' && c <= '9') {
       any_digit = true;
-      if (mantissa != 0 || c != '0') ++digits;
-      mantissa = mantissa * 10 + (c - '0');
+      if (mantissa != 0 || c != '0') ++significant;
+      if (!seen_point && (mantissa != 0 || c != '0')) ++integer_digits;
       if (seen_point) ++fraction_digits;
+      if (significant > kMaxDecimalDigits || fraction_digits > 2 * kMaxDecimalDigits) {
+        return Unexpected(fmt::format("'{}' has too many digits (at most {})", text, kMaxDecimalDigits));
+      }
+      mantissa = mantissa * 10 + (c - '0');
     } else if (c == '.' && !seen_point) {
       seen_point = true;
     } else {
@@ -166,11 +171,17 @@ Expected<Number> ParseDecimal(std::string_view text) {
     if (exponent_negative) exponent = -exponent;
   }
   if (i != text.size()) return Unexpected(fmt::format("'{}' is not a number", text));
-  if (digits > 40 || exponent > 40 || exponent < -40) {
-    return Unexpected(fmt::format("'{}' is out of range (at most 40 digits and exponents within +-40)", text));
+  // Keep every value well inside the 256-bit rational, with room for unit
+  // scales and a few operations: magnitudes from 1e-30 to 1e30.
+  const int scale = exponent - fraction_digits;
+  if (mantissa != 0 && (integer_digits + exponent > kMaxDecimalExponent || scale < -2 * kMaxDecimalExponent ||
+                        (significant - fraction_digits + exponent) < -kMaxDecimalExponent)) {
+    return Unexpected(fmt::format("'{}' is out of range (magnitudes from 1e-{} to 1e{})", text, kMaxDecimalExponent,
+                                  kMaxDecimalExponent));
   }
+  if (mantissa == 0) return Number(0);
   Number value(mantissa);
-  value *= Pow10(exponent - fraction_digits);
+  value *= Pow10(scale);
   return negative ? Number(-value) : value;
 }
 

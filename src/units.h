@@ -45,8 +45,12 @@ struct Unit {
 // "TFLOPS", "GB/s", "mm²", "GiB", "Gb/s", "GB/s/mm2", "TOPS".
 Expected<Unit> ParseUnit(std::string_view text);
 
+inline constexpr int kMaxDecimalDigits = 30;
+inline constexpr int kMaxDecimalExponent = 30;
+
 // An exact decimal: [+-]digits[.digits][(e|E)[+-]digits]. No hex, no
-// infinities, no NaN, at most 40 digits and exponents within +-40.
+// infinities, no NaN; at most 30 significant digits and a magnitude from
+// 1e-30 to 1e30 (or zero), so arithmetic on it stays exact.
 Expected<Number> ParseDecimal(std::string_view text);
 
 struct Quantity {

@@ -1,4 +1,4 @@
-// Machine-readable output (schema documented in docs/json-schema.md).
+// Machine-readable output (schema documented in README.md, "JSON output").
 #pragma once
 
 #include <nlohmann/json.hpp>

@@ -388,6 +388,9 @@ tl::expected<Compiled, ExprError> Compiler::VisitAggregate(const Ast& ast) {
   }
   if (loop_.size() >= kMaxAggregateDepth) return Error(ast.begin, "aggregates nested too deeply");
   const bool has_body = ast.children.size() > (ast.has_filter ? 1u : 0u);
+  if (has_body && kind->second == AggregateKind::kCount) {
+    return Error(ast.children.back().begin, "'count' counts the items selected by 'where'; it takes no ': expression'");
+  }
   if (!has_body && kind->second != AggregateKind::kCount) {
     return Error(ast.end - 1, fmt::format("'{}' needs ': expression' after the collection", ast.text));
   }

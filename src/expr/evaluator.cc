@@ -173,9 +173,11 @@ void Evaluator::RunAggregate(uint32_t index, const ChipValues& chip) {
       }
     }
     if (node.aggregate == AggregateKind::kMax || node.aggregate == AggregateKind::kMin) {
-      // The extreme of nothing is 0 by definition (documented).
-      if (!any_sure) sure = Interval::Exact(0);
-      if (any_maybe) {
+      // The extreme of nothing is 0 by definition (documented). Items that may
+      // or may not be selected widen the result to cover both cases.
+      if (!any_sure) {
+        sure = any_maybe ? Hull(Interval::Exact(0), maybe_hull) : Interval::Exact(0);
+      } else if (any_maybe) {
         const Interval with_maybe = node.aggregate == AggregateKind::kMax ? Max(sure, maybe_hull) : Min(sure, maybe_hull);
         sure = Hull(sure, with_maybe);
       }

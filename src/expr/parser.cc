@@ -153,7 +153,7 @@ class Parser {
   }
 
   bool Enter(int depth) {
-    if (depth > kMaxNesting) return Fail(token_.offset, fmt::format("expression nested deeper than {} levels", kMaxNesting));
+    if (depth > kMaxNesting) return Fail(token_.offset, "expression nested too deeply");
     return true;
   }
 

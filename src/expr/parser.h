@@ -26,7 +26,9 @@
 namespace eccn::expr {
 
 inline constexpr size_t kMaxExpressionBytes = 4096;
-inline constexpr int kMaxNesting = 48;
+// Parser recursion levels; one pair of parentheses costs about eight, so this
+// allows some 30 levels of parentheses.
+inline constexpr int kMaxNesting = 256;
 
 tl::expected<Ast, ExprError> Parse(std::string_view text);
 

@@ -50,6 +50,14 @@ const CollectionInfo* FindCollection(std::string_view name) {
   return nullptr;
 }
 
+bool IsReservedName(std::string_view name) {
+  for (std::string_view keyword : {"and", "or", "not", "in", "where", "true", "false"}) {
+    if (keyword == name) return true;
+  }
+  return FindTopLevelField(name).has_value() || FindCollection(name) != nullptr ||
+         name == "memory" || name == "interconnect";
+}
+
 std::optional<uint32_t> FindItemField(const CollectionInfo& collection, std::string_view name) {
   for (uint32_t i = 0; i < collection.item_fields.size(); ++i) {
     if (collection.item_fields[i].name == name) return i;

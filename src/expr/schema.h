@@ -47,6 +47,8 @@ std::span<const CollectionInfo> Collections();
 
 std::optional<uint32_t> FindTopLevelField(std::string_view name);
 const CollectionInfo* FindCollection(std::string_view name);
+// True for names a metric may not take: spec fields, collections, keywords.
+bool IsReservedName(std::string_view name);
 std::optional<uint32_t> FindItemField(const CollectionInfo& collection, std::string_view name);
 
 // Slots of top-level fields.
