@@ -172,16 +172,21 @@ Expected<Number> ParseDecimal(std::string_view text) {
   }
   if (i != text.size()) return Unexpected(fmt::format("'{}' is not a number", text));
   // Keep every value well inside the 256-bit rational, with room for unit
-  // scales and a few operations: magnitudes from 1e-30 to 1e30.
+  // scales and a few operations: magnitudes from 1e-30 to 1e30. A cheap
+  // digit count first (so building the value cannot overflow), then exactly.
+  if (mantissa == 0) return Number(0);
   const int scale = exponent - fraction_digits;
-  if (mantissa != 0 && (integer_digits + exponent > kMaxDecimalExponent || scale < -2 * kMaxDecimalExponent ||
-                        (significant - fraction_digits + exponent) < -kMaxDecimalExponent)) {
+  const auto out_of_range = [&text] {
     return Unexpected(fmt::format("'{}' is out of range (magnitudes from 1e-{} to 1e{})", text, kMaxDecimalExponent,
                                   kMaxDecimalExponent));
+  };
+  if (integer_digits + exponent > kMaxDecimalExponent + 2 ||
+      significant - fraction_digits + exponent < -kMaxDecimalExponent - 2) {
+    return out_of_range();
   }
-  if (mantissa == 0) return Number(0);
   Number value(mantissa);
   value *= Pow10(scale);
+  if (value > Pow10(kMaxDecimalExponent) || value < Pow10(-kMaxDecimalExponent)) return out_of_range();
   return negative ? Number(-value) : value;
 }
 

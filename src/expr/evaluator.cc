@@ -53,8 +53,9 @@ void Evaluator::RunRange(uint32_t begin, uint32_t end, const ChipValues& chip) {
 void Evaluator::Step(uint32_t index, const ChipValues& chip) {
   const Node& node = program_.nodes[index];
   Value& out = values_[index];
-  const Value& a = values_[node.a];
-  const Value& b = values_[node.b];
+  // Operand values; only valid for ops whose a and b are node indices.
+  const auto a = [&]() -> const Value& { return values_[node.a]; };
+  const auto b = [&]() -> const Value& { return values_[node.b]; };
   switch (node.op) {
     case Op::kConst:
       out = program_.constants[node.a];
@@ -75,47 +76,47 @@ void Evaluator::Step(uint32_t index, const ChipValues& chip) {
       return;
     }
     case Op::kNeg:
-      out.number = Neg(a.number);
+      out.number = Neg(a().number);
       return;
     case Op::kAdd:
-      out.number = Add(a.number, b.number);
+      out.number = Add(a().number, b().number);
       return;
     case Op::kSub:
-      out.number = Sub(a.number, b.number);
+      out.number = Sub(a().number, b().number);
       return;
     case Op::kMul:
-      out.number = Mul(a.number, b.number);
+      out.number = Mul(a().number, b().number);
       return;
     case Op::kDiv:
-      out.number = Div(a.number, b.number);
+      out.number = Div(a().number, b().number);
       return;
     case Op::kMin:
-      out.number = Min(a.number, b.number);
+      out.number = Min(a().number, b().number);
       return;
     case Op::kMax:
-      out.number = Max(a.number, b.number);
+      out.number = Max(a().number, b().number);
       return;
     case Op::kCompare:
-      out.truth = Compare(node.compare, a.number, b.number);
+      out.truth = Compare(node.compare, a().number, b().number);
       return;
     case Op::kSymbolEq:
     case Op::kSymbolNe: {
-      if (a.symbol < 0) {
+      if (a().symbol < 0) {
         out.truth = Truth::kUnknown;
         return;
       }
-      const bool equal = a.symbol == static_cast<int32_t>(node.b);
+      const bool equal = a().symbol == static_cast<int32_t>(node.b);
       out.truth = (equal == (node.op == Op::kSymbolEq)) ? Truth::kTrue : Truth::kFalse;
       return;
     }
     case Op::kAnd:
-      out.truth = And(a.truth, b.truth);
+      out.truth = And(a().truth, b().truth);
       return;
     case Op::kOr:
-      out.truth = Or(a.truth, b.truth);
+      out.truth = Or(a().truth, b().truth);
       return;
     case Op::kNot:
-      out.truth = Not(a.truth);
+      out.truth = Not(a().truth);
       return;
     case Op::kAggregate:
       return;  // handled by RunAggregate

@@ -406,18 +406,18 @@ TEST(Parse, ErrorNestingTooDeep) {
   const std::string text = std::string(200, '(') + "tpp" + std::string(200, ')');
   auto ast = Parse(text);
   ASSERT_FALSE(ast.has_value());
-  EXPECT_THAT(ast.error().message, HasSubstr("nested deeper than"));
+  EXPECT_THAT(ast.error().message, HasSubstr("nested too deeply"));
   ASSERT_LT(ast.error().offset, text.size());
   EXPECT_EQ(text[ast.error().offset], '(');
 }
 
 TEST(Parse, ErrorNestedNotTooDeep) {
   std::string text;
-  for (int i = 0; i < 200; ++i) text += "not ";
+  for (int i = 0; i < kMaxNesting; ++i) text += "not ";
   text += "x";
   auto ast = Parse(text);
   ASSERT_FALSE(ast.has_value());
-  EXPECT_THAT(ast.error().message, HasSubstr("nested deeper than"));
+  EXPECT_THAT(ast.error().message, HasSubstr("nested too deeply"));
 }
 
 TEST(Parse, ModestNestingParses) {
@@ -426,13 +426,9 @@ TEST(Parse, ModestNestingParses) {
   EXPECT_EQ(ast->text, "or");
 }
 
-// BUG: the nesting limit counts recursive-descent frames, not nesting: every
-// '(' costs 8 of the kMaxNesting = 48 "levels", so only 5 nested parentheses
-// are accepted. "((((((tpp))))))" (6 levels) fails with "expression nested
-// deeper than 48 levels" at offset 6. Expected: 10 levels of parentheses,
-// far below 48, parse.
-TEST(Parse, DISABLED_TenNestedParenthesesParse) {
-  const std::string text = std::string(10, '(') + "tpp" + std::string(10, ')');
+TEST(Parse, ThirtyNestedParenthesesParse) {
+  // kMaxNesting counts parser levels; about eight per pair of parentheses.
+  const std::string text = std::string(30, '(') + "tpp" + std::string(30, ')');
   auto ast = Parse(text);
   ASSERT_TRUE(ast.has_value()) << "offset " << ast.error().offset << ": " << ast.error().message;
   EXPECT_EQ(ast->kind, Ast::Kind::kName);
@@ -448,10 +444,8 @@ TEST(Parse, ErrorTooLong) {
   EXPECT_THAT(ast.error().message, HasSubstr("longer than"));
 }
 
-// BUG: a number literal within ParseDecimal's documented limits (40 digits,
-// exponent 40) whose value does not fit the 256-bit Number makes Parse throw
-// std::overflow_error instead of returning an ExprError.
-TEST(Parse, DISABLED_HugeNumberIsAnErrorNotAnException) {
+// A number too large for the 256-bit Number is a parse error, not an exception.
+TEST(Parse, HugeNumberIsAnErrorNotAnException) {
   const std::string text = "tpp >= " + std::string(40, '9') + "e40";
   EXPECT_NO_THROW({
     auto ast = Parse(text);
@@ -651,6 +645,32 @@ TEST_F(ExpressionTest, UnknownAreaOfCountedDieIsUnbounded) {
   EXPECT_THAT(e.MissingAmong(area.reads), ElementsAre("dies[3].area"));
 }
 
+TEST_F(ExpressionTest, ExcludedDieWithUnknownAreaDoesNotChangeTheSum) {
+  const Compiled area = MustCompile(kApplicableDieArea);
+  ChipValues chip = ExampleChip();
+  chip.dies[2] = DieItem(2, std::nullopt, DieRole::kMemory, TransistorArchitecture::kFinfet);
+  EXPECT_EQ(Run(chip).value(area.node).number, Interval::Exact(814));
+}
+
+// BUG: the evaluator runs an aggregate's body for every item, also for items
+// the `where` filter excludes, and records their unknown fields as missing.
+// With dies [814 mm2 finfet logic, memory die of unknown area, 200 mm2 logic
+// die of unknown architecture], applicable die area is [814, 1014] and
+// MissingAmong(reads) is {"dies[1].area", "dies[2].transistors"}, so a report
+// asks for the memory die's area, which cannot change the result. Expected:
+// only "dies[2].transistors".
+TEST_F(ExpressionTest, DISABLED_MissingOmitsDataOfExcludedItems) {
+  const Compiled area = MustCompile(kApplicableDieArea);
+  ChipValues chip = ExampleChip();
+  chip.dies.clear();
+  chip.dies.push_back(DieItem(0, Number(814), DieRole::kLogic, TransistorArchitecture::kFinfet));
+  chip.dies.push_back(DieItem(1, std::nullopt, DieRole::kMemory, TransistorArchitecture::kFinfet));
+  chip.dies.push_back(DieItem(2, Number(200), DieRole::kLogic, std::nullopt));
+  const Evaluator& e = Run(chip);
+  EXPECT_EQ(e.value(area.node).number, Interval::Between(814, 1014));
+  EXPECT_THAT(e.MissingAmong(area.reads), ElementsAre("dies[2].transistors"));
+}
+
 TEST_F(ExpressionTest, CountWithFilter) {
   const Compiled logic = MustCompile("count(d in dies where d.role == 'logic')");
   EXPECT_TRUE(logic.type.dimension.IsNone());
@@ -673,6 +693,22 @@ TEST_F(ExpressionTest, MaxWithUnknownFilterCoversBothSelections) {
   ChipValues chip = ExampleChip();
   chip.dies.push_back(DieItem(3, Number(900), DieRole::kLogic, std::nullopt));
   EXPECT_EQ(Run(chip).value(largest.node).number, Interval::Between(814, 900));
+}
+
+TEST_F(ExpressionTest, MinOverMaybeSelectionCoversEmptyAndItem) {
+  // No die is known to be gaa; one may be. The minimum of nothing is 0, of
+  // that one die 900: both must be covered.
+  const Compiled smallest = MustCompile("min(d in dies where d.transistors == 'gaa': d.area)");
+  ChipValues chip = ExampleChip();
+  chip.dies.push_back(DieItem(3, Number(900), DieRole::kLogic, std::nullopt));
+  EXPECT_EQ(Run(chip).value(smallest.node).number, Interval::Between(0, 900));
+}
+
+TEST_F(ExpressionTest, MinWithUnknownFilterCoversBothSelections) {
+  const Compiled smallest = MustCompile("min(d in dies where d.role == 'logic': d.area)");
+  ChipValues chip = ExampleChip();
+  chip.dies.push_back(DieItem(3, Number(50), std::nullopt, TransistorArchitecture::kFinfet));
+  EXPECT_EQ(Run(chip).value(smallest.node).number, Interval::Between(50, 500));
 }
 
 TEST_F(ExpressionTest, AnyAndAll) {
@@ -997,6 +1033,12 @@ TEST_F(ExpressionTest, ErrorUnknownCollection) {
   EXPECT_THAT(error.message, HasSubstr("unknown collection 'chips'; expected one of: formats, dies"));
 }
 
+TEST_F(ExpressionTest, ErrorCountWithBody) {
+  const ExprError error = MustFail("count(d in dies: d.area)");
+  EXPECT_EQ(error.offset, 17u);
+  EXPECT_THAT(error.message, HasSubstr("takes no ': expression'"));
+}
+
 TEST_F(ExpressionTest, ErrorAggregateWithoutBody) {
   const ExprError error = MustFail("sum(d in dies)");
   EXPECT_EQ(error.offset, 13u);
@@ -1050,7 +1092,7 @@ TEST_F(ExpressionTest, RunTwiceResetsMissing) {
   EXPECT_EQ(evaluator_->value(c.node).truth, Truth::kTrue);
 }
 
-// BUG: Evaluator::Step binds `values_[node.a]` and `values_[node.b]` for every
+// Regression (fixed): Evaluator::Step binds `values_[node.a]` and `values_[node.b]` for every
 // node, although for kConst, kField, kItemField and kSymbolEq/kSymbolNe those
 // are a constant index, a field slot or a symbol index, not node indices. In a
 // program with fewer nodes than that slot or symbol, this indexes values_ out
@@ -1058,7 +1100,7 @@ TEST_F(ExpressionTest, RunTwiceResetsMissing) {
 // -D_GLIBCXX_ASSERTIONS as in the debug preset, the process aborts). Here:
 // nodes = [kField a=0, kSymbolEq a=0 b=3] and values_[3] is read with size 2.
 // Expected: the comparison evaluates to false for a data-centre chip.
-TEST(Evaluator, DISABLED_TinyProgramReadingHighSlot) {
+TEST(Evaluator, TinyProgramReadingHighSlot) {
   FormatTable formats;
   Program program;
   Compiler compiler(program, formats);

@@ -178,5 +178,30 @@ TEST(PackLoader, SinglePackFileFindsItsFormatTable) {
   EXPECT_NE(rules.value->formats().Find("fp8"), nullptr);
 }
 
+TEST(PackLoader, CountTakesNoBodyAndMetricIdsCannotShadowFields) {
+  EXPECT_THAT(FirstError(Replace(kPack, "when: tpp >= 4800", "when: \"count(d in dies: d.area > 1 mm2) > 0\"")),
+              HasSubstr("'count' counts the items selected by 'where'; it takes no ': expression'"));
+  EXPECT_THAT(FirstError(Replace(kPack, "  - id: tpp\n", "  - id: kind\n")),
+              HasSubstr("'kind' is a spec field, collection or keyword"));
+}
+
+TEST(PackLoader, MinOverItemsThatMayBeSelectedCoversBothCases) {
+  // One die of unknown role: the smallest logic die is either that die (50 mm2)
+  // or there is none (0 by definition); a rule on it cannot be decided.
+  std::string pack = Replace(kPack, "when: tpp >= 4800", "when: smallest >= 40 mm2");
+  pack = Replace(pack, "entries:", R"yaml(  - id: smallest
+    title: smallest logic die
+    unit: mm2
+    expr: "min(d in dies where d.role == 'logic': d.area)"
+entries:)yaml");
+  Loaded<RuleSet> rules = Load(pack);
+  ASSERT_TRUE(rules.ok()) << rules.diagnostics.front().ToString();
+  Loaded<ChipSpec> spec = ParseChipSpec("name: X\ndies:\n  - area: 50 mm2\n", "x.yaml", rules.value->formats());
+  ASSERT_TRUE(spec.ok());
+  const Classification c = rules.value->Classify(*spec.value, Date{2024, 1, 1});
+  EXPECT_EQ(c.Overall(), Verdict::kIndeterminate);
+  EXPECT_EQ(c.metrics[1].value, Interval::Between(0, 50));
+}
+
 }  // namespace
 }  // namespace eccn
