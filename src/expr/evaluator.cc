@@ -143,9 +143,14 @@ void Evaluator::RunAggregate(uint32_t index, const ChipValues& chip) {
   try {
     for (const Item& item : items) {
       items_[node.depth] = &item;
+      const size_t missing_before = missing_.size();
       RunRange(index + 1, node.body_end, chip);
       const Truth selected = node.filter == kNoNode ? Truth::kTrue : values_[node.filter].truth;
-      if (selected == Truth::kFalse) continue;
+      if (selected == Truth::kFalse) {
+        // An item the filter leaves out cannot change the result: what it lacks is not missing.
+        missing_.resize(missing_before);
+        continue;
+      }
       const Value& body = node.value == kNoNode ? Value{} : values_[node.value];
       switch (node.aggregate) {
         case AggregateKind::kSum:
