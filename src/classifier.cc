@@ -2,9 +2,9 @@
 // force, and turns node values into verdicts with their reasons.
 #include <algorithm>
 
+#include <eccn/spec.h>
 #include "expr/evaluator.h"
 #include "rule_set_impl.h"
-#include <eccn/spec.h>
 
 namespace eccn {
 namespace {
@@ -158,8 +158,12 @@ void ClassifyPack(const PackInfo& info, const CompiledPack& pack, const expr::Ch
   evaluator.Run(chip);
   for (size_t i = 0; i < info.metrics.size(); ++i) {
     const MetricInfo& metric = info.metrics[i];
-    MetricValue value{info.id, metric.id, metric.title, metric.unit,
-                      Scaled(evaluator.value(pack.metrics[i].node).number, pack.metrics[i].display_scale), metric.show,
+    MetricValue value{info.id,
+                      metric.id,
+                      metric.title,
+                      metric.unit,
+                      Scaled(evaluator.value(pack.metrics[i].node).number, pack.metrics[i].display_scale),
+                      metric.show,
                       {}};
     if (!value.value.IsExact()) value.missing = evaluator.MissingAmong(pack.metrics[i].reads);
     out.metrics.push_back(std::move(value));
@@ -196,10 +200,14 @@ void ClassifyPack(const PackInfo& info, const CompiledPack& pack, const expr::Ch
     if (truth != Truth::kUnknown) result.missing.clear();
     if (truth == Truth::kUnknown) {
       for (size_t earlier : compiled.subsumed_by) {
-        if (entry_truth[earlier] == Truth::kUnknown) AddUnique(result.missing, out.results[pack_base + earlier].missing);
+        if (entry_truth[earlier] == Truth::kUnknown)
+          AddUnique(result.missing, out.results[pack_base + earlier].missing);
       }
     }
     if (evaluator.overflowed()) result.notes.push_back("arithmetic overflow: a value was too large to compute exactly");
+    if (truth == Truth::kUnknown && evaluator.divided_by_zero()) {
+      result.notes.push_back("division by zero: a ratio is undefined (e.g. no applicable die area)");
+    }
     result.verdict = ToVerdict(truth);
     entry_truth.push_back(truth);
     out.results.push_back(std::move(result));

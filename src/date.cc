@@ -1,8 +1,8 @@
 #include <eccn/date.h>
 
+#include <fmt/format.h>
 #include <charconv>
 #include <chrono>
-#include <fmt/format.h>
 
 namespace eccn {
 namespace {

@@ -1,7 +1,7 @@
 #include <eccn/diagnostic.h>
 
-#include <algorithm>
 #include <fmt/format.h>
+#include <algorithm>
 
 namespace eccn {
 

@@ -12,8 +12,6 @@ namespace eccn {
 template <class T>
 using Expected = tl::expected<T, std::string>;
 
-inline tl::unexpected<std::string> Unexpected(std::string message) {
-  return tl::make_unexpected(std::move(message));
-}
+inline tl::unexpected<std::string> Unexpected(std::string message) { return tl::make_unexpected(std::move(message)); }
 
 }  // namespace eccn

@@ -1,8 +1,8 @@
 // Loads rule files: the operand-format table and rule packs
 // (docs/rule-format.md), compiling every expression with positions.
+#include <fmt/format.h>
 #include <algorithm>
 #include <array>
-#include <fmt/format.h>
 #include <memory>
 
 #include "expr/compiler.h"
@@ -19,7 +19,8 @@ std::optional<Date> ReadDate(YamlReader& reader, const YAML::Node& map, std::str
   const auto text = reader.Scalar(map, key, required);
   if (!text) return std::nullopt;
   auto date = Date::Parse(*text);
-  if (!date) reader.Error(map[std::string(key)], fmt::format("invalid date '{}' for '{}', expected YYYY-MM-DD", *text, key));
+  if (!date)
+    reader.Error(map[std::string(key)], fmt::format("invalid date '{}' for '{}', expected YYYY-MM-DD", *text, key));
   return date;
 }
 
@@ -36,7 +37,8 @@ std::vector<std::string> ReadStringList(YamlReader& reader, const YAML::Node& ma
 
 bool IsIdentifier(std::string_view text) {
   if (text.empty() || !(std::isalpha(static_cast<unsigned char>(text[0])) || text[0] == '_')) return false;
-  return std::all_of(text.begin(), text.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; });
+  return std::all_of(text.begin(), text.end(),
+                     [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; });
 }
 
 std::optional<FormatTable> ReadFormats(YamlReader& reader, const YAML::Node& root) {
@@ -66,7 +68,8 @@ std::optional<FormatTable> ReadFormats(YamlReader& reader, const YAML::Node& roo
     }
     auto value = ParseDecimal(*bits);
     if (!value || *value < 1 || *value > kMaxFormatBits || boost::multiprecision::denominator(*value) != 1) {
-      reader.Error(item["bits"], fmt::format("invalid bit length '{}', expected a whole number from 1 to {}", *bits, kMaxFormatBits));
+      reader.Error(item["bits"],
+                   fmt::format("invalid bit length '{}', expected a whole number from 1 to {}", *bits, kMaxFormatBits));
       continue;
     }
     table.formats.push_back({*name, value->convert_to<int>(), reader.Scalar(item, "note").value_or("")});
@@ -81,8 +84,8 @@ class PackReader {
 
   std::optional<std::pair<PackInfo, CompiledPack>> Run(const YAML::Node& root) {
     static constexpr std::array<std::string_view, 14> kKeys{
-        "kind",     "id",      "title",        "jurisdiction", "regulation", "status",     "citation",
-        "effective", "end",    "interpretations", "metrics",   "exclusions", "entries",    "notes"};
+        "kind",      "id",  "title",           "jurisdiction", "regulation", "status",  "citation",
+        "effective", "end", "interpretations", "metrics",      "exclusions", "entries", "notes"};
     reader_.CheckKeys(root, kKeys, "a rule pack");
     info_.file = reader_.file();
     info_.id = reader_.Scalar(root, "id", true).value_or("");
@@ -95,9 +98,12 @@ class PackReader {
     info_.end = ReadDate(reader_, root, "end", false);
     if (info_.end && *info_.end < info_.effective) reader_.Error(root["end"], "'end' is before 'effective'");
     ReadInterpretations(root);
-    ReadList(root, "metrics", "a metric", [this](const YAML::Node& n) { ReadMetric(n); }, true);
-    ReadList(root, "exclusions", "an exclusion", [this](const YAML::Node& n) { ReadExclusion(n); }, false);
-    ReadList(root, "entries", "an entry", [this](const YAML::Node& n) { ReadEntry(n); }, true);
+    ReadList(
+        root, "metrics", "a metric", [this](const YAML::Node& n) { ReadMetric(n); }, true);
+    ReadList(
+        root, "exclusions", "an exclusion", [this](const YAML::Node& n) { ReadExclusion(n); }, false);
+    ReadList(
+        root, "entries", "an entry", [this](const YAML::Node& n) { ReadEntry(n); }, true);
     if (reader_.failed()) return std::nullopt;
     return std::make_pair(std::move(info_), std::move(pack_));
   }
@@ -155,7 +161,8 @@ class PackReader {
     if (!id) return std::nullopt;
     if (identifier && !IsIdentifier(*id)) {
       reader_.Error(item["id"], fmt::format("invalid id '{}', expected letters, digits and '_' (it is used as a name "
-                                            "in expressions)", *id));
+                                            "in expressions)",
+                                            *id));
       return std::nullopt;
     }
     if (std::find(existing.begin(), existing.end(), *id) != existing.end()) {
@@ -176,7 +183,9 @@ class PackReader {
       reader_.Error(reader_.AtOffset(node, ast.error().offset), ast.error().message);
       return std::nullopt;
     }
-    std::function<SourceLocation(size_t)> locate = [this, node](size_t offset) { return reader_.AtOffset(node, offset); };
+    std::function<SourceLocation(size_t)> locate = [this, node](size_t offset) {
+      return reader_.AtOffset(node, offset);
+    };
     auto compiled = compiler_.Compile(*ast, *text, locate, clause.comparisons);
     if (!compiled) {
       reader_.Error(reader_.AtOffset(node, compiled.error().offset), compiled.error().message);
@@ -201,7 +210,8 @@ class PackReader {
     const auto id = ReadId(item, ids, true);
     if (!id) return;
     if (expr::IsReservedName(*id)) {
-      reader_.Error(item["id"], fmt::format("'{}' is a spec field, collection or keyword; choose another metric id", *id));
+      reader_.Error(item["id"],
+                    fmt::format("'{}' is a spec field, collection or keyword; choose another metric id", *id));
       return;
     }
     MetricInfo metric;
@@ -215,9 +225,13 @@ class PackReader {
     }
     CompiledClause clause;
     auto compiled = CompileExpression(item, "expr", clause, metric.expression);
-    if (!compiled) return;
+    if (!compiled) {
+      compiler_.MarkBroken(metric.id);
+      return;
+    }
     if (compiled->type.kind != expr::Type::Kind::kNumber) {
       reader_.Error(item["expr"], "a metric must be a number, not a condition");
+      compiler_.MarkBroken(metric.id);
       return;
     }
     CompiledMetric out{compiled->node, 1, compiled->reads};
@@ -225,17 +239,21 @@ class PackReader {
       auto unit = ParseUnit(metric.unit);
       if (!unit) {
         reader_.Error(item["unit"], unit.error());
+        compiler_.MarkBroken(metric.id);
         return;
       }
       if (!(unit->dimension == compiled->type.dimension)) {
-        reader_.Error(item["unit"], fmt::format("unit '{}' is {}, but the expression gives {}", metric.unit,
-                                                DescribeDimension(unit->dimension), DescribeDimension(compiled->type.dimension)));
+        reader_.Error(item["unit"],
+                      fmt::format("unit '{}' is {}, but the expression gives {}", metric.unit,
+                                  DescribeDimension(unit->dimension), DescribeDimension(compiled->type.dimension)));
+        compiler_.MarkBroken(metric.id);
         return;
       }
       out.display_scale = unit->scale;
     } else if (!compiled->type.dimension.IsNone()) {
       reader_.Error(item["expr"], fmt::format("the expression gives {}; state its display 'unit'",
                                               DescribeDimension(compiled->type.dimension)));
+      compiler_.MarkBroken(metric.id);
       return;
     }
     compiled->display.reset();
@@ -261,8 +279,8 @@ class PackReader {
   }
 
   void ReadEntry(const YAML::Node& item) {
-    static constexpr std::array<std::string_view, 7> kKeys{"id", "title", "text", "reasons_for_control", "when",
-                                                           "unless", "subsumed_by"};
+    static constexpr std::array<std::string_view, 7> kKeys{"id",   "title",  "text",       "reasons_for_control",
+                                                           "when", "unless", "subsumed_by"};
     reader_.CheckKeys(item, kKeys, "an entry");
     std::vector<std::string> ids;
     for (const EntryInfo& e : info_.entries) ids.push_back(e.id);
@@ -292,7 +310,8 @@ class PackReader {
       auto it = std::find(ids.begin(), ids.end(), name);
       if (it == ids.end()) {
         reader_.Error(item["subsumed_by"], fmt::format("'{}' is not an entry defined above this one; an entry can only "
-                                                       "give way to entries listed before it", name));
+                                                       "give way to entries listed before it",
+                                                       name));
         return;
       }
       compiled_entry.subsumed_by.push_back(static_cast<size_t>(it - ids.begin()));
@@ -353,7 +372,8 @@ Loaded<RuleSet> ParseRules(std::span<const RuleSource> sources) {
     if (auto table = ReadFormats(*file.reader, file.root)) impl->formats = std::move(*table);
   }
   if (format_tables == 0) {
-    result.diagnostics.push_back({Severity::kError, {sources.empty() ? std::string("rules") : sources.front().file},
+    result.diagnostics.push_back({Severity::kError,
+                                  {sources.empty() ? std::string("rules") : sources.front().file},
                                   "no format table (a file with 'kind: formats', normally rules/formats.yaml)"});
     return result;
   }
@@ -362,8 +382,8 @@ Loaded<RuleSet> ParseRules(std::span<const RuleSource> sources) {
     if (file.kind != "pack") continue;
     auto pack = PackReader(*file.reader, impl->formats).Run(file.root);
     if (!pack) continue;
-    const bool duplicate = std::any_of(impl->packs.begin(), impl->packs.end(),
-                                       [&](const PackInfo& p) { return p.id == pack->first.id; });
+    const bool duplicate =
+        std::any_of(impl->packs.begin(), impl->packs.end(), [&](const PackInfo& p) { return p.id == pack->first.id; });
     if (duplicate) {
       file.reader->Error(file.root["id"], fmt::format("pack id '{}' is used by another file", pack->first.id));
       continue;

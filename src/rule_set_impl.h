@@ -4,8 +4,8 @@
 #include <memory>
 #include <vector>
 
-#include "expr/program.h"
 #include <eccn/rules.h>
+#include "expr/program.h"
 
 namespace eccn {
 

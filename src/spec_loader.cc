@@ -1,15 +1,15 @@
 // Reads chip spec files (docs/spec-format.md) into ChipSpec, strictly: every
 // physical value needs a unit of the right dimension, unknown keys and enum
 // values are errors, and a field left out stays unknown.
+#include <fmt/format.h>
 #include <algorithm>
 #include <array>
 #include <tuple>
-#include <fmt/format.h>
 
-#include "units.h"
-#include "yaml_reader.h"
 #include <eccn/rules.h>
 #include <eccn/spec.h>
+#include "units.h"
+#include "yaml_reader.h"
 
 namespace eccn {
 namespace {
@@ -47,12 +47,12 @@ void ReadQuantity(YamlReader& reader, const YAML::Node& map, std::string_view ke
   if (!text || IsUnknownWord(*text)) return;
   auto quantity = ParseQuantity(*text);
   if (!quantity) {
-    reader.Error(node, fmt::format("{} for '{}': expected {}, e.g. '{}'", quantity.error(), key,
-                                   DescribeDimension(dimension),
-                                   dimension == kRate        ? "148 TFLOPS"
-                                   : dimension == kBandwidth ? "4.0 TB/s"
-                                   : dimension == kArea      ? "814 mm2"
-                                                             : "96 GB"));
+    reader.Error(node,
+                 fmt::format("{} for '{}': expected {}, e.g. '{}'", quantity.error(), key, DescribeDimension(dimension),
+                             dimension == kRate        ? "148 TFLOPS"
+                             : dimension == kBandwidth ? "4.0 TB/s"
+                             : dimension == kArea      ? "814 mm2"
+                                                       : "96 GB"));
     return;
   }
   if (!(quantity->unit.dimension == dimension)) {
@@ -130,13 +130,13 @@ void ReadSources(YamlReader& reader, const YAML::Node& node, ChipSpec& spec) {
 }
 
 void ReadSpec(YamlReader& reader, const YAML::Node& root, const FormatTable& formats, ChipSpec& spec) {
-  static constexpr std::array<std::string_view, 11> kKeys{"name", "vendor", "kind", "marketed_for", "released",
-                                                          "throughput", "dies", "memory", "interconnect", "sources",
-                                                          "notes"};
+  static constexpr std::array<std::string_view, 11> kKeys{"name",         "vendor",     "kind", "marketed_for",
+                                                          "released",     "throughput", "dies", "memory",
+                                                          "interconnect", "sources",    "notes"};
   reader.CheckKeys(root, kKeys, "a chip spec");
   spec.name = reader.Scalar(root, "name", true).value_or("");
   spec.vendor = reader.Scalar(root, "vendor").value_or("");
-  spec.kind = ReadEnum<ChipKind>(reader, root, "kind", kKindNames, false);
+  spec.kind = ReadEnum<ChipKind>(reader, root, "kind", kKindNames, true);
   spec.marketed_for = ReadEnum<Market>(reader, root, "marketed_for", kMarketNames, true);
   if (auto released = reader.Scalar(root, "released")) {
     if (IsValidReleaseDate(*released)) {
@@ -195,7 +195,9 @@ Loaded<ChipSpec> LoadChipSpec(const std::filesystem::path& file, const FormatTab
 
 std::string_view Name(ChipKind kind) { return kKindNames[static_cast<size_t>(kind)]; }
 std::string_view Name(Market market) { return kMarketNames[static_cast<size_t>(market)]; }
-std::string_view Name(TransistorArchitecture architecture) { return kArchitectureNames[static_cast<size_t>(architecture)]; }
+std::string_view Name(TransistorArchitecture architecture) {
+  return kArchitectureNames[static_cast<size_t>(architecture)];
+}
 std::string_view Name(DieRole role) { return kRoleNames[static_cast<size_t>(role)]; }
 
 }  // namespace eccn

@@ -1,8 +1,8 @@
 #include "units.h"
 
+#include <fmt/format.h>
 #include <array>
 #include <cctype>
-#include <fmt/format.h>
 #include <vector>
 
 namespace eccn {
@@ -37,8 +37,10 @@ const std::vector<Atom>& Atoms() {
     const std::array<Prefix, 7> decimal{{{"", 0}, {"k", 3}, {"M", 6}, {"G", 9}, {"T", 12}, {"P", 15}, {"E", 18}}};
     for (const Prefix& p : decimal) {
       const Number scale = Pow10(p.exponent);
-      for (const char* rate : {"FLOPS", "OPS", "IOPS"}) out.push_back({fmt::format("{}{}", p.symbol, rate), scale, kRate});
-      for (const char* count : {"FLOP", "OP"}) out.push_back({fmt::format("{}{}", p.symbol, count), scale, {1, 0, 0, 0}});
+      for (const char* rate : {"FLOPS", "OPS", "IOPS"})
+        out.push_back({fmt::format("{}{}", p.symbol, rate), scale, kRate});
+      for (const char* count : {"FLOP", "OP"})
+        out.push_back({fmt::format("{}{}", p.symbol, count), scale, {1, 0, 0, 0}});
       out.push_back({fmt::format("{}B", p.symbol), scale, kBytes});
       out.push_back({fmt::format("{}b", p.symbol), scale / 8, kBytes});
       out.push_back({fmt::format("{}bit", p.symbol), scale / 8, kBytes});
@@ -53,11 +55,15 @@ const std::vector<Atom>& Atoms() {
     }
     out.push_back({"s", 1, {0, 0, 1, 0}});
     const Dimension length{0, 0, 0, 1};
-    for (const auto& [symbol, scale] : std::vector<std::pair<const char*, Number>>{
-             {"nm", Number(1, 1000000)}, {"um", Number(1, 1000)}, {"µm", Number(1, 1000)},
-             {"mm", 1}, {"cm", 10}, {"m", 1000}}) {
+    for (const auto& [symbol, scale] : std::vector<std::pair<const char*, Number>>{{"nm", Number(1, 1000000)},
+                                                                                   {"um", Number(1, 1000)},
+                                                                                   {"µm", Number(1, 1000)},
+                                                                                   {"mm", 1},
+                                                                                   {"cm", 10},
+                                                                                   {"m", 1000}}) {
       out.push_back({symbol, scale, length});
-      for (const char* square : {"2", "²", "^2"}) out.push_back({fmt::format("{}{}", symbol, square), scale * scale, kArea});
+      for (const char* square : {"2", "²", "^2"})
+        out.push_back({fmt::format("{}{}", symbol, square), scale * scale, kArea});
     }
     return out;
   }();

@@ -9,8 +9,8 @@
 #include <string>
 #include <string_view>
 
-#include "expected.h"
 #include <eccn/number.h>
+#include "expected.h"
 
 namespace eccn {
 

@@ -1,7 +1,7 @@
 #include "yaml_reader.h"
 
-#include <algorithm>
 #include <fmt/format.h>
+#include <algorithm>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -25,7 +25,8 @@ std::optional<std::string> ReadInputFile(const std::filesystem::path& path, std:
   while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
     text.append(buffer, static_cast<size_t>(in.gcount()));
     if (text.size() > kMaxInputBytes) {
-      diagnostics.push_back({Severity::kError, {name}, fmt::format("file is larger than the limit of {} bytes", kMaxInputBytes)});
+      diagnostics.push_back(
+          {Severity::kError, {name}, fmt::format("file is larger than the limit of {} bytes", kMaxInputBytes)});
       return std::nullopt;
     }
   }

@@ -15,9 +15,9 @@ namespace eccn {
 // An exact rational with 256-bit numerator and denominator. Arithmetic that
 // would overflow throws std::overflow_error instead of losing precision;
 // the evaluator turns that into an indeterminate result, never a wrong one.
-using Number = boost::multiprecision::number<boost::multiprecision::rational_adaptor<
-    boost::multiprecision::cpp_int_backend<256, 256, boost::multiprecision::signed_magnitude,
-                                           boost::multiprecision::checked, void>>>;
+using Number =
+    boost::multiprecision::number<boost::multiprecision::rational_adaptor<boost::multiprecision::cpp_int_backend<
+        256, 256, boost::multiprecision::signed_magnitude, boost::multiprecision::checked, void>>>;
 
 // The nearest double, for display and plotting only.
 double ToDouble(const Number& value);

@@ -42,8 +42,8 @@ struct FormatTable {
 };
 
 struct Citation {
-  std::string text;              // "88 FR 73458 (2023-10-25), FR Doc. 2023-23055"
-  std::string cfr;               // "15 CFR part 774, supplement no. 1, ECCN 3A090"
+  std::string text;  // "88 FR 73458 (2023-10-25), FR Doc. 2023-23055"
+  std::string cfr;   // "15 CFR part 774, supplement no. 1, ECCN 3A090"
   std::optional<Date> published;
   std::vector<std::string> sources;  // URLs of the primary text
 };
@@ -61,7 +61,7 @@ struct MetricInfo {
   std::string unit;        // display unit, "" for a pure number
   std::string expression;  // as written in the pack
   std::string note;
-  bool show = false;       // shown as a column in tables
+  bool show = false;  // shown as a column in tables
 };
 
 // A named condition under which entries do not apply (a regulation's note).
@@ -73,9 +73,9 @@ struct ExclusionInfo {
 };
 
 struct EntryInfo {
-  std::string id;     // the regulation's own paragraph id, "3A090.a"
+  std::string id;  // the regulation's own paragraph id, "3A090.a"
   std::string title;
-  std::string text;   // the paragraph as the regulation words it
+  std::string text;  // the paragraph as the regulation words it
   std::vector<std::string> reasons_for_control;
   std::string expression;
   std::vector<std::string> unless;       // exclusion ids

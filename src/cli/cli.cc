@@ -1,13 +1,13 @@
 #include "cli/cli.h"
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 #include <fmt/ostream.h>
+#include <CLI/CLI.hpp>
 
+#include <eccn/eccn.h>
 #include "cli/inputs.h"
 #include "cli/render_json.h"
 #include "cli/render_text.h"
-#include <eccn/eccn.h>
 
 namespace eccn::cli {
 namespace {
@@ -107,8 +107,8 @@ int RunRulesList(const Options& options, std::ostream& out, std::ostream& err) {
 }
 
 int RunRulesCheck(const Options& options, std::ostream& out, std::ostream& err) {
-  const std::filesystem::path path = options.paths.empty() ? LocateRules(options.rules_dir)
-                                                           : std::filesystem::path(options.paths.front());
+  const std::filesystem::path path =
+      options.paths.empty() ? LocateRules(options.rules_dir) : std::filesystem::path(options.paths.front());
   Loaded<RuleSet> rules = LoadRules(path);
   if (options.format == "json") {
     nlohmann::ordered_json report;
@@ -132,7 +132,9 @@ int RunRulesCheck(const Options& options, std::ostream& out, std::ostream& err) 
 
 void AddCommonOptions(CLI::App& command, Options& options, bool with_date) {
   command.add_option("--rules", options.rules_dir, "Rules directory (default: the bundled rules)");
-  if (with_date) command.add_option("--as-of", options.as_of, "Evaluate the rules in force on this date (YYYY-MM-DD; default: today)");
+  if (with_date)
+    command.add_option("--as-of", options.as_of,
+                       "Evaluate the rules in force on this date (YYYY-MM-DD; default: today)");
   command.add_option("--format", options.format, "Output format")->check(CLI::IsMember({"text", "json"}));
 }
 

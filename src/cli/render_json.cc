@@ -140,7 +140,9 @@ Json RulesJson(const RuleSet& rules, const Date& as_of) {
     p["in_force"] = pack.InForceOn(as_of);
     Json entries = Json::array();
     for (const EntryInfo& entry : pack.entries) {
-      entries.push_back({{"id", entry.id}, {"title", entry.title}, {"when", entry.expression},
+      entries.push_back({{"id", entry.id},
+                         {"title", entry.title},
+                         {"when", entry.expression},
                          {"reasons_for_control", entry.reasons_for_control}});
     }
     p["entries"] = std::move(entries);

@@ -63,12 +63,12 @@ std::string EntriesCell(const Classification& chip) {
 
 std::string ComparisonValues(const ComparisonTrace& c) {
   if (!c.lhs_symbol.empty() || !c.rhs_symbol.empty()) {
-    return fmt::format("{} {} {}", c.lhs_symbol, c.lhs_symbol == "unknown" ? "vs" : (c.lhs_symbol == c.rhs_symbol ? "=" : "!="),
-                       c.rhs_symbol);
+    return fmt::format("{} {} {}", c.lhs_symbol,
+                       c.lhs_symbol == "unknown" ? "vs" : (c.lhs_symbol == c.rhs_symbol ? "=" : "!="), c.rhs_symbol);
   }
   const std::string unit = c.unit.empty() ? "" : " " + c.unit;
-  std::string text = fmt::format("{}{} {} {}{}", FormatInterval(c.lhs), unit, Relation(c.lhs, c.rhs),
-                                 FormatInterval(c.rhs), unit);
+  std::string text =
+      fmt::format("{}{} {} {}{}", FormatInterval(c.lhs), unit, Relation(c.lhs, c.rhs), FormatInterval(c.rhs), unit);
   if (c.margin) text += fmt::format(" ({})", FormatMargin(*c.margin));
   return text;
 }
@@ -147,8 +147,10 @@ void RenderExplainText(const Report& report, std::ostream& out) {
     }
     metrics.Render(out);
     for (const EntryResult& result : chip.results) {
-      fmt::print(out, "\n{}  {}  [{}; reasons for control: {}]\n", result.entry, VerdictText(result.verdict),
-                 result.citation, JoinStrings(result.reasons_for_control, ", "));
+      const std::string reasons = result.reasons_for_control.empty()
+                                      ? ""
+                                      : "; reasons for control: " + JoinStrings(result.reasons_for_control, ", ");
+      fmt::print(out, "\n{}  {}  [{}{}]\n", result.entry, VerdictText(result.verdict), result.citation, reasons);
       for (const ClauseTrace& clause : result.clauses) RenderClause(clause, out);
       if (!result.missing.empty()) fmt::print(out, "  missing data: {}\n", JoinStrings(result.missing, ", "));
       for (const std::string& note : result.notes) fmt::print(out, "  note: {}\n", note);
@@ -166,7 +168,8 @@ void RenderRulesListText(const RuleSet& rules, const Date& as_of, std::ostream& 
   }
   table.Render(out);
   std::vector<std::string> formats;
-  for (const OperandFormat& format : rules.formats().formats) formats.push_back(fmt::format("{}={}", format.name, format.bits));
+  for (const OperandFormat& format : rules.formats().formats)
+    formats.push_back(fmt::format("{}={}", format.name, format.bits));
   fmt::print(out, "\nOperand formats (bits): {}\nIn force: as of {}.\n", JoinStrings(formats, " "), as_of.ToString());
 }
 

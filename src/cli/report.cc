@@ -1,7 +1,7 @@
 #include "cli/report.h"
 
-#include <cmath>
 #include <fmt/format.h>
+#include <cmath>
 
 namespace eccn::cli {
 

@@ -1,12 +1,12 @@
 #include "expr/compiler.h"
 
+#include <fmt/format.h>
 #include <algorithm>
 #include <array>
-#include <fmt/format.h>
 #include <iterator>
 
-#include "yaml_reader.h"  // ClosestMatch
 #include <eccn/spec.h>
+#include "yaml_reader.h"  // ClosestMatch
 
 namespace eccn::expr {
 namespace {
@@ -62,10 +62,12 @@ std::vector<std::string_view> Compiler::SymbolNames(SymbolSet set) const {
   std::vector<std::string_view> names;
   switch (set) {
     case SymbolSet::kMarket:
-      for (auto m : {Market::kDatacenter, Market::kConsumer, Market::kWorkstation, Market::kEmbedded}) names.push_back(Name(m));
+      for (auto m : {Market::kDatacenter, Market::kConsumer, Market::kWorkstation, Market::kEmbedded})
+        names.push_back(Name(m));
       break;
     case SymbolSet::kChipKind:
-      for (auto k : {ChipKind::kAccelerator, ChipKind::kCpu, ChipKind::kHbmStack, ChipKind::kSystem}) names.push_back(Name(k));
+      for (auto k : {ChipKind::kAccelerator, ChipKind::kCpu, ChipKind::kHbmStack, ChipKind::kSystem})
+        names.push_back(Name(k));
       break;
     case SymbolSet::kDieRole:
       for (auto r : {DieRole::kLogic, DieRole::kMemory, DieRole::kIo}) names.push_back(Name(r));
@@ -138,7 +140,8 @@ tl::expected<Compiled, ExprError> Compiler::Visit(const Ast& ast) {
       return Compiled{Emit(node), Type::Bool(), {}, std::nullopt};
     }
     case Ast::Kind::kString:
-      return Error(ast.begin, fmt::format("the string '{}' can only be compared with == or != to a named field", ast.text));
+      return Error(ast.begin,
+                   fmt::format("the string '{}' can only be compared with == or != to a named field", ast.text));
     case Ast::Kind::kName:
       return VisitName(ast);
     case Ast::Kind::kUnary: {
@@ -148,7 +151,8 @@ tl::expected<Compiled, ExprError> Compiler::Visit(const Ast& ast) {
       node.a = operand->node;
       if (ast.text == "not") {
         if (operand->type.kind != Type::Kind::kBool) {
-          return Error(ast.children[0].begin, fmt::format("'not' needs a condition, found {}", DescribeType(operand->type)));
+          return Error(ast.children[0].begin,
+                       fmt::format("'not' needs a condition, found {}", DescribeType(operand->type)));
         }
         node.op = Op::kNot;
         return Compiled{Emit(node), Type::Bool(), operand->reads, std::nullopt};
@@ -204,9 +208,13 @@ tl::expected<Compiled, ExprError> Compiler::VisitName(const Ast& ast) {
     const uint32_t index = Emit(node);
     return Compiled{index, TopLevelFields()[*slot].type, {index}, std::nullopt};
   }
+  if (std::find(broken_.begin(), broken_.end(), name) != broken_.end()) {
+    return Error(ast.begin, fmt::format("metric '{}' has errors (reported above)", name));
+  }
   if (std::find(declared_.begin(), declared_.end(), name) != declared_.end()) {
     return Error(ast.begin, fmt::format("'{}' is not defined yet here: a metric may only use metrics defined above "
-                                        "it, and never itself", name));
+                                        "it, and never itself",
+                                        name));
   }
   if (const CollectionInfo* collection = FindCollection(name)) {
     return Error(ast.begin, fmt::format("'{}' is a collection; use it in an aggregate such as 'sum(x in {}: ...)'",
@@ -241,8 +249,8 @@ tl::expected<Compiled, ExprError> Compiler::VisitBinary(const Ast& ast) {
     for (const auto* side : {&*lhs, &*rhs}) {
       if (side->type.kind != Type::Kind::kBool) {
         const Ast& where = side == &*lhs ? left : right;
-        return Error(where.begin, fmt::format("'{}' needs conditions on both sides, found {}", ast.text,
-                                              DescribeType(side->type)));
+        return Error(where.begin,
+                     fmt::format("'{}' needs conditions on both sides, found {}", ast.text, DescribeType(side->type)));
       }
     }
     return Combine(ast.text == "and" ? Op::kAnd : Op::kOr, *lhs, *rhs, Type::Bool());
@@ -251,7 +259,8 @@ tl::expected<Compiled, ExprError> Compiler::VisitBinary(const Ast& ast) {
   for (const auto* side : {&*lhs, &*rhs}) {
     if (side->type.kind != Type::Kind::kNumber) {
       const Ast& where = side == &*lhs ? left : right;
-      return Error(where.begin, fmt::format("'{}' needs numbers on both sides, found {}", ast.text, DescribeType(side->type)));
+      return Error(where.begin,
+                   fmt::format("'{}' needs numbers on both sides, found {}", ast.text, DescribeType(side->type)));
     }
   }
   const Dimension& a = lhs->type.dimension;
@@ -272,15 +281,15 @@ tl::expected<Compiled, ExprError> Compiler::VisitCompare(const Ast& ast, Compile
   const Ast& right = ast.children[1];
   if (lhs.type.kind != Type::Kind::kNumber || rhs.type.kind != Type::Kind::kNumber) {
     const bool left_bad = lhs.type.kind != Type::Kind::kNumber;
-    return Error(left_bad ? left.begin : right.begin,
-                 fmt::format("'{}' compares numbers, found {}", ast.text, DescribeType(left_bad ? lhs.type : rhs.type)));
+    return Error(left_bad ? left.begin : right.begin, fmt::format("'{}' compares numbers, found {}", ast.text,
+                                                                  DescribeType(left_bad ? lhs.type : rhs.type)));
   }
   if (!(lhs.type.dimension == rhs.type.dimension)) {
     const bool bare = (right.kind == Ast::Kind::kNumber && right.unit.empty()) ||
                       (left.kind == Ast::Kind::kNumber && left.unit.empty());
-    return Error(right.begin, fmt::format("cannot compare {} with {}{}", DescribeDimension(lhs.type.dimension),
-                                          DescribeDimension(rhs.type.dimension),
-                                          bare ? "; write the number with a unit" : ""));
+    return Error(right.begin,
+                 fmt::format("cannot compare {} with {}{}", DescribeDimension(lhs.type.dimension),
+                             DescribeDimension(rhs.type.dimension), bare ? "; write the number with a unit" : ""));
   }
   Node node;
   node.op = Op::kCompare;
@@ -347,7 +356,8 @@ tl::expected<Compiled, ExprError> Compiler::VisitSymbolCompare(const Ast& ast, c
 tl::expected<Compiled, ExprError> Compiler::VisitCall(const Ast& ast) {
   if (ast.text != "min" && ast.text != "max") {
     return Error(ast.begin, fmt::format("unknown function '{}'; expected min, max, or an aggregate "
-                                        "sum/max/min/count/any/all(x in collection ...)", ast.text));
+                                        "sum/max/min/count/any/all(x in collection ...)",
+                                        ast.text));
   }
   std::optional<Compiled> result;
   for (const Ast& argument : ast.children) {
@@ -406,7 +416,8 @@ tl::expected<Compiled, ExprError> Compiler::VisitAggregate(const Ast& ast) {
     auto filter = Visit(ast.children[0]);
     if (!filter) return filter;
     if (filter->type.kind != Type::Kind::kBool) {
-      return Error(ast.children[0].begin, fmt::format("'where' needs a condition, found {}", DescribeType(filter->type)));
+      return Error(ast.children[0].begin,
+                   fmt::format("'where' needs a condition, found {}", DescribeType(filter->type)));
     }
     program_.nodes[index].filter = filter->node;
     reads = Union(reads, filter->reads);
@@ -419,8 +430,8 @@ tl::expected<Compiled, ExprError> Compiler::VisitAggregate(const Ast& ast) {
     const bool wants_bool = kind->second == AggregateKind::kAny || kind->second == AggregateKind::kAll;
     const Type::Kind expected = wants_bool ? Type::Kind::kBool : Type::Kind::kNumber;
     if (body->type.kind != expected && kind->second != AggregateKind::kCount) {
-      return Error(body_ast.begin, fmt::format("'{}' needs {}, found {}", ast.text, wants_bool ? "a condition" : "a number",
-                                               DescribeType(body->type)));
+      return Error(body_ast.begin, fmt::format("'{}' needs {}, found {}", ast.text,
+                                               wants_bool ? "a condition" : "a number", DescribeType(body->type)));
     }
     program_.nodes[index].value = body->node;
     reads = Union(reads, body->reads);

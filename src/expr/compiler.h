@@ -8,9 +8,9 @@
 #include <tl/expected.hpp>
 #include <vector>
 
+#include <eccn/rules.h>
 #include "expr/ast.h"
 #include "expr/program.h"
-#include <eccn/rules.h>
 
 namespace eccn::expr {
 
@@ -39,6 +39,9 @@ class Compiler {
   // Names that exist but cannot be used yet (metrics defined further down),
   // so a self-reference or forward reference gets a precise message.
   void Declare(const std::string& name) { declared_.push_back(name); }
+  // A declared metric whose definition failed: later uses say so instead of
+  // reporting a second, misleading error.
+  void MarkBroken(const std::string& name) { broken_.push_back(name); }
 
   // Names of the values of a symbol set, in symbol order.
   std::vector<std::string_view> SymbolNames(SymbolSet set) const;
@@ -66,6 +69,7 @@ class Compiler {
   const FormatTable& formats_;
   std::map<std::string, Compiled> bound_;
   std::vector<std::string> declared_;
+  std::vector<std::string> broken_;
   std::vector<LoopVariable> loop_;
   // Per Compile() call:
   std::string_view text_;

@@ -27,6 +27,7 @@ Evaluator::Evaluator(const Program& program) : program_(program), values_(progra
 void Evaluator::Run(const ChipValues& chip) {
   missing_.clear();
   overflowed_ = false;
+  divided_by_zero_ = false;
   RunRange(0, static_cast<uint32_t>(program_.nodes.size()), chip);
 }
 
@@ -70,8 +71,8 @@ void Evaluator::Step(uint32_t index, const ChipValues& chip) {
       out = item.fields[node.a];
       const FieldInfo& info = InfoOf(node.collection).item_fields[node.a];
       if (!IsKnown(out, info.type)) {
-        missing_.emplace_back(index, node.collection == Collection::kFormats ? item.path
-                                                                             : item.path + "." + std::string(info.name));
+        missing_.emplace_back(
+            index, node.collection == Collection::kFormats ? item.path : item.path + "." + std::string(info.name));
       }
       return;
     }
@@ -89,6 +90,7 @@ void Evaluator::Step(uint32_t index, const ChipValues& chip) {
       return;
     case Op::kDiv:
       out.number = Div(a().number, b().number);
+      divided_by_zero_ = divided_by_zero_ || b().number == Interval::Exact(0);
       return;
     case Op::kMin:
       out.number = Min(a().number, b().number);
@@ -162,8 +164,9 @@ void Evaluator::RunAggregate(uint32_t index, const ChipValues& chip) {
         case AggregateKind::kMax:
         case AggregateKind::kMin:
           if (selected == Truth::kTrue) {
-            sure = !any_sure ? body.number
-                             : (node.aggregate == AggregateKind::kMax ? Max(sure, body.number) : Min(sure, body.number));
+            sure = !any_sure
+                       ? body.number
+                       : (node.aggregate == AggregateKind::kMax ? Max(sure, body.number) : Min(sure, body.number));
             any_sure = true;
           } else {
             maybe_hull = any_maybe ? Hull(maybe_hull, body.number) : body.number;
@@ -184,7 +187,8 @@ void Evaluator::RunAggregate(uint32_t index, const ChipValues& chip) {
       if (!any_sure) {
         sure = any_maybe ? Hull(Interval::Exact(0), maybe_hull) : Interval::Exact(0);
       } else if (any_maybe) {
-        const Interval with_maybe = node.aggregate == AggregateKind::kMax ? Max(sure, maybe_hull) : Min(sure, maybe_hull);
+        const Interval with_maybe =
+            node.aggregate == AggregateKind::kMax ? Max(sure, maybe_hull) : Min(sure, maybe_hull);
         sure = Hull(sure, with_maybe);
       }
     }

@@ -18,7 +18,7 @@ struct Item {
 
 // A chip's values laid out by slot, built once per chip.
 struct ChipValues {
-  std::vector<Value> fields;          // by top-level slot
+  std::vector<Value> fields;  // by top-level slot
   std::vector<std::string> field_paths;
   bool has_formats = false;
   std::vector<Item> formats;
@@ -38,6 +38,8 @@ class Evaluator {
   // (node, path) for every read of unknown data, in evaluation order.
   const std::vector<std::pair<uint32_t, std::string>>& missing() const { return missing_; }
   bool overflowed() const { return overflowed_; }
+  // True if some division had a divisor that is exactly zero (its result is unknown).
+  bool divided_by_zero() const { return divided_by_zero_; }
 
   // Paths of missing data read by any of `reads` (sorted node indices), deduplicated.
   std::vector<std::string> MissingAmong(const std::vector<uint32_t>& reads) const;
@@ -52,6 +54,7 @@ class Evaluator {
   std::array<const Item*, kMaxAggregateDepth> items_{};
   std::vector<std::pair<uint32_t, std::string>> missing_;
   bool overflowed_ = false;
+  bool divided_by_zero_ = false;
 };
 
 }  // namespace eccn::expr

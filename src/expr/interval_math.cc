@@ -47,9 +47,7 @@ End Sum(const End& a, const End& b, int infinite_side) {
 
 }  // namespace
 
-Interval Add(const Interval& a, const Interval& b) {
-  return FromEnds(Sum(Lo(a), Lo(b), -1), Sum(Hi(a), Hi(b), 1));
-}
+Interval Add(const Interval& a, const Interval& b) { return FromEnds(Sum(Lo(a), Lo(b), -1), Sum(Hi(a), Hi(b), 1)); }
 
 Interval Neg(const Interval& a) {
   Interval out;

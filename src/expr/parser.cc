@@ -1,8 +1,8 @@
 #include "expr/parser.h"
 
+#include <fmt/format.h>
 #include <array>
 #include <cctype>
-#include <fmt/format.h>
 
 #include "units.h"
 
@@ -47,7 +47,8 @@ class Parser {
     Ast root;
     if (!ParseOr(root, 0)) return tl::make_unexpected(error_);
     if (token_.kind != TokenKind::kEnd) {
-      return tl::make_unexpected(ExprError{token_.offset, fmt::format("unexpected '{}' after the expression", token_.text)});
+      return tl::make_unexpected(
+          ExprError{token_.offset, fmt::format("unexpected '{}' after the expression", token_.text)});
     }
     return root;
   }
@@ -64,8 +65,8 @@ class Parser {
     token_.offset = pos_;
     if (pos_ >= text_.size()) return true;
     const char c = text_[pos_];
-    if (std::isdigit(static_cast<unsigned char>(c)) || (c == '.' && pos_ + 1 < text_.size() &&
-                                                         std::isdigit(static_cast<unsigned char>(text_[pos_ + 1])))) {
+    if (std::isdigit(static_cast<unsigned char>(c)) ||
+        (c == '.' && pos_ + 1 < text_.size() && std::isdigit(static_cast<unsigned char>(text_[pos_ + 1])))) {
       return LexNumber();
     }
     if (IsIdentStart(c)) {
@@ -87,7 +88,8 @@ class Parser {
     static constexpr std::array<std::string_view, 6> kTwoChar{"<=", ">=", "==", "!=", "&&", "||"};
     for (std::string_view op : kTwoChar) {
       if (text_.substr(pos_, 2) == op) {
-        if (op == "&&" || op == "||") return Fail(pos_, fmt::format("use '{}' instead of '{}'", op == "&&" ? "and" : "or", op));
+        if (op == "&&" || op == "||")
+          return Fail(pos_, fmt::format("use '{}' instead of '{}'", op == "&&" ? "and" : "or", op));
         token_.kind = TokenKind::kSymbol;
         token_.text = std::string(op);
         pos_ += 2;
@@ -122,7 +124,8 @@ class Parser {
     // A unit may follow, after optional spaces: "4800", "2 GB/s/mm2", "1 TOPS".
     size_t unit_start = pos_;
     while (unit_start < text_.size() && text_[unit_start] == ' ') ++unit_start;
-    if (unit_start < text_.size() && (IsIdentStart(text_[unit_start]) || static_cast<unsigned char>(text_[unit_start]) >= 0x80)) {
+    if (unit_start < text_.size() &&
+        (IsIdentStart(text_[unit_start]) || static_cast<unsigned char>(text_[unit_start]) >= 0x80)) {
       size_t unit_end = unit_start;
       while (unit_end < text_.size() && IsUnitChar(text_[unit_end])) ++unit_end;
       std::string_view word = text_.substr(unit_start, unit_end - unit_start);
@@ -265,7 +268,8 @@ class Parser {
       case TokenKind::kSymbol:
         if (IsSymbol("(")) {
           if (!Advance() || !ParseOr(out, depth + 1)) return false;
-          if (!IsSymbol(")")) return Fail(token_.offset, fmt::format("expected ')' to close '(', found {}", Describe()));
+          if (!IsSymbol(")"))
+            return Fail(token_.offset, fmt::format("expected ')' to close '(', found {}", Describe()));
           return Advance();
         }
         return Fail(token_.offset, fmt::format("expected a value, found {}", Describe()));

@@ -11,11 +11,11 @@
 #include <string>
 #include <vector>
 
+#include <eccn/classification.h>
+#include <eccn/diagnostic.h>
 #include "expr/interval_math.h"
 #include "expr/schema.h"
 #include "units.h"
-#include <eccn/classification.h>
-#include <eccn/diagnostic.h>
 
 namespace eccn::expr {
 
@@ -69,14 +69,14 @@ struct ComparisonInfo {
   uint32_t node = kNoNode;
   uint32_t lhs = kNoNode;
   uint32_t rhs = kNoNode;
-  bool symbolic = false;     // a symbol compared with a named value
+  bool symbolic = false;  // a symbol compared with a named value
   SymbolSet symbols = SymbolSet::kNone;
-  std::string rhs_symbol;    // that named value
+  std::string rhs_symbol;  // that named value
   std::string text;
   std::string op;
   std::string lhs_text;
   std::string rhs_text;
-  Unit display;              // unit both sides are shown in
+  Unit display;  // unit both sides are shown in
   SourceLocation location;
   std::vector<uint32_t> reads;  // field-reading nodes it depends on, sorted
 };

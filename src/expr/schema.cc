@@ -54,8 +54,8 @@ bool IsReservedName(std::string_view name) {
   for (std::string_view keyword : {"and", "or", "not", "in", "where", "true", "false"}) {
     if (keyword == name) return true;
   }
-  return FindTopLevelField(name).has_value() || FindCollection(name) != nullptr ||
-         name == "memory" || name == "interconnect";
+  return FindTopLevelField(name).has_value() || FindCollection(name) != nullptr || name == "memory" ||
+         name == "interconnect";
 }
 
 std::optional<uint32_t> FindItemField(const CollectionInfo& collection, std::string_view name) {

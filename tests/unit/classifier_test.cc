@@ -32,9 +32,10 @@ Classification ClassifyYaml(const std::string& yaml, const Date& day = kDay) {
 
 // A chip with one fp16 rate and one logic die.
 std::string Chip(const std::string& fp16, const std::string& area, const std::string& market = "datacenter") {
-  return fmt::format("name: T\nmarketed_for: {}\nthroughput:\n  fp16: {}\ndies:\n  - area: {}\n    role: logic\n"
-                     "    transistors: finfet\n",
-                     market, fp16, area);
+  return fmt::format(
+      "name: T\nmarketed_for: {}\nthroughput:\n  fp16: {}\ndies:\n  - area: {}\n    role: logic\n"
+      "    transistors: finfet\n",
+      market, fp16, area);
 }
 
 MetricValue Metric(const Classification& c, std::string_view id) {
@@ -85,7 +86,8 @@ TEST(Classifier, MissingDieAreaIsIndeterminateWhenPdDecides) {
   EXPECT_THAT(Result(c, "3A090.a").missing, ElementsAre("dies"));
   // A die whose area alone is unknown is named precisely.
   const Classification d = ClassifyYaml(
-      "name: H\nmarketed_for: datacenter\nthroughput:\n  fp8: 296 TFLOPS\ndies:\n  - role: logic\n    transistors: finfet\n");
+      "name: H\nmarketed_for: datacenter\nthroughput:\n  fp8: 296 TFLOPS\ndies:\n  - role: logic\n    transistors: "
+      "finfet\n");
   EXPECT_THAT(Result(d, "3A090.a").missing, ElementsAre("dies[0].area"));
 }
 
@@ -138,6 +140,17 @@ TEST(Classifier, PlanarAndMemoryDiesAreNotApplicableArea) {
       "  - {area: 100 mm2, role: memory, transistors: finfet, count: 8}\n");
   EXPECT_EQ(Metric(c, "applicable_die_area").value, Interval::Exact(200));
   EXPECT_EQ(Metric(c, "pd").value, Interval::Exact(8));
+}
+
+TEST(Classifier, ZeroApplicableAreaIsIndeterminateAndSaysWhy) {
+  // Only a memory die: the applicable die area is exactly 0, so PD is undefined.
+  const Classification c = ClassifyYaml(
+      "name: Z\nmarketed_for: datacenter\nthroughput:\n  fp16: 150 TFLOPS\ndies:\n"
+      "  - {area: 100 mm2, role: memory, transistors: finfet}\n");
+  EXPECT_EQ(Metric(c, "applicable_die_area").value, Interval::Exact(0));
+  const EntryResult a = Result(c, "3A090.a");
+  EXPECT_EQ(a.verdict, Verdict::kIndeterminate);
+  EXPECT_THAT(a.notes, ElementsAre(::testing::HasSubstr("division by zero")));
 }
 
 TEST(Classifier, RulesNotYetInForceAreSkipped) {

@@ -14,12 +14,12 @@
 #include <string_view>
 #include <vector>
 
+#include <eccn/rules.h>
+#include <eccn/spec.h>
 #include "expr/compiler.h"
 #include "expr/evaluator.h"
 #include "expr/parser.h"
 #include "units.h"
-#include <eccn/rules.h>
-#include <eccn/spec.h>
 
 namespace eccn {
 
@@ -1050,8 +1050,8 @@ TEST_F(ExpressionTest, ErrorAnyOverNumbers) {
 }
 
 TEST_F(ExpressionTest, ErrorAggregatesNestedTooDeeply) {
-  const ExprError error = MustFail(
-      "sum(a in dies: sum(b in dies: sum(c in dies: sum(d in dies: sum(e in dies: e.area)))))");
+  const ExprError error =
+      MustFail("sum(a in dies: sum(b in dies: sum(c in dies: sum(d in dies: sum(e in dies: e.area)))))");
   EXPECT_THAT(error.message, HasSubstr("nested too deeply"));
 }
 

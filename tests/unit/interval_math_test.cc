@@ -59,9 +59,7 @@ TEST(IntervalAdd, UnboundedAbovePropagates) {
   EXPECT_TRUE(sum.hi_unbounded);
 }
 
-TEST(IntervalAdd, EverythingAbsorbs) {
-  EXPECT_EQ(Add(Interval::Everything(), Exact(1)), Interval::Everything());
-}
+TEST(IntervalAdd, EverythingAbsorbs) { EXPECT_EQ(Add(Interval::Everything(), Exact(1)), Interval::Everything()); }
 
 TEST(IntervalSub, Ranges) {
   // [10, 20] - [1, 2] = [8, 19]
@@ -130,9 +128,7 @@ TEST(IntervalMul, StraddlingTimesUnboundedIsEverything) {
   EXPECT_EQ(Mul(Between(-1, 1), AtLeast(1)), Interval::Everything());
 }
 
-TEST(IntervalMul, UnknownNonNegativeTimesUnknownNonNegative) {
-  EXPECT_EQ(Mul(AtLeast(0), AtLeast(0)), AtLeast(0));
-}
+TEST(IntervalMul, UnknownNonNegativeTimesUnknownNonNegative) { EXPECT_EQ(Mul(AtLeast(0), AtLeast(0)), AtLeast(0)); }
 
 // ---------------------------------------------------------------------------
 // Div
@@ -194,9 +190,7 @@ TEST(IntervalMin, Exact) { EXPECT_EQ(Min(Exact(3), Exact(7)), Exact(3)); }
 
 TEST(IntervalMin, Overlapping) { EXPECT_EQ(Min(Between(1, 10), Between(5, 6)), Between(1, 6)); }
 
-TEST(IntervalMin, UnboundedAboveDoesNotRaiseMinimum) {
-  EXPECT_EQ(Min(AtLeast(0), Exact(5)), Between(0, 5));
-}
+TEST(IntervalMin, UnboundedAboveDoesNotRaiseMinimum) { EXPECT_EQ(Min(AtLeast(0), Exact(5)), Between(0, 5)); }
 
 TEST(IntervalMin, UnboundedBelowWins) {
   const Interval m = Min(AtMost(3), Exact(5));
@@ -221,9 +215,7 @@ TEST(IntervalHull, Disjoint) { EXPECT_EQ(Hull(Exact(1), Exact(9)), Between(1, 9)
 
 TEST(IntervalHull, Order) { EXPECT_EQ(Hull(Between(5, 6), Between(-1, 2)), Between(-1, 6)); }
 
-TEST(IntervalHull, WithZero) {
-  EXPECT_EQ(Hull(Exact(814), Exact(0)), Between(0, 814));
-}
+TEST(IntervalHull, WithZero) { EXPECT_EQ(Hull(Exact(814), Exact(0)), Between(0, 814)); }
 
 TEST(IntervalHull, Unbounded) {
   const Interval h = Hull(AtLeast(10), Exact(0));

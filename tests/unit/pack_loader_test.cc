@@ -99,6 +99,14 @@ TEST(PackLoader, SelfReferentialMetricIsAnError) {
             "and never itself");
 }
 
+TEST(PackLoader, UseOfABrokenMetricDoesNotAddAMisleadingError) {
+  Loaded<RuleSet> rules = Load(Replace(kPack, "f.rate / 1 TOPS * f.bits)", "f.rate / 1 TOPS * f.bitz)"));
+  ASSERT_FALSE(rules.ok());
+  ASSERT_EQ(rules.diagnostics.size(), 2u);
+  EXPECT_THAT(rules.diagnostics[0].message, HasSubstr("'formats' has no field 'bitz'; did you mean 'bits'?"));
+  EXPECT_EQ(rules.diagnostics[1].ToString(), "pack.yaml:17:11: error: metric 'tpp' has errors (reported above)");
+}
+
 TEST(PackLoader, SyntaxErrorInExpressionIsPositioned) {
   EXPECT_EQ(FirstError(Replace(kPack, "when: tpp >= 4800", "when: tpp >= ")),
             "pack.yaml:17:17: error: expected a value, found the end of the expression");

@@ -150,9 +150,7 @@ TEST(SpecLoader, InvalidEnumValueIsAnError) {
             "2:15: invalid marketed_for 'cloud', expected datacenter | consumer | workstation | embedded | unknown");
 }
 
-TEST(SpecLoader, MissingNameIsAnError) {
-  EXPECT_EQ(OnlyError("vendor: X\n"), "1:1: missing required key 'name'");
-}
+TEST(SpecLoader, MissingNameIsAnError) { EXPECT_EQ(OnlyError("vendor: X\n"), "1:1: missing required key 'name'"); }
 
 TEST(SpecLoader, EmptyAndNonMapDocumentsAreErrors) {
   EXPECT_THAT(OnlyError(""), HasSubstr("empty document"));
