@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 #include <algorithm>
+#include <array>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -21,9 +22,9 @@ std::optional<std::string> ReadInputFile(const std::filesystem::path& path, std:
     return std::nullopt;
   }
   std::string text;
-  char buffer[65536];
-  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
-    text.append(buffer, static_cast<size_t>(in.gcount()));
+  std::array<char, 65536> buffer{};
+  while (in.read(buffer.data(), buffer.size()) || in.gcount() > 0) {
+    text.append(buffer.data(), static_cast<size_t>(in.gcount()));
     if (text.size() > kMaxInputBytes) {
       diagnostics.push_back(
           {Severity::kError, {name}, fmt::format("file is larger than the limit of {} bytes", kMaxInputBytes)});
@@ -84,7 +85,7 @@ SourceLocation YamlReader::AtOffset(const YAML::Node& node, size_t offset) const
   // Walk the source alongside the value: the value is the source with quoting,
   // indentation and line folding removed, so each visible character of the
   // value is the next occurrence of that character in the source.
-  size_t cursor = static_cast<size_t>(mark.pos);
+  auto cursor = static_cast<size_t>(mark.pos);
   size_t last = cursor;
   const size_t limit = std::min(offset, value.size());
   for (size_t k = 0; k <= limit && k < value.size(); ++k) {

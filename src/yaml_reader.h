@@ -18,7 +18,7 @@ namespace eccn {
 
 // Files larger than this are refused before parsing: rule and spec files are
 // small, and a bound keeps a hostile input from exhausting memory.
-inline constexpr size_t kMaxInputBytes = 4 * 1024 * 1024;
+inline constexpr size_t kMaxInputBytes = size_t{4} * 1024 * 1024;
 
 // Reads a whole file, or reports why not (with line 0).
 std::optional<std::string> ReadInputFile(const std::filesystem::path& path, std::vector<Diagnostic>& diagnostics);

@@ -11,7 +11,7 @@ std::filesystem::path LocateRules(const std::string& explicit_dir) {
   std::error_code error;
   const auto exe = std::filesystem::read_symlink("/proc/self/exe", error);
   if (!error) {
-    const auto installed = exe.parent_path().parent_path() / "share" / "eccn" / "rules";
+    auto installed = exe.parent_path().parent_path() / "share" / "eccn" / "rules";
     if (std::filesystem::is_directory(installed, error)) return installed;
   }
   return ECCN_SOURCE_RULES_DIR;

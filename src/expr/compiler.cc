@@ -315,8 +315,8 @@ tl::expected<Compiled, ExprError> Compiler::VisitCompare(const Ast& ast, Compile
   return out;
 }
 
-tl::expected<Compiled, ExprError> Compiler::VisitSymbolCompare(const Ast& ast, const Ast& symbol_side, Compiled symbol,
-                                                               const Ast& string_side) {
+tl::expected<Compiled, ExprError> Compiler::VisitSymbolCompare(const Ast& ast, const Ast& symbol_side,
+                                                               const Compiled& symbol, const Ast& string_side) {
   if (symbol.type.kind != Type::Kind::kSymbol) {
     return Error(symbol_side.begin, fmt::format("only named fields can be compared with the string '{}', found {}",
                                                 string_side.text, DescribeType(symbol.type)));

@@ -57,7 +57,7 @@ class Compiler {
   tl::expected<Compiled, ExprError> VisitName(const Ast& ast);
   tl::expected<Compiled, ExprError> VisitBinary(const Ast& ast);
   tl::expected<Compiled, ExprError> VisitCompare(const Ast& ast, Compiled lhs, Compiled rhs);
-  tl::expected<Compiled, ExprError> VisitSymbolCompare(const Ast& ast, const Ast& symbol_side, Compiled symbol,
+  tl::expected<Compiled, ExprError> VisitSymbolCompare(const Ast& ast, const Ast& symbol_side, const Compiled& symbol,
                                                        const Ast& string_side);
   tl::expected<Compiled, ExprError> VisitCall(const Ast& ast);
   tl::expected<Compiled, ExprError> VisitAggregate(const Ast& ast);
