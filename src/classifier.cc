@@ -204,7 +204,8 @@ void ClassifyPack(const PackInfo& info, const CompiledPack& pack, const expr::Ch
           AddUnique(result.missing, out.results[pack_base + earlier].missing);
       }
     }
-    if (evaluator.overflowed()) result.notes.emplace_back("arithmetic overflow: a value was too large to compute exactly");
+    if (evaluator.overflowed())
+      result.notes.emplace_back("arithmetic overflow: a value was too large to compute exactly");
     if (truth == Truth::kUnknown && evaluator.divided_by_zero()) {
       result.notes.emplace_back("division by zero: a ratio is undefined (e.g. no applicable die area)");
     }

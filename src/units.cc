@@ -1,6 +1,7 @@
 #include "units.h"
 
 #include <fmt/format.h>
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <vector>
@@ -111,6 +112,9 @@ std::string DescribeDimension(const Dimension& d) {
 
 Expected<Unit> ParseUnit(std::string_view text) {
   Unit unit{1, kDimensionless, std::string(text)};
+  if (std::count(text.begin(), text.end(), '/') >= kMaxUnitParts) {
+    return Unexpected(fmt::format("unit '{}' has more than {} parts", text, kMaxUnitParts));
+  }
   size_t start = 0;
   bool first = true;
   while (true) {
@@ -213,6 +217,8 @@ Expected<Quantity> ParseQuantity(std::string_view text) {
   if (unit_text.empty()) return Unexpected(fmt::format("'{}' has no unit", text));
   auto unit = ParseUnit(unit_text);
   if (!unit) return Unexpected(unit.error());
+  // Bounded digits and unit parts keep this inside the 256-bit range, and the
+  // bounds are what guarantees it; an overflow here would be a bug.
   return Quantity{*number * unit->scale, *unit};
 }
 

@@ -42,6 +42,9 @@ struct Unit {
   std::string symbol;  // as written
 };
 
+// At most this many atoms joined by '/', e.g. "GB/s/mm2" has three.
+inline constexpr int kMaxUnitParts = 4;
+
 // "TFLOPS", "GB/s", "mm²", "GiB", "Gb/s", "GB/s/mm2", "TOPS".
 Expected<Unit> ParseUnit(std::string_view text);
 
