@@ -83,12 +83,13 @@ class PackReader {
   PackReader(YamlReader& reader, const FormatTable& formats) : reader_(reader), compiler_(pack_.program, formats) {}
 
   std::optional<std::pair<PackInfo, CompiledPack>> Run(const YAML::Node& root) {
-    static constexpr std::array<std::string_view, 14> kKeys{
-        "kind",      "id",  "title",           "jurisdiction", "regulation", "status",  "citation",
-        "effective", "end", "interpretations", "metrics",      "exclusions", "entries", "notes"};
+    static constexpr std::array<std::string_view, 15> kKeys{
+        "kind",      "id",  "series",          "title",   "jurisdiction", "regulation", "status", "citation",
+        "effective", "end", "interpretations", "metrics", "exclusions",   "entries",    "notes"};
     reader_.CheckKeys(root, kKeys, "a rule pack");
     info_.file = reader_.file();
     info_.id = reader_.Scalar(root, "id", true).value_or("");
+    info_.series = reader_.Scalar(root, "series").value_or("");
     info_.title = reader_.Scalar(root, "title", true).value_or("");
     info_.jurisdiction = reader_.Scalar(root, "jurisdiction", true).value_or("");
     info_.regulation = reader_.Scalar(root, "regulation", true).value_or("");
@@ -216,6 +217,7 @@ class PackReader {
     }
     MetricInfo metric;
     metric.id = *id;
+    metric.location = reader_.At(item);
     metric.title = reader_.Scalar(item, "title", true).value_or("");
     metric.unit = reader_.Scalar(item, "unit").value_or("");
     metric.note = reader_.Scalar(item, "note").value_or("");

@@ -62,6 +62,7 @@ struct MetricInfo {
   std::string expression;  // as written in the pack
   std::string note;
   bool show = false;  // shown as a column in tables
+  SourceLocation location;
 };
 
 // A named condition under which entries do not apply (a regulation's note).
@@ -85,6 +86,9 @@ struct EntryInfo {
 
 struct PackInfo {
   std::string id;
+  // Versions of one regulation share a series (e.g. "us-ear-3a090"); their
+  // date ranges must not overlap. Empty: the pack stands alone.
+  std::string series;
   std::string title;
   std::string jurisdiction;
   std::string regulation;
@@ -122,11 +126,19 @@ class RuleSet {
   std::shared_ptr<const Impl> impl_;  // shared: copies are cheap and immutable
 
   friend Loaded<RuleSet> ParseRules(std::span<const RuleSource> sources);
+  friend std::vector<Diagnostic> LintRules(const RuleSet& rules);
 };
 
 // Compiles the given files: exactly one must be a format table (`kind: formats`),
 // the rest packs (`kind: pack`). All problems are reported, with positions.
 Loaded<RuleSet> ParseRules(std::span<const RuleSource> sources);
+
+// Checks a loaded rule set beyond what loading requires, as warnings: entries
+// without regulation text or reasons for control, metrics never used, entries
+// that can never match or always match whatever the chip (found by a sound
+// interval analysis of the compiled conditions; it may miss some), and
+// versions of one series whose dates overlap.
+std::vector<Diagnostic> LintRules(const RuleSet& rules);
 
 // Loads `path`: a directory (every *.yaml below it, recursively, in sorted
 // order) or a single pack file, which is then paired with the formats.yaml of

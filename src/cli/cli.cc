@@ -1,5 +1,7 @@
 #include "cli/cli.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 #include <CLI/CLI.hpp>
@@ -17,6 +19,7 @@ struct Options {
   std::string rules_dir;
   std::string as_of;
   std::string format = "text";
+  bool warnings_are_errors = false;
 };
 
 void PrintDiagnostics(const std::vector<Diagnostic>& diagnostics, std::ostream& err) {
@@ -110,24 +113,33 @@ int RunRulesCheck(const Options& options, std::ostream& out, std::ostream& err) 
   const std::filesystem::path path =
       options.paths.empty() ? LocateRules(options.rules_dir) : std::filesystem::path(options.paths.front());
   Loaded<RuleSet> rules = LoadRules(path);
+  if (rules.ok()) {
+    const std::vector<Diagnostic> lint = LintRules(*rules.value);
+    rules.diagnostics.insert(rules.diagnostics.end(), lint.begin(), lint.end());
+  }
+  const bool warnings = std::any_of(rules.diagnostics.begin(), rules.diagnostics.end(),
+                                    [](const Diagnostic& d) { return d.severity == Severity::kWarning; });
+  const bool ok = rules.ok() && !(options.warnings_are_errors && warnings);
   if (options.format == "json") {
     nlohmann::ordered_json report;
     report["schema_version"] = kJsonSchemaVersion;
     report["path"] = path.string();
-    report["ok"] = rules.ok();
+    report["ok"] = ok;
     report["diagnostics"] = DiagnosticsJson(rules.diagnostics);
     out << report.dump(2) << '\n';
   } else {
     PrintDiagnostics(rules.diagnostics, err);
-    if (rules.ok()) {
+    if (ok) {
       size_t entries = 0;
       for (const PackInfo& pack : rules.value->packs()) entries += pack.entries.size();
-      fmt::print(out, "{}: ok ({} pack{}, {} entr{}, {} operand formats)\n", path.string(), rules.value->packs().size(),
+      fmt::print(out, "{}: ok{} ({} pack{}, {} entr{}, {} operand formats)\n", path.string(),
+                 warnings ? " with warnings" : "", rules.value->packs().size(),
                  rules.value->packs().size() == 1 ? "" : "s", entries, entries == 1 ? "y" : "ies",
                  rules.value->formats().formats.size());
     }
   }
-  return rules.ok() ? 0 : InputErrorCode(rules.diagnostics);
+  if (ok) return 0;
+  return rules.ok() ? static_cast<int>(kDataError) : InputErrorCode(rules.diagnostics);
 }
 
 void AddCommonOptions(CLI::App& command, Options& options, bool with_date) {
@@ -161,6 +173,7 @@ int Run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
   CLI::App* check = rules->add_subcommand("check", "Validate a rules directory or pack file");
   check->add_option("PATH", options.paths, "Rules directory or pack file (default: the bundled rules)")->expected(0, 1);
   AddCommonOptions(*check, options, false);
+  check->add_flag("--werror", options.warnings_are_errors, "Fail (exit 65) on warnings too");
 
   try {
     app.parse(argc, argv);

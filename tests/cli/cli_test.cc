@@ -41,9 +41,25 @@ void ExpectGolden(const std::string& name, const std::string& actual) {
   }
   std::ifstream in(path, std::ios::binary);
   ASSERT_TRUE(in) << "missing golden file " << path << "; actual output:\n" << actual;
-  std::stringstream expected;
-  expected << in.rdbuf();
-  EXPECT_EQ(expected.str(), actual) << "golden mismatch for " << name << "; actual output:\n" << actual;
+  std::stringstream expected_stream;
+  expected_stream << in.rdbuf();
+  const std::string expected = expected_stream.str();
+  if (expected == actual) return;
+  // Report the first differing line, not two walls of text.
+  std::istringstream want(expected), got(actual);
+  std::string want_line, got_line;
+  for (int line = 1;; ++line) {
+    const bool more_want = static_cast<bool>(std::getline(want, want_line));
+    const bool more_got = static_cast<bool>(std::getline(got, got_line));
+    if (!more_want && !more_got) break;
+    if (!more_want || !more_got || want_line != got_line) {
+      ADD_FAILURE() << name << ":" << line << " differs (ECCN_UPDATE_GOLDEN=1 rewrites it)\n  expected: "
+                    << (more_want ? want_line : "<end of file>")
+                    << "\n  actual:   " << (more_got ? got_line : "<end of file>");
+      return;
+    }
+  }
+  ADD_FAILURE() << name << " differs in line endings";
 }
 
 const std::vector<std::string> kFixed{"--rules", "rules", "--as-of", "2026-11-28"};
@@ -99,6 +115,21 @@ TEST(Cli, RulesCheckReportsPositionedErrors) {
   const Outcome json = RunCli({"rules", "check", "tests/data/bad-rules", "--format", "json"});
   EXPECT_EQ(json.code, kDataError);
   EXPECT_THAT(json.out, HasSubstr("\"line\": 18"));
+}
+
+TEST(Cli, RulesCheckReportsLintWarnings) {
+  const Outcome o = RunCli({"rules", "check", "tests/data/lint-rules"});
+  EXPECT_EQ(o.code, 0);
+  EXPECT_EQ(o.out, "tests/data/lint-rules: ok with warnings (1 pack, 1 entry, 1 operand formats)\n");
+  EXPECT_EQ(o.err,
+            "tests/data/lint-rules/never.yaml:17:5: warning: entry 'X.a' can never match: no chip satisfies its "
+            "conditions\n");
+  const Outcome strict = RunCli({"rules", "check", "tests/data/lint-rules", "--werror"});
+  EXPECT_EQ(strict.code, kDataError);
+  const Outcome json = RunCli({"rules", "check", "tests/data/lint-rules", "--format", "json"});
+  EXPECT_EQ(json.code, 0);
+  EXPECT_THAT(json.out, HasSubstr("\"severity\": \"warning\""));
+  EXPECT_THAT(json.out, HasSubstr("\"ok\": true"));
 }
 
 TEST(Cli, BadSpecPrintsErrorsAndNothingOnStdout) {
