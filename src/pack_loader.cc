@@ -120,7 +120,7 @@ class PackReader {
     if (!reader_.ExpectSequence(list, fmt::format("'{}'", key))) return;
     if (key == "metrics") {
       for (const YAML::Node& item : list) {
-        if (item.IsMap() && item["id"].IsScalar()) compiler_.Declare(item["id"].Scalar());
+        if (item.IsMap() && item["id"].IsDefined() && item["id"].IsScalar()) compiler_.Declare(item["id"].Scalar());
       }
     }
     for (const YAML::Node& item : list) {
@@ -371,7 +371,12 @@ Loaded<RuleSet> ParseRules(std::span<const RuleSource> sources) {
       file.reader->Error(file.root, "a second format table; a rule set has exactly one");
       continue;
     }
-    if (auto table = ReadFormats(*file.reader, file.root)) impl->formats = std::move(*table);
+    try {
+      if (auto table = ReadFormats(*file.reader, file.root)) impl->formats = std::move(*table);
+    } catch (const YAML::Exception& e) {
+      file.reader->Error(SourceLocation{file.reader->file()},
+                         fmt::format("internal error reading the YAML structure: {}", e.what()));
+    }
   }
   if (format_tables == 0) {
     result.diagnostics.push_back({Severity::kError,
@@ -382,7 +387,14 @@ Loaded<RuleSet> ParseRules(std::span<const RuleSource> sources) {
   if (HasErrors(result.diagnostics)) return result;
   for (ParsedFile& file : files) {
     if (file.kind != "pack") continue;
-    auto pack = PackReader(*file.reader, impl->formats).Run(file.root);
+    std::optional<std::pair<PackInfo, CompiledPack>> pack;
+    try {
+      pack = PackReader(*file.reader, impl->formats).Run(file.root);
+    } catch (const YAML::Exception& e) {
+      // A yaml-cpp precondition this reader failed to check: report, never crash.
+      file.reader->Error(SourceLocation{file.reader->file()},
+                         fmt::format("internal error reading the YAML structure: {}", e.what()));
+    }
     if (!pack) continue;
     const bool duplicate =
         std::any_of(impl->packs.begin(), impl->packs.end(), [&](const PackInfo& p) { return p.id == pack->first.id; });

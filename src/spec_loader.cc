@@ -177,7 +177,13 @@ Loaded<ChipSpec> ParseChipSpec(std::string_view yaml, std::string_view file, con
   if (!root || !reader.ExpectMap(*root, "a chip spec")) return result;
   ChipSpec spec;
   spec.file = std::string(file);
-  ReadSpec(reader, *root, formats, spec);
+  try {
+    ReadSpec(reader, *root, formats, spec);
+  } catch (const YAML::Exception& e) {
+    // A yaml-cpp precondition this reader failed to check: report, never crash.
+    reader.Error(SourceLocation{std::string(file)},
+                 fmt::format("internal error reading the YAML structure: {}", e.what()));
+  }
   // Report in file order, whatever order the fields were checked in.
   std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
     return std::tie(a.location.line, a.location.column) < std::tie(b.location.line, b.location.column);

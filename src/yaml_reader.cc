@@ -34,6 +34,86 @@ std::optional<std::string> ReadInputFile(const std::filesystem::path& path, std:
   return text;
 }
 
+size_t FirstInvalidUtf8(std::string_view text) {
+  size_t i = 0;
+  while (i < text.size()) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    size_t length = 0;
+    uint32_t code = 0;
+    if (byte < 0x80) {
+      ++i;
+      continue;
+    }
+    if ((byte & 0xE0) == 0xC0) {
+      length = 2;
+      code = byte & 0x1FU;
+    } else if ((byte & 0xF0) == 0xE0) {
+      length = 3;
+      code = byte & 0x0FU;
+    } else if ((byte & 0xF8) == 0xF0) {
+      length = 4;
+      code = byte & 0x07U;
+    } else {
+      return i;
+    }
+    if (i + length > text.size()) return i;
+    for (size_t k = 1; k < length; ++k) {
+      const auto next = static_cast<unsigned char>(text[i + k]);
+      if ((next & 0xC0) != 0x80) return i;
+      code = (code << 6) | (next & 0x3FU);
+    }
+    // Overlong forms, surrogates and values past U+10FFFF are not UTF-8.
+    static constexpr std::array<uint32_t, 5> kMinimum{0, 0, 0x80, 0x800, 0x10000};
+    if (code < kMinimum[length] || (code >= 0xD800 && code <= 0xDFFF) || code > 0x10FFFF) return i;
+    i += length;
+  }
+  return std::string_view::npos;
+}
+
+size_t FindStrayFlowEntry(std::string_view text) {
+  int flow_depth = 0;
+  char quote = 0;
+  int previous_indent = -1;  // indentation of the previous line with content
+  size_t i = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+  while (i < text.size()) {
+    // At the start of a line.
+    size_t line_end = text.find('\n', i);
+    if (line_end == std::string_view::npos) line_end = text.size();
+    size_t first = i;
+    while (first < line_end && (text[first] == ' ' || text[first] == '\t')) ++first;
+    if (quote == 0 && flow_depth == 0 && text.substr(first, 4) == "--- ") {
+      first += 4;
+      while (first < line_end && text[first] == ' ') ++first;
+      previous_indent = -1;
+    }
+    const int indent = static_cast<int>(first - i);
+    if (quote == 0 && flow_depth == 0 && first < line_end && text[first] == ',' && indent <= previous_indent) {
+      return first;
+    }
+    if (quote == 0 && flow_depth == 0 && first < line_end && text[first] == ',' && previous_indent < 0) return first;
+    // Track quotes, flow collections and comments through the line.
+    for (size_t k = first; k < line_end; ++k) {
+      const char c = text[k];
+      if (quote != 0) {
+        if (c == quote) quote = 0;
+        continue;
+      }
+      if (c == '#' && (k == first || text[k - 1] == ' ')) break;
+      if (c == '"' ||
+          (c == '\'' && (k == first || std::string_view(" [{,:").find(text[k - 1]) != std::string_view::npos))) {
+        quote = c;
+      } else if (c == '[' || c == '{') {
+        ++flow_depth;
+      } else if ((c == ']' || c == '}') && flow_depth > 0) {
+        --flow_depth;
+      }
+    }
+    if (first < line_end && text[first] != '#') previous_indent = indent;
+    i = line_end + 1;
+  }
+  return std::string_view::npos;
+}
+
 YamlReader::YamlReader(std::string_view text, std::string file, std::vector<Diagnostic>& diagnostics)
     : text_(text), file_(std::move(file)), diagnostics_(diagnostics) {
   line_starts_.push_back(0);
@@ -45,6 +125,18 @@ YamlReader::YamlReader(std::string_view text, std::string file, std::vector<Diag
 std::optional<YAML::Node> YamlReader::Load() {
   if (text_.size() > kMaxInputBytes) {
     Error(SourceLocation{file_}, fmt::format("input is larger than the limit of {} bytes", kMaxInputBytes));
+    return std::nullopt;
+  }
+  // yaml-cpp does not reject malformed UTF-8 and can take very long on it, so
+  // it is refused here, with its position.
+  if (const size_t bad = FirstInvalidUtf8(text_); bad != std::string_view::npos) {
+    const auto [line, column] = LineColumn(bad);
+    Error(SourceLocation{file_, line, column}, "invalid UTF-8; files must be UTF-8 encoded");
+    return std::nullopt;
+  }
+  if (const size_t comma = FindStrayFlowEntry(text_); comma != std::string_view::npos) {
+    const auto [line, column] = LineColumn(comma);
+    Error(SourceLocation{file_, line, column}, "invalid YAML: ',' outside a [list] or {map}");
     return std::nullopt;
   }
   try {
@@ -73,12 +165,14 @@ std::pair<int, int> YamlReader::LineColumn(size_t byte_offset) const {
 }
 
 SourceLocation YamlReader::At(const YAML::Node& node) const {
+  if (!node.IsDefined()) return {file_};  // a missing key has no position (and Mark() would throw)
   const YAML::Mark mark = node.Mark();
   if (mark.line < 0) return {file_};
   return {file_, mark.line + 1, mark.column + 1};
 }
 
 SourceLocation YamlReader::AtOffset(const YAML::Node& node, size_t offset) const {
+  if (!node.IsDefined()) return {file_};
   const YAML::Mark mark = node.Mark();
   if (mark.pos < 0 || !node.IsScalar()) return At(node);
   const std::string& value = node.Scalar();

@@ -20,6 +20,15 @@ namespace eccn {
 // small, and a bound keeps a hostile input from exhausting memory.
 inline constexpr size_t kMaxInputBytes = size_t{4} * 1024 * 1024;
 
+// The byte offset of the first malformed UTF-8 sequence, or npos.
+size_t FirstInvalidUtf8(std::string_view text);
+
+// yaml-cpp 0.7 loops forever when a ',' outside any flow collection starts a
+// token where a plain-scalar continuation is impossible (found by fuzzing:
+// ", a", "- a\n, b", "--- , a"). Such a ',' is never valid YAML, so it is
+// refused before yaml-cpp sees it. Returns its offset, or npos.
+size_t FindStrayFlowEntry(std::string_view text);
+
 // Reads a whole file, or reports why not (with line 0).
 std::optional<std::string> ReadInputFile(const std::filesystem::path& path, std::vector<Diagnostic>& diagnostics);
 

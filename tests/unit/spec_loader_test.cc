@@ -138,6 +138,23 @@ TEST(SpecLoader, MalformedYamlIsAnErrorWithPosition) {
   EXPECT_THAT(spec.diagnostics[0].message, HasSubstr("invalid YAML"));
 }
 
+TEST(SpecLoader, StrayCommaIsAnErrorNotAHang) {
+  // yaml-cpp 0.7 loops forever on these (fuzz finding); eccn refuses them first.
+  EXPECT_EQ(OnlyError(", a\n"), "1:1: invalid YAML: ',' outside a [list] or {map}");
+  EXPECT_EQ(OnlyError("# comment\n, a\n"), "2:1: invalid YAML: ',' outside a [list] or {map}");
+  EXPECT_EQ(OnlyError("- a\n, b\n"), "2:1: invalid YAML: ',' outside a [list] or {map}");
+  EXPECT_EQ(OnlyError("--- , a\n"), "1:5: invalid YAML: ',' outside a [list] or {map}");
+  // Commas that YAML allows still reach the parser.
+  EXPECT_TRUE(Parse("name: X\nsources: [a\n  , b]\n").ok());
+  EXPECT_TRUE(Parse("name: X\nvendor: foo\n  , bar\n").ok());
+}
+
+TEST(SpecLoader, InvalidUtf8IsAnError) {
+  EXPECT_EQ(OnlyError("name: X\nvendor: \xe2\xe2\n"), "2:9: invalid UTF-8; files must be UTF-8 encoded");
+  EXPECT_EQ(OnlyError("name: \xc0\xaf\n"), "1:7: invalid UTF-8; files must be UTF-8 encoded");  // overlong '/'
+  EXPECT_TRUE(Parse("name: \"H20 \xe2\x80\x94 China\"\n").ok());
+}
+
 TEST(SpecLoader, UnknownAndDuplicateKeysAreErrors) {
   EXPECT_EQ(OnlyError("name: X\nmarketed_fro: datacenter\n"),
             "2:1: unknown key 'marketed_fro' in a chip spec; did you mean 'marketed_for'?");
