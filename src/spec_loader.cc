@@ -108,7 +108,8 @@ void ReadDies(YamlReader& reader, const YAML::Node& node, ChipSpec& spec) {
     if (auto count = reader.Scalar(die_node, "count")) {
       auto value = ParseDecimal(*count);
       if (!value || *value < 1 || boost::multiprecision::denominator(*value) != 1 || *value > 1000000) {
-        reader.Error(die_node["count"], fmt::format("invalid count '{}', expected a whole number from 1", *count));
+        reader.Error(die_node["count"],
+                     fmt::format("invalid count '{}', expected a whole number from 1 to 1000000", *count));
       } else {
         die.count = *value;
       }

@@ -212,8 +212,12 @@ Expected<Quantity> ParseQuantity(std::string_view text) {
   const std::string_view number_text = text.substr(0, end);
   std::string_view unit_text = text.substr(end);
   while (!unit_text.empty() && unit_text.front() == ' ') unit_text.remove_prefix(1);
-  auto number = ParseDecimal(number_text.empty() ? text : number_text);
-  if (!number) return Unexpected(number.error());
+  auto number = ParseDecimal(number_text);
+  if (!number) {
+    // Quote what the file holds ("'.inf'"), not the fragment that was read.
+    const std::string_view token = text.substr(0, text.find(' '));
+    return Unexpected(number_text.size() == token.size() ? number.error() : fmt::format("'{}' is not a number", token));
+  }
   if (unit_text.empty()) return Unexpected(fmt::format("'{}' has no unit", text));
   auto unit = ParseUnit(unit_text);
   if (!unit) return Unexpected(unit.error());

@@ -70,11 +70,12 @@ size_t FirstInvalidUtf8(std::string_view text) {
   return std::string_view::npos;
 }
 
-size_t FindStrayFlowEntry(std::string_view text) {
+std::optional<YamlHazard> FindYamlHazard(std::string_view text) {
   int flow_depth = 0;
+  size_t nesting_start = 0;
   char quote = 0;
   int previous_indent = -1;  // indentation of the previous line with content
-  size_t i = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+  size_t i = 0;
   while (i < text.size()) {
     // At the start of a line.
     size_t line_end = text.find('\n', i);
@@ -87,23 +88,39 @@ size_t FindStrayFlowEntry(std::string_view text) {
       previous_indent = -1;
     }
     const int indent = static_cast<int>(first - i);
-    if (quote == 0 && flow_depth == 0 && first < line_end && text[first] == ',' && indent <= previous_indent) {
-      return first;
+    if (quote == 0 && flow_depth == 0 && first < line_end && text[i] == '\t') {
+      return YamlHazard{i, "invalid YAML: a tab cannot indent a line; indent with spaces"};
     }
-    if (quote == 0 && flow_depth == 0 && first < line_end && text[first] == ',' && previous_indent < 0) return first;
+    if (quote == 0 && flow_depth == 0 && first < line_end && text[first] == ',' &&
+        (indent <= previous_indent || previous_indent < 0)) {
+      return YamlHazard{first, "invalid YAML: ',' outside a [list] or {map}"};
+    }
     // Track quotes, flow collections and comments through the line.
+    bool after_quoted = false;  // only spaces since a quoted scalar closed
     for (size_t k = first; k < line_end; ++k) {
       const char c = text[k];
       if (quote != 0) {
-        if (c == quote) quote = 0;
+        if (quote == '"' && c == '\\') {
+          ++k;  // an escaped character
+        } else if (quote == '\'' && c == '\'' && k + 1 < line_end && text[k + 1] == '\'') {
+          ++k;  // '' is an escaped quote
+        } else if (c == quote) {
+          quote = 0;
+          after_quoted = true;
+        }
         continue;
       }
+      if (c == ',' && flow_depth == 0 && after_quoted) {
+        return YamlHazard{k, "invalid YAML: ',' outside a [list] or {map}"};
+      }
+      if (c != ' ') after_quoted = false;
       if (c == '#' && (k == first || text[k - 1] == ' ')) break;
       if (c == '"' ||
           (c == '\'' && (k == first || std::string_view(" [{,:").find(text[k - 1]) != std::string_view::npos))) {
         quote = c;
       } else if (c == '[' || c == '{') {
-        ++flow_depth;
+        if (++flow_depth > kMaxFlowDepth) return YamlHazard{nesting_start, "invalid YAML: nested too deeply"};
+        if (flow_depth == 1) nesting_start = k;
       } else if ((c == ']' || c == '}') && flow_depth > 0) {
         --flow_depth;
       }
@@ -111,11 +128,13 @@ size_t FindStrayFlowEntry(std::string_view text) {
     if (first < line_end && text[first] != '#') previous_indent = indent;
     i = line_end + 1;
   }
-  return std::string_view::npos;
+  return std::nullopt;
 }
 
 YamlReader::YamlReader(std::string_view text, std::string file, std::vector<Diagnostic>& diagnostics)
     : text_(text), file_(std::move(file)), diagnostics_(diagnostics) {
+  // A byte order mark is not content: positions count from after it, as editors show them.
+  if (text_.starts_with("\xEF\xBB\xBF")) text_.remove_prefix(3);
   line_starts_.push_back(0);
   for (size_t i = 0; i < text_.size(); ++i) {
     if (text_[i] == '\n') line_starts_.push_back(i + 1);
@@ -134,9 +153,9 @@ std::optional<YAML::Node> YamlReader::Load() {
     Error(SourceLocation{file_, line, column}, "invalid UTF-8; files must be UTF-8 encoded");
     return std::nullopt;
   }
-  if (const size_t comma = FindStrayFlowEntry(text_); comma != std::string_view::npos) {
-    const auto [line, column] = LineColumn(comma);
-    Error(SourceLocation{file_, line, column}, "invalid YAML: ',' outside a [list] or {map}");
+  if (const std::optional<YamlHazard> hazard = FindYamlHazard(text_)) {
+    const auto [line, column] = LineColumn(hazard->offset);
+    Error(SourceLocation{file_, line, column}, hazard->message);
     return std::nullopt;
   }
   try {
@@ -199,7 +218,12 @@ SourceLocation YamlReader::AtOffset(const YAML::Node& node, size_t offset) const
 void YamlReader::Error(const YAML::Node& node, std::string message) { Error(At(node), std::move(message)); }
 
 void YamlReader::Error(SourceLocation location, std::string message) {
-  diagnostics_.push_back({Severity::kError, std::move(location), std::move(message)});
+  Diagnostic diagnostic{Severity::kError, std::move(location), std::move(message)};
+  // YAML aliases share one node, so the same problem can be found once per use.
+  const bool seen = std::any_of(diagnostics_.begin(), diagnostics_.end(), [&](const Diagnostic& d) {
+    return d.location == diagnostic.location && d.message == diagnostic.message;
+  });
+  if (!seen) diagnostics_.push_back(std::move(diagnostic));
 }
 
 void YamlReader::Warning(const YAML::Node& node, std::string message) {

@@ -23,11 +23,19 @@ inline constexpr size_t kMaxInputBytes = size_t{4} * 1024 * 1024;
 // The byte offset of the first malformed UTF-8 sequence, or npos.
 size_t FirstInvalidUtf8(std::string_view text);
 
-// yaml-cpp 0.7 loops forever when a ',' outside any flow collection starts a
-// token where a plain-scalar continuation is impossible (found by fuzzing:
-// ", a", "- a\n, b", "--- , a"). Such a ',' is never valid YAML, so it is
-// refused before yaml-cpp sees it. Returns its offset, or npos.
-size_t FindStrayFlowEntry(std::string_view text);
+// Input that yaml-cpp 0.7 mishandles, found before it parses:
+//  - a ',' outside any flow collection where a plain-scalar continuation is
+//    impossible (", a", "- a\n, b", "--- , a", "\"\","): yaml-cpp loops
+//    forever on some of these (found by fuzzing); none is valid YAML;
+//  - flow collections nested deeper than kMaxFlowDepth ("[[[[..."): yaml-cpp
+//    fails with "bad file" at the end of the line;
+//  - a line indented with a tab: yaml-cpp reports an unrelated error.
+struct YamlHazard {
+  size_t offset = 0;
+  std::string message;
+};
+inline constexpr int kMaxFlowDepth = 64;
+std::optional<YamlHazard> FindYamlHazard(std::string_view text);
 
 // Reads a whole file, or reports why not (with line 0).
 std::optional<std::string> ReadInputFile(const std::filesystem::path& path, std::vector<Diagnostic>& diagnostics);

@@ -144,9 +144,18 @@ TEST(SpecLoader, StrayCommaIsAnErrorNotAHang) {
   EXPECT_EQ(OnlyError("# comment\n, a\n"), "2:1: invalid YAML: ',' outside a [list] or {map}");
   EXPECT_EQ(OnlyError("- a\n, b\n"), "2:1: invalid YAML: ',' outside a [list] or {map}");
   EXPECT_EQ(OnlyError("--- , a\n"), "1:5: invalid YAML: ',' outside a [list] or {map}");
+  EXPECT_EQ(OnlyError("\"\","), "1:3: invalid YAML: ',' outside a [list] or {map}");
+  EXPECT_EQ(OnlyError("'it''s' , x"), "1:9: invalid YAML: ',' outside a [list] or {map}");
   // Commas that YAML allows still reach the parser.
   EXPECT_TRUE(Parse("name: X\nsources: [a\n  , b]\n").ok());
   EXPECT_TRUE(Parse("name: X\nvendor: foo\n  , bar\n").ok());
+  EXPECT_TRUE(Parse("name: 'it''s, \"quoted\"'\nvendor: \"a\\\", b\"\n").ok());
+}
+
+TEST(SpecLoader, TabIndentationAndDeepNestingAreNamed) {
+  EXPECT_EQ(OnlyError("name: X\nthroughput:\n\tfp8: 1 TFLOPS\n"),
+            "3:1: invalid YAML: a tab cannot indent a line; indent with spaces");
+  EXPECT_EQ(OnlyError("name: X\nvendor: " + std::string(100, '[') + "\n"), "2:9: invalid YAML: nested too deeply");
 }
 
 TEST(SpecLoader, InvalidUtf8IsAnError) {
