@@ -3,7 +3,7 @@
 # each for SECONDS (default 30), with seeds from catalog/, rules/ and
 # fuzz/seeds/. A crash stops with a non-zero exit; the crasher is left in
 # build/fuzz/artifacts/ and belongs in tests/fuzz_regressions/<target>/.
-#   fuzz/run.sh [SECONDS] [TARGET...]
+#   [FUZZ_SEED=N] fuzz/run.sh [SECONDS] [TARGET...]   (seed 0: random)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-30}
@@ -28,7 +28,7 @@ for target in "${targets[@]}"; do
   echo "== ${target}_fuzzer for ${seconds}s"
   UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 ASAN_OPTIONS=detect_leaks=1 \
     build/fuzz/fuzz/${target}_fuzzer "$corpus" -dict="$dict" -max_total_time="$seconds" -max_len=65536 \
-      -rss_limit_mb=2048 -timeout=10 -artifact_prefix="$artifacts" -print_final_stats=1 2>&1 |
+      -rss_limit_mb=2048 -timeout=10 -seed="${FUZZ_SEED:-0}" -artifact_prefix="$artifacts" -print_final_stats=1 2>&1 |
     grep -E '^(#[0-9]+ *DONE|stat::number_of_executed_units|stat::peak_rss_mb|==[0-9]+==ERROR|SUMMARY|artifact_prefix|Test unit written)' || true
   # libFuzzer's exit status is lost in the pipe: a crasher in artifacts means failure.
   if [ -n "$(ls -A "$artifacts")" ]; then

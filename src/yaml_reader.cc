@@ -100,10 +100,11 @@ std::optional<YamlHazard> FindYamlHazard(std::string_view text) {
     for (size_t k = first; k < line_end; ++k) {
       const char c = text[k];
       if (quote != 0) {
-        if (quote == '"' && c == '\\') {
-          ++k;  // an escaped character
-        } else if (quote == '\'' && c == '\'' && k + 1 < line_end && text[k + 1] == '\'') {
-          ++k;  // '' is an escaped quote
+        // \x escapes a character in "...", and '' is a quote inside '...'.
+        const bool escape = (quote == '"' && c == '\\') ||
+                            (quote == '\'' && c == '\'' && k + 1 < line_end && text[k + 1] == '\'');
+        if (escape) {
+          ++k;
         } else if (c == quote) {
           quote = 0;
           after_quoted = true;
