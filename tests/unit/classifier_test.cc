@@ -8,6 +8,7 @@
 
 #include <eccn/eccn.h>
 
+#include "test_printers.h"
 #include "test_rules.h"
 
 namespace eccn {

@@ -5,6 +5,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "test_printers.h"
+
 #include <algorithm>
 #include <cstdint>
 #include <functional>
@@ -21,15 +23,7 @@
 #include "expr/parser.h"
 #include "units.h"
 
-namespace eccn {
-
-void PrintTo(const Interval& x, std::ostream* os) {
-  *os << (x.lo_unbounded ? std::string("(-inf") : "[" + x.lo.str()) << ", "
-      << (x.hi_unbounded ? std::string("+inf)") : x.hi.str() + "]");
-}
-void PrintTo(Truth t, std::ostream* os) { *os << Name(t); }
-
-namespace expr {
+namespace eccn::expr {
 namespace {
 
 using ::testing::ElementsAre;
@@ -1112,5 +1106,4 @@ TEST(Evaluator, TinyProgramReadingHighSlot) {
 }
 
 }  // namespace
-}  // namespace expr
-}  // namespace eccn
+}  // namespace eccn::expr

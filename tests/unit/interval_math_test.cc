@@ -4,18 +4,11 @@
 
 #include <gtest/gtest.h>
 
+#include "test_printers.h"
+
 #include <ostream>
 
-namespace eccn {
-
-// Readable failure messages for intervals and truth values.
-void PrintTo(const Interval& x, std::ostream* os) {
-  *os << (x.lo_unbounded ? std::string("(-inf") : "[" + x.lo.str()) << ", "
-      << (x.hi_unbounded ? std::string("+inf)") : x.hi.str() + "]");
-}
-void PrintTo(Truth t, std::ostream* os) { *os << Name(t); }
-
-namespace expr {
+namespace eccn::expr {
 namespace {
 
 Interval Exact(int v) { return Interval::Exact(Number(v)); }
@@ -356,5 +349,4 @@ TEST(Kleene, DeMorgan) {
 }
 
 }  // namespace
-}  // namespace expr
-}  // namespace eccn
+}  // namespace eccn::expr
