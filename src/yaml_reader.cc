@@ -70,63 +70,117 @@ size_t FirstInvalidUtf8(std::string_view text) {
   return std::string_view::npos;
 }
 
+namespace {
+
+bool IsBlank(char c) { return c == ' ' || c == '\t' || c == '\r'; }
+
+// The character at k ends a token: end of line, or a blank follows.
+bool EndsToken(std::string_view text, size_t k, size_t line_end) { return k + 1 >= line_end || IsBlank(text[k + 1]); }
+
+}  // namespace
+
 std::optional<YamlHazard> FindYamlHazard(std::string_view text) {
+  for (size_t k = 0; k < text.size(); ++k) {
+    const auto byte = static_cast<unsigned char>(text[k]);
+    if ((byte < 0x20 && byte != '\t' && byte != '\n' && byte != '\r') || byte == 0x7F) {
+      return YamlHazard{k, fmt::format("invalid YAML: control character 0x{:02X} is not allowed", byte)};
+    }
+  }
+  const YamlHazard stray_comma{0, "invalid YAML: ',' outside a [list] or {map}"};
   int flow_depth = 0;
   size_t nesting_start = 0;
   char quote = 0;
-  int previous_indent = -1;  // indentation of the previous line with content
+  int previous_indent = -1;      // indentation of the previous line with content
+  bool plain_at_eol = false;     // the previous line ended inside a plain scalar
+  int block_scalar_indent = -1;  // inside a | or > scalar: the indentation of its parent line
   size_t i = 0;
   while (i < text.size()) {
-    // At the start of a line.
     size_t line_end = text.find('\n', i);
     if (line_end == std::string_view::npos) line_end = text.size();
     size_t first = i;
-    while (first < line_end && (text[first] == ' ' || text[first] == '\t')) ++first;
-    if (quote == 0 && flow_depth == 0 && text.substr(first, 4) == "--- ") {
-      first += 4;
-      while (first < line_end && text[first] == ' ') ++first;
-      previous_indent = -1;
-    }
+    while (first < line_end && IsBlank(text[first])) ++first;
     const int indent = static_cast<int>(first - i);
-    if (quote == 0 && flow_depth == 0 && first < line_end && text[i] == '\t') {
+    const bool has_content = first < line_end;
+    // Lines of a block scalar are text, whatever they hold.
+    if (block_scalar_indent >= 0 && (!has_content || indent > block_scalar_indent)) {
+      i = line_end + 1;
+      continue;
+    }
+    block_scalar_indent = -1;
+    if (quote == 0 && flow_depth == 0 && has_content && text[i] == '\t') {
       return YamlHazard{i, "invalid YAML: a tab cannot indent a line; indent with spaces"};
     }
-    if (quote == 0 && flow_depth == 0 && first < line_end && text[first] == ',' &&
-        (indent <= previous_indent || previous_indent < 0)) {
-      return YamlHazard{first, "invalid YAML: ',' outside a [list] or {map}"};
+    size_t k = first;
+    if (quote == 0 && flow_depth == 0 && text.substr(first, 3) == "---" && EndsToken(text, first + 2, line_end)) {
+      k = first + 3;
+      previous_indent = -1;
+      plain_at_eol = false;
     }
-    // Track quotes, flow collections and comments through the line.
-    bool after_quoted = false;  // only spaces since a quoted scalar closed
-    for (size_t k = first; k < line_end; ++k) {
+    // A more indented line after a plain scalar may continue it, and a plain
+    // scalar may contain ','; anywhere else a line starts a new token.
+    bool token_start = !(plain_at_eol && indent > previous_indent);
+    bool after_quoted = false;  // only blanks since a quoted scalar closed
+    bool in_plain = !token_start;
+    for (; k < line_end; ++k) {
       const char c = text[k];
       if (quote != 0) {
         // \x escapes a character in "...", and '' is a quote inside '...'.
-        const bool escape = (quote == '"' && c == '\\') ||
-                            (quote == '\'' && c == '\'' && k + 1 < line_end && text[k + 1] == '\'');
+        const bool escape =
+            (quote == '"' && c == '\\') || (quote == '\'' && c == '\'' && k + 1 < line_end && text[k + 1] == '\'');
         if (escape) {
           ++k;
         } else if (c == quote) {
           quote = 0;
-          after_quoted = true;
+          after_quoted = flow_depth == 0;
         }
         continue;
       }
-      if (c == ',' && flow_depth == 0 && after_quoted) {
-        return YamlHazard{k, "invalid YAML: ',' outside a [list] or {map}"};
+      if (c == '#' && (k == first || IsBlank(text[k - 1]))) break;
+      if (flow_depth > 0) {
+        if (c == '"' || (c == '\'' && std::string_view(" [{,:").find(text[k - 1]) != std::string_view::npos)) {
+          quote = c;
+        } else if (c == '[' || c == '{') {
+          if (++flow_depth > kMaxFlowDepth) return YamlHazard{nesting_start, "invalid YAML: nested too deeply"};
+        } else if (c == ']' || c == '}') {
+          --flow_depth;
+        }
+        continue;
       }
-      if (c != ' ') after_quoted = false;
-      if (c == '#' && (k == first || text[k - 1] == ' ')) break;
-      if (c == '"' ||
-          (c == '\'' && (k == first || std::string_view(" [{,:").find(text[k - 1]) != std::string_view::npos))) {
+      if (IsBlank(c)) continue;
+      if (c == ',' && (token_start || after_quoted)) return YamlHazard{k, stray_comma.message};
+      after_quoted = false;
+      if (in_plain) {
+        if (c == ':' && EndsToken(text, k, line_end)) {
+          in_plain = false;
+          token_start = true;
+        }
+        continue;
+      }
+      token_start = true;
+      if ((c == '-' || c == '?' || c == ':') && EndsToken(text, k, line_end)) continue;  // indicators
+      if (c == '!' || c == '&' || c == '*') {  // tag, anchor or alias: no ',' may touch it
+        for (; k < line_end && !IsBlank(text[k]); ++k) {
+          if (text[k] == ',') return YamlHazard{k, stray_comma.message};
+        }
+        continue;
+      }
+      token_start = false;
+      if (c == '"' || c == '\'') {
         quote = c;
       } else if (c == '[' || c == '{') {
-        if (++flow_depth > kMaxFlowDepth) return YamlHazard{nesting_start, "invalid YAML: nested too deeply"};
-        if (flow_depth == 1) nesting_start = k;
-      } else if ((c == ']' || c == '}') && flow_depth > 0) {
-        --flow_depth;
+        flow_depth = 1;
+        nesting_start = k;
+      } else if (c == '|' || c == '>') {
+        block_scalar_indent = indent;
+        break;
+      } else {
+        in_plain = true;
       }
     }
-    if (first < line_end && text[first] != '#') previous_indent = indent;
+    if (has_content && text[first] != '#') {
+      previous_indent = indent;
+      plain_at_eol = in_plain && quote == 0 && flow_depth == 0;
+    }
     i = line_end + 1;
   }
   return std::nullopt;

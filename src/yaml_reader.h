@@ -29,7 +29,8 @@ size_t FirstInvalidUtf8(std::string_view text);
 //    forever on some of these (found by fuzzing); none is valid YAML;
 //  - flow collections nested deeper than kMaxFlowDepth ("[[[[..."): yaml-cpp
 //    fails with "bad file" at the end of the line;
-//  - a line indented with a tab: yaml-cpp reports an unrelated error.
+//  - a line indented with a tab: yaml-cpp reports an unrelated error;
+//  - control characters (NUL...), which YAML does not allow.
 struct YamlHazard {
   size_t offset = 0;
   std::string message;
