@@ -119,7 +119,7 @@ std::optional<YamlHazard> FindYamlHazard(std::string_view text) {
     // A more indented line after a plain scalar may continue it, and a plain
     // scalar may contain ','; anywhere else a line starts a new token.
     bool token_start = !(plain_at_eol && indent > previous_indent);
-    bool after_quoted = false;  // only blanks since a quoted scalar closed
+    bool after_node = false;  // only blanks since a quoted scalar or flow collection closed
     bool in_plain = !token_start;
     for (; k < line_end; ++k) {
       const char c = text[k];
@@ -131,7 +131,7 @@ std::optional<YamlHazard> FindYamlHazard(std::string_view text) {
           ++k;
         } else if (c == quote) {
           quote = 0;
-          after_quoted = flow_depth == 0;
+          after_node = flow_depth == 0;
         }
         continue;
       }
@@ -142,13 +142,13 @@ std::optional<YamlHazard> FindYamlHazard(std::string_view text) {
         } else if (c == '[' || c == '{') {
           if (++flow_depth > kMaxFlowDepth) return YamlHazard{nesting_start, "invalid YAML: nested too deeply"};
         } else if (c == ']' || c == '}') {
-          --flow_depth;
+          after_node = --flow_depth == 0;
         }
         continue;
       }
       if (IsBlank(c)) continue;
-      if (c == ',' && (token_start || after_quoted)) return YamlHazard{k, stray_comma.message};
-      after_quoted = false;
+      if (c == ',' && (token_start || after_node)) return YamlHazard{k, stray_comma.message};
+      after_node = false;
       if (in_plain) {
         if (c == ':' && EndsToken(text, k, line_end)) {
           in_plain = false;
