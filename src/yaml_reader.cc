@@ -135,7 +135,10 @@ std::optional<YamlHazard> FindYamlHazard(std::string_view text) {
         }
         continue;
       }
-      if (c == '#' && (k == first || IsBlank(text[k - 1]))) break;
+      if (c == '#' && (k == first || IsBlank(text[k - 1]))) {
+        in_plain = false;  // a comment ends a plain scalar
+        break;
+      }
       if (flow_depth > 0) {
         if (c == '"' || (c == '\'' && std::string_view(" [{,:").find(text[k - 1]) != std::string_view::npos)) {
           quote = c;
@@ -177,10 +180,8 @@ std::optional<YamlHazard> FindYamlHazard(std::string_view text) {
         in_plain = true;
       }
     }
-    if (has_content && text[first] != '#') {
-      previous_indent = indent;
-      plain_at_eol = in_plain && quote == 0 && flow_depth == 0;
-    }
+    if (has_content && text[first] != '#') previous_indent = indent;
+    if (has_content) plain_at_eol = in_plain && quote == 0 && flow_depth == 0;
     i = line_end + 1;
   }
   return std::nullopt;
