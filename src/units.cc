@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <stdexcept>
 #include <vector>
 
 namespace eccn {
@@ -221,9 +222,12 @@ Expected<Quantity> ParseQuantity(std::string_view text) {
   if (unit_text.empty()) return Unexpected(fmt::format("'{}' has no unit", text));
   auto unit = ParseUnit(unit_text);
   if (!unit) return Unexpected(unit.error());
-  // Bounded digits and unit parts keep this inside the 256-bit range, and the
-  // bounds are what guarantees it; an overflow here would be a bug.
-  return Quantity{*number * unit->scale, *unit};
+  try {
+    return Quantity{*number * unit->scale, *unit};
+  } catch (const std::overflow_error&) {
+    // A tiny number in a tiny compound unit (fuzz finding): exact, but beyond 256 bits.
+    return Unexpected(fmt::format("'{}' is out of range", text));
+  }
 }
 
 }  // namespace eccn

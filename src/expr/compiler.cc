@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <iterator>
+#include <stdexcept>
 
 #include <eccn/spec.h>
 #include "yaml_reader.h"  // ClosestMatch
@@ -119,7 +120,11 @@ tl::expected<Compiled, ExprError> Compiler::Visit(const Ast& ast) {
       if (!ast.unit.empty()) {
         auto unit = ParseUnit(ast.unit);
         if (!unit) return Error(ast.unit_offset, unit.error());
-        value.number = Interval::Exact(ast.number * unit->scale);
+        try {
+          value.number = Interval::Exact(ast.number * unit->scale);
+        } catch (const std::overflow_error&) {
+          return Error(ast.begin, "number out of range in this unit");
+        }
         out.type = Type::Number(unit->dimension);
         out.display = *unit;
       }

@@ -472,3 +472,19 @@ TEST(ParseQuantity, EmptyIsAnError) { EXPECT_FALSE(ParseQuantity("").has_value()
 
 }  // namespace
 }  // namespace eccn
+
+namespace eccn {
+namespace {
+
+// Fuzz finding: exact but beyond 256 bits (a tiny number in a tiny compound unit)
+// must be an error, never an exception.
+TEST(ParseQuantity, TinyNumberInTinyCompoundUnitIsOutOfRange) {
+  const std::string text = "." + std::string(28, '0') + "8" + std::string(20, '0') + "1 µm/EFLOP/EOP/OP";
+  Expected<Quantity> quantity = Unexpected("not run");
+  EXPECT_NO_THROW(quantity = ParseQuantity(text));
+  ASSERT_FALSE(quantity.has_value());
+  EXPECT_NE(quantity.error().find("out of range"), std::string::npos) << quantity.error();
+}
+
+}  // namespace
+}  // namespace eccn
