@@ -217,13 +217,6 @@ void ClassifyPack(const PackInfo& info, const CompiledPack& pack, const expr::Ch
 
 }  // namespace
 
-const OperandFormat* FormatTable::Find(std::string_view name) const {
-  for (const OperandFormat& format : formats) {
-    if (format.name == name) return &format;
-  }
-  return nullptr;
-}
-
 RuleSet::RuleSet(std::shared_ptr<const Impl> impl) : impl_(std::move(impl)) {}
 
 const FormatTable& RuleSet::formats() const { return impl_->formats; }

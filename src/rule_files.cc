@@ -1,0 +1,110 @@
+// The operand-format table (rules/formats.yaml) and loading rules from disk.
+#include "rule_files.h"
+
+#include <fmt/format.h>
+
+#include "units.h"
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+namespace eccn {
+namespace {
+
+constexpr int kMaxFormatBits = 1024;
+
+void CollectYamlFiles(const std::filesystem::path& dir, std::vector<std::filesystem::path>& out) {
+  std::error_code error;
+  for (auto it = std::filesystem::recursive_directory_iterator(dir, error);
+       !error && it != std::filesystem::recursive_directory_iterator(); it.increment(error)) {
+    const auto extension = it->path().extension();
+    if (it->is_regular_file(error) && (extension == ".yaml" || extension == ".yml")) out.push_back(it->path());
+  }
+  std::sort(out.begin(), out.end());
+}
+
+}  // namespace
+
+bool IsIdentifier(std::string_view text) {
+  if (text.empty() || !(std::isalpha(static_cast<unsigned char>(text[0])) || text[0] == '_')) return false;
+  return std::all_of(text.begin(), text.end(),
+                     [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; });
+}
+
+std::optional<FormatTable> ReadFormats(YamlReader& reader, const YAML::Node& root) {
+  static constexpr std::array<std::string_view, 4> kKeys{"kind", "title", "citation", "formats"};
+  reader.CheckKeys(root, kKeys, "a format table");
+  FormatTable table;
+  const YAML::Node list = root["formats"];
+  if (!list.IsDefined()) {
+    reader.Error(root, "missing required key 'formats'");
+    return std::nullopt;
+  }
+  if (!reader.ExpectSequence(list, "'formats' as a list of {name, bits}")) return std::nullopt;
+  for (const YAML::Node& item : list) {
+    if (!reader.ExpectMap(item, "a format")) continue;
+    static constexpr std::array<std::string_view, 3> kFormatKeys{"name", "bits", "note"};
+    reader.CheckKeys(item, kFormatKeys, "a format");
+    const auto name = reader.Scalar(item, "name", true);
+    const auto bits = reader.Scalar(item, "bits", true);
+    if (!name || !bits) continue;
+    if (!IsIdentifier(*name)) {
+      reader.Error(item["name"], fmt::format("invalid format name '{}', expected letters, digits and '_'", *name));
+      continue;
+    }
+    if (table.Find(*name) != nullptr) {
+      reader.Error(item["name"], fmt::format("format '{}' is defined twice", *name));
+      continue;
+    }
+    auto value = ParseDecimal(*bits);
+    if (!value || *value < 1 || *value > kMaxFormatBits || boost::multiprecision::denominator(*value) != 1) {
+      reader.Error(item["bits"],
+                   fmt::format("invalid bit length '{}', expected a whole number from 1 to {}", *bits, kMaxFormatBits));
+      continue;
+    }
+    table.formats.push_back({*name, value->convert_to<int>(), reader.Scalar(item, "note").value_or("")});
+  }
+  if (reader.failed()) return std::nullopt;
+  return table;
+}
+
+const OperandFormat* FormatTable::Find(std::string_view name) const {
+  for (const OperandFormat& format : formats) {
+    if (format.name == name) return &format;
+  }
+  return nullptr;
+}
+
+Loaded<RuleSet> LoadRules(const std::filesystem::path& path) {
+  std::vector<Diagnostic> diagnostics;
+  std::vector<std::filesystem::path> paths;
+  std::error_code error;
+  if (std::filesystem::is_directory(path, error)) {
+    CollectYamlFiles(path, paths);
+  } else if (std::filesystem::exists(path, error)) {
+    // A single pack: pair it with the nearest formats.yaml above it.
+    paths.push_back(path);
+    for (auto dir = std::filesystem::absolute(path, error).parent_path(); !dir.empty(); dir = dir.parent_path()) {
+      if (std::filesystem::exists(dir / "formats.yaml", error)) {
+        if (!std::filesystem::equivalent(dir / "formats.yaml", path, error)) paths.push_back(dir / "formats.yaml");
+        break;
+      }
+      if (dir == dir.parent_path()) break;
+    }
+  } else {
+    Loaded<RuleSet> missing;
+    missing.diagnostics.push_back({Severity::kError, {path.string()}, "no such file or directory"});
+    return missing;
+  }
+  std::vector<RuleSource> sources;
+  for (const auto& file : paths) {
+    if (auto text = ReadInputFile(file, diagnostics)) sources.push_back({file.string(), std::move(*text)});
+  }
+  Loaded<RuleSet> result = ParseRules(sources);
+  diagnostics.insert(diagnostics.end(), result.diagnostics.begin(), result.diagnostics.end());
+  result.diagnostics = std::move(diagnostics);
+  if (HasErrors(result.diagnostics)) result.value.reset();
+  return result;
+}
+
+}  // namespace eccn
