@@ -26,13 +26,15 @@ for target in "${targets[@]}"; do
   if [ -d tests/fuzz_regressions/"$target" ]; then cp tests/fuzz_regressions/"$target"/* "$corpus"/ 2>/dev/null || true; fi
   dict=fuzz/dict/${target}.dict
   echo "== ${target}_fuzzer for ${seconds}s"
+  log=build/fuzz/${target}.log
+  status=0
   UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 ASAN_OPTIONS=detect_leaks=1 \
     build/fuzz/fuzz/${target}_fuzzer "$corpus" -dict="$dict" -max_total_time="$seconds" -max_len=65536 \
-      -rss_limit_mb=2048 -timeout=10 -seed="${FUZZ_SEED:-0}" -artifact_prefix="$artifacts" -print_final_stats=1 2>&1 |
-    grep -E '^(#[0-9]+ *DONE|stat::number_of_executed_units|stat::peak_rss_mb|==[0-9]+==ERROR|SUMMARY|artifact_prefix|Test unit written)' || true
-  # libFuzzer's exit status is lost in the pipe: a crasher in artifacts means failure.
-  if [ -n "$(ls -A "$artifacts")" ]; then
-    echo "fuzz: ${target}_fuzzer found a failure: $(ls "$artifacts")" >&2
+      -rss_limit_mb=2048 -timeout=10 -seed="${FUZZ_SEED:-0}" -artifact_prefix="$artifacts" -print_final_stats=1 \
+      >"$log" 2>&1 || status=$?
+  grep -E '^(stat::number_of_executed_units|stat::peak_rss_mb|==[0-9]+==ERROR|SUMMARY|Test unit written)' "$log" || true
+  if [ "$status" -ne 0 ] || [ -n "$(ls -A "$artifacts")" ]; then
+    echo "fuzz: ${target}_fuzzer failed (exit $status): $(ls "$artifacts") -- see $log" >&2
     exit 1
   fi
 done
