@@ -3,10 +3,10 @@
 
 #include <fmt/format.h>
 
-#include "units.h"
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include "units.h"
 
 namespace eccn {
 namespace {
