@@ -111,6 +111,14 @@ std::optional<YamlHazard> FindYamlHazard(std::string_view text) {
       return YamlHazard{i, "invalid YAML: a tab cannot indent a line; indent with spaces"};
     }
     size_t k = first;
+    // yaml-cpp takes a '%' in column 1 for a directive, wherever it stands:
+    // like a document marker, it ends what came before.
+    if (quote == 0 && flow_depth == 0 && has_content && first == i && text[i] == '%') {
+      previous_indent = -1;
+      plain_at_eol = false;
+      i = line_end + 1;
+      continue;
+    }
     if (quote == 0 && flow_depth == 0 && text.substr(first, 3) == "---" && EndsToken(text, first + 2, line_end)) {
       k = first + 3;
       previous_indent = -1;

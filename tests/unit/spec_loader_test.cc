@@ -149,6 +149,7 @@ TEST(SpecLoader, StrayCommaIsAnErrorNotAHang) {
   EXPECT_EQ(OnlyError("!,"), "1:2: invalid YAML: ',' outside a [list] or {map}");
   EXPECT_EQ(OnlyError("[],"), "1:3: invalid YAML: ',' outside a [list] or {map}");
   EXPECT_EQ(OnlyError("0\n#\n ,"), "3:2: invalid YAML: ',' outside a [list] or {map}");  // a comment ends "0"
+  EXPECT_EQ(OnlyError("%\n ,"), "2:2: invalid YAML: ',' outside a [list] or {map}");     // so does a directive
   EXPECT_EQ(OnlyError(std::string("name: X\0,", 9)), "1:8: invalid YAML: control character 0x00 is not allowed");
   // Block scalars are text: a ',' or tab inside them is content.
   EXPECT_TRUE(Parse("name: X\nvendor: |\n  , text\n  , more\n").ok());
