@@ -33,7 +33,7 @@ struct Term {
 
 class EntryAnalyzer {
  public:
-  EntryAnalyzer(const PackInfo& info, const CompiledPack& pack) : info_(info), pack_(pack) {}
+  explicit EntryAnalyzer(const CompiledPack& pack) : pack_(pack) {}
 
   // kTrue: matches every combination; kFalse: none; kUnknown: some, or not judged.
   Truth Analyze(size_t entry) {
@@ -192,7 +192,6 @@ class EntryAnalyzer {
     return assignment_.at(Key(index))->number;
   }
 
-  const PackInfo& info_;
   const CompiledPack& pack_;
   std::map<uint32_t, Term> terms_;
   std::map<uint32_t, const expr::Value*> assignment_;
@@ -220,7 +219,7 @@ void LintPack(const PackInfo& info, const CompiledPack& pack, std::vector<Diagno
       warn(info.metrics[i].location, fmt::format("metric '{}' is never used and not shown", info.metrics[i].id));
     }
   }
-  EntryAnalyzer analyzer(info, pack);
+  EntryAnalyzer analyzer(pack);
   for (size_t i = 0; i < info.entries.size(); ++i) {
     const EntryInfo& entry = info.entries[i];
     if (entry.text.empty())
