@@ -232,6 +232,17 @@ tl::expected<Compiled, ExprError> Compiler::VisitBinary(const Ast& ast) {
   return Combine(Op::kDiv, *lhs, *rhs, Type::Number(a / b));
 }
 
+void Compiler::RecordComparison(const Ast& ast, const Compiled& compiled, ComparisonInfo info) {
+  if (!loop_.empty()) return;  // comparisons inside aggregate bodies hold only the last item's values
+  info.node = compiled.node;
+  info.text = std::string(text_.substr(ast.begin, ast.end - ast.begin));
+  info.op = ast.text;
+  info.location = (*locate_)(ast.begin);
+  info.reads = compiled.reads;
+  program_.comparisons.push_back(std::move(info));
+  comparisons_->push_back(static_cast<uint32_t>(program_.comparisons.size() - 1));
+}
+
 tl::expected<Compiled, ExprError> Compiler::VisitCompare(const Ast& ast, Compiled lhs, Compiled rhs) {
   const Ast& left = ast.children[0];
   const Ast& right = ast.children[1];
@@ -253,21 +264,13 @@ tl::expected<Compiled, ExprError> Compiler::VisitCompare(const Ast& ast, Compile
   node.a = lhs.node;
   node.b = rhs.node;
   Compiled out{Emit(node), Type::Bool(), Union(lhs.reads, rhs.reads), std::nullopt};
-  if (loop_.empty()) {
-    ComparisonInfo info;
-    info.node = out.node;
-    info.lhs = lhs.node;
-    info.rhs = rhs.node;
-    info.text = std::string(text_.substr(ast.begin, ast.end - ast.begin));
-    info.op = ast.text;
-    info.lhs_text = std::string(text_.substr(left.begin, left.end - left.begin));
-    info.rhs_text = std::string(text_.substr(right.begin, right.end - right.begin));
-    info.display = rhs.display ? *rhs.display : lhs.display ? *lhs.display : DefaultDisplayUnit(lhs.type.dimension);
-    info.location = (*locate_)(ast.begin);
-    info.reads = out.reads;
-    program_.comparisons.push_back(std::move(info));
-    comparisons_->push_back(static_cast<uint32_t>(program_.comparisons.size() - 1));
-  }
+  ComparisonInfo info;
+  info.lhs = lhs.node;
+  info.rhs = rhs.node;
+  info.lhs_text = std::string(text_.substr(left.begin, left.end - left.begin));
+  info.rhs_text = std::string(text_.substr(right.begin, right.end - right.begin));
+  info.display = rhs.display ? *rhs.display : lhs.display ? *lhs.display : DefaultDisplayUnit(lhs.type.dimension);
+  RecordComparison(ast, out, std::move(info));
   return out;
 }
 
@@ -290,22 +293,14 @@ tl::expected<Compiled, ExprError> Compiler::VisitSymbolCompare(const Ast& ast, c
   node.a = symbol.node;
   node.b = static_cast<uint32_t>(found - names.begin());
   Compiled out{Emit(node), Type::Bool(), symbol.reads, std::nullopt};
-  if (loop_.empty()) {
-    ComparisonInfo info;
-    info.node = out.node;
-    info.lhs = symbol.node;
-    info.symbolic = true;
-    info.symbols = symbol.type.symbols;
-    info.rhs_symbol = string_side.text;
-    info.text = std::string(text_.substr(ast.begin, ast.end - ast.begin));
-    info.op = ast.text;
-    info.lhs_text = symbol_side.text;
-    info.rhs_text = fmt::format("'{}'", string_side.text);
-    info.location = (*locate_)(ast.begin);
-    info.reads = out.reads;
-    program_.comparisons.push_back(std::move(info));
-    comparisons_->push_back(static_cast<uint32_t>(program_.comparisons.size() - 1));
-  }
+  ComparisonInfo info;
+  info.lhs = symbol.node;
+  info.symbolic = true;
+  info.symbols = symbol.type.symbols;
+  info.rhs_symbol = string_side.text;
+  info.lhs_text = symbol_side.text;
+  info.rhs_text = fmt::format("'{}'", string_side.text);
+  RecordComparison(ast, out, std::move(info));
   return out;
 }
 

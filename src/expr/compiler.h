@@ -62,6 +62,8 @@ class Compiler {
   tl::expected<Compiled, ExprError> VisitCall(const Ast& ast);
   tl::expected<Compiled, ExprError> VisitAggregate(const Ast& ast);
 
+  // Keeps a comparison (outside aggregate bodies) for explanations.
+  void RecordComparison(const Ast& ast, const Compiled& compiled, ComparisonInfo info);
   uint32_t Emit(Node node);
   Compiled Combine(Op op, const Compiled& lhs, const Compiled& rhs, Type type);
 
