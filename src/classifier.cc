@@ -1,6 +1,7 @@
 // RuleSet::Classify: lays a chip's values out by slot, runs each pack in
 // force, and turns node values into verdicts with their reasons.
 #include <algorithm>
+#include <cctype>
 
 #include <eccn/spec.h>
 #include "expr/evaluator.h"
@@ -25,6 +26,15 @@ Value SymbolValue(const std::optional<Enum>& e) {
   return v;
 }
 
+// "HBM3e" is HBM; another type is not; no type is unknown.
+Truth IsHbm(const std::string& memory_type) {
+  if (memory_type.empty()) return Truth::kUnknown;
+  const bool hbm = memory_type.size() >= 3 && std::toupper(static_cast<unsigned char>(memory_type[0])) == 'H' &&
+                   std::toupper(static_cast<unsigned char>(memory_type[1])) == 'B' &&
+                   std::toupper(static_cast<unsigned char>(memory_type[2])) == 'M';
+  return hbm ? Truth::kTrue : Truth::kFalse;
+}
+
 expr::ChipValues Prepare(const ChipSpec& spec, const FormatTable& formats) {
   expr::ChipValues chip;
   for (const expr::FieldInfo& field : expr::TopLevelFields()) chip.field_paths.emplace_back(field.name);
@@ -34,6 +44,10 @@ expr::ChipValues Prepare(const ChipSpec& spec, const FormatTable& formats) {
   chip.fields[expr::kMemoryBandwidth] = NumberValue(spec.memory.bandwidth_bytes_per_second);
   chip.fields[expr::kMemoryCapacity] = NumberValue(spec.memory.capacity_bytes);
   chip.fields[expr::kInterconnectBidirectional] = NumberValue(spec.interconnect_bidirectional_bytes_per_second);
+  chip.fields[expr::kPackageArea] = NumberValue(spec.package_area_mm2);
+  chip.fields[expr::kMemoryHbm].truth = IsHbm(spec.memory.type);
+  chip.has_described_in = spec.described_in.has_value();
+  if (spec.described_in) chip.described_in = *spec.described_in;
   chip.has_formats = spec.throughput.has_value();
   if (spec.throughput) {
     for (const FormatRate& rate : *spec.throughput) {
@@ -57,6 +71,7 @@ expr::ChipValues Prepare(const ChipSpec& spec, const FormatTable& formats) {
       item.fields[expr::kDieCount].number = Interval::Exact(die.count);
       item.fields[expr::kDieRole] = SymbolValue(die.role);
       item.fields[expr::kDieTransistors] = SymbolValue(die.transistors);
+      item.fields[expr::kDieTransistorCount] = NumberValue(die.transistor_count);
       chip.dies.push_back(std::move(item));
     }
   }
@@ -179,9 +194,18 @@ void ClassifyPack(const PackInfo& info, const CompiledPack& pack, const expr::Ch
     result.title = entry.title;
     result.citation = info.citation.text;
     result.reasons_for_control = entry.reasons_for_control;
+    result.licensing = entry.licensing.empty() ? entry.id : entry.licensing;
+    result.effect = info.IsControl() ? "control" : "review_policy";
     result.clauses.push_back(TraceClause(ClauseTrace::Role::kCondition, "", entry.expression, compiled.condition,
                                          pack.program, evaluator, formats, result.missing));
-    Truth truth = result.clauses.back().result;
+    const Truth truth_of_condition = result.clauses.back().result;
+    for (size_t condition : compiled.conditions) {
+      std::vector<std::string> ignored;  // the main clause already named what is missing
+      result.clauses.push_back(TraceClause(ClauseTrace::Role::kNamedCondition, info.conditions[condition].id,
+                                           info.conditions[condition].expression, pack.conditions[condition],
+                                           pack.program, evaluator, formats, ignored));
+    }
+    Truth truth = truth_of_condition;
     for (size_t exclusion : compiled.unless) {
       result.clauses.push_back(TraceClause(ClauseTrace::Role::kUnless, info.exclusions[exclusion].id,
                                            info.exclusions[exclusion].expression, pack.exclusions[exclusion],
@@ -215,6 +239,20 @@ void ClassifyPack(const PackInfo& info, const CompiledPack& pack, const expr::Ch
   }
 }
 
+bool SameNameIgnoringCase(std::string_view a, std::string_view b) {
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
+    return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+  });
+}
+
+void AddNotices(const PackInfo& pack, const std::string& chip, std::vector<NoticeResult>& out) {
+  for (const NoticeInfo& notice : pack.notices) {
+    const bool names_chip = std::any_of(notice.parts.begin(), notice.parts.end(),
+                                        [&](const std::string& part) { return SameNameIgnoringCase(part, chip); });
+    if (names_chip) out.push_back({pack.id, notice.id, notice.title, notice.text, notice.citation});
+  }
+}
+
 }  // namespace
 
 RuleSet::RuleSet(std::shared_ptr<const Impl> impl) : impl_(std::move(impl)) {}
@@ -223,14 +261,16 @@ const FormatTable& RuleSet::formats() const { return impl_->formats; }
 
 std::span<const PackInfo> RuleSet::packs() const { return impl_->packs; }
 
-Classification RuleSet::Classify(const ChipSpec& spec, const Date& as_of) const {
+Classification RuleSet::Classify(const ChipSpec& spec, const Context& context) const {
   Classification out;
   out.chip = spec.name;
   out.file = spec.file;
   const expr::ChipValues chip = Prepare(spec, impl_->formats);
   for (size_t i = 0; i < impl_->packs.size(); ++i) {
-    if (!impl_->packs[i].InForceOn(as_of)) continue;
-    ClassifyPack(impl_->packs[i], impl_->compiled[i], chip, impl_->formats, out);
+    const PackInfo& pack = impl_->packs[i];
+    if (!pack.AppliesOn(context)) continue;
+    ClassifyPack(pack, impl_->compiled[i], chip, impl_->formats, out);
+    AddNotices(pack, spec.name, out.notices);
   }
   return out;
 }
@@ -238,6 +278,7 @@ Classification RuleSet::Classify(const ChipSpec& spec, const Date& as_of) const 
 Verdict Classification::Overall() const {
   bool indeterminate = false;
   for (const EntryResult& r : results) {
+    if (r.effect != "control") continue;
     if (r.verdict == Verdict::kControlled) return Verdict::kControlled;
     indeterminate = indeterminate || r.verdict == Verdict::kIndeterminate;
   }
@@ -247,7 +288,7 @@ Verdict Classification::Overall() const {
 std::vector<std::string> Classification::EntriesWith(Verdict verdict) const {
   std::vector<std::string> out;
   for (const EntryResult& r : results) {
-    if (r.verdict == verdict) out.push_back(r.entry);
+    if (r.effect == "control" && r.verdict == verdict) out.push_back(r.entry);
   }
   return out;
 }

@@ -37,6 +37,15 @@ Date Date::Today() {
               static_cast<int>(static_cast<unsigned>(ymd.day()))};
 }
 
+Date Date::NextDay() const {
+  const std::chrono::year_month_day ymd{std::chrono::sys_days{std::chrono::year_month_day{
+                                            std::chrono::year(year), std::chrono::month(static_cast<unsigned>(month)),
+                                            std::chrono::day(static_cast<unsigned>(day))}} +
+                                        std::chrono::days(1)};
+  return Date{static_cast<int>(ymd.year()), static_cast<int>(static_cast<unsigned>(ymd.month())),
+              static_cast<int>(static_cast<unsigned>(ymd.day()))};
+}
+
 std::string Date::ToString() const { return fmt::format("{:04}-{:02}-{:02}", year, month, day); }
 
 }  // namespace eccn

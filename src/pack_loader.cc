@@ -1,6 +1,7 @@
 // Loads rule files: the operand-format table and rule packs
 // (docs/rule-format.md), compiling every expression with positions.
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <algorithm>
 #include <array>
 #include <memory>
@@ -39,9 +40,10 @@ class PackReader {
   PackReader(YamlReader& reader, const FormatTable& formats) : reader_(reader), compiler_(pack_.program, formats) {}
 
   std::optional<std::pair<PackInfo, CompiledPack>> Run(const YAML::Node& root) {
-    static constexpr std::array<std::string_view, 15> kKeys{
-        "kind",      "id",  "series",          "title",   "jurisdiction", "regulation", "status", "citation",
-        "effective", "end", "interpretations", "metrics", "exclusions",   "entries",    "notes"};
+    static constexpr std::array<std::string_view, 19> kKeys{
+        "kind",      "id",      "series",          "title",     "jurisdiction",    "regulation", "status",
+        "citation",  "effective", "end",           "not_enforced_from", "exporters", "interpretations",
+        "metrics",   "conditions", "exclusions",   "entries",   "notices",         "notes"};
     reader_.CheckKeys(root, kKeys, "a rule pack");
     info_.file = reader_.file();
     info_.id = reader_.Scalar(root, "id", true).value_or("");
@@ -49,18 +51,20 @@ class PackReader {
     info_.title = reader_.Scalar(root, "title", true).value_or("");
     info_.jurisdiction = reader_.Scalar(root, "jurisdiction", true).value_or("");
     info_.regulation = reader_.Scalar(root, "regulation", true).value_or("");
-    info_.status = reader_.Scalar(root, "status", true).value_or("");
     ReadCitation(root);
-    if (auto effective = ReadDate(reader_, root, "effective", true)) info_.effective = *effective;
-    info_.end = ReadDate(reader_, root, "end", false);
-    if (info_.end && *info_.end < info_.effective) reader_.Error(root["end"], "'end' is before 'effective'");
+    ReadDatesAndStatus(root);
+    ReadExporters(root);
     ReadInterpretations(root);
     ReadList(
         root, "metrics", "a metric", [this](const YAML::Node& n) { ReadMetric(n); }, true);
     ReadList(
+        root, "conditions", "a condition", [this](const YAML::Node& n) { ReadCondition(n); }, false);
+    ReadList(
         root, "exclusions", "an exclusion", [this](const YAML::Node& n) { ReadExclusion(n); }, false);
     ReadList(
         root, "entries", "an entry", [this](const YAML::Node& n) { ReadEntry(n); }, true);
+    ReadList(
+        root, "notices", "a notice", [this](const YAML::Node& n) { ReadNotice(n); }, false);
     if (reader_.failed()) return std::nullopt;
     return std::make_pair(std::move(info_), std::move(pack_));
   }
@@ -74,13 +78,48 @@ class PackReader {
       return;
     }
     if (!reader_.ExpectSequence(list, fmt::format("'{}'", key))) return;
-    if (key == "metrics") {
+    if (key == "metrics" || key == "conditions") {
       for (const YAML::Node& item : list) {
         if (item.IsMap() && item["id"].IsDefined() && item["id"].IsScalar()) compiler_.Declare(item["id"].Scalar());
       }
     }
     for (const YAML::Node& item : list) {
       if (reader_.ExpectMap(item, what)) read_one(item);
+    }
+  }
+
+  void ReadDatesAndStatus(const YAML::Node& root) {
+    if (auto status = reader_.Scalar(root, "status", true)) {
+      const auto known = std::find(std::begin(kPackStatuses), std::end(kPackStatuses), *status);
+      if (known == std::end(kPackStatuses)) {
+        reader_.Error(root["status"], fmt::format("invalid status '{}', expected {}", *status,
+                                                  fmt::join(kPackStatuses, " | ")));
+      }
+      info_.status = *status;
+    }
+    if (auto effective = ReadDate(reader_, root, "effective", true)) info_.effective = *effective;
+    info_.end = ReadDate(reader_, root, "end", false);
+    if (info_.end && *info_.end < info_.effective) reader_.Error(root["end"], "'end' is before 'effective'");
+    info_.not_enforced_from = ReadDate(reader_, root, "not_enforced_from", false);
+    if (info_.not_enforced_from && *info_.not_enforced_from < info_.effective) {
+      reader_.Error(root["not_enforced_from"], "'not_enforced_from' is before 'effective'");
+    }
+    if (info_.status == "superseded" && !info_.end) {
+      reader_.Error(root["status"], "a superseded pack needs 'end', the last day it was in force");
+    }
+    if ((info_.status == "text_not_enforced") != info_.not_enforced_from.has_value()) {
+      reader_.Error(info_.not_enforced_from ? root["not_enforced_from"] : root["status"],
+                    "'not_enforced_from' goes with status text_not_enforced, and that status needs it");
+    }
+  }
+
+  void ReadExporters(const YAML::Node& root) {
+    info_.exporters = ReadStringList(reader_, root, "exporters");
+    for (const std::string& role : info_.exporters) {
+      if (std::find(std::begin(kExporterRoles), std::end(kExporterRoles), role) == std::end(kExporterRoles)) {
+        reader_.Error(root["exporters"],
+                      fmt::format("invalid exporter '{}', expected {}", role, fmt::join(kExporterRoles, " | ")));
+      }
     }
   }
 
@@ -220,6 +259,62 @@ class PackReader {
     pack_.metrics.push_back(std::move(out));
   }
 
+  // Reads a named condition; it becomes usable by name below it.
+  void ReadCondition(const YAML::Node& item) {
+    static constexpr std::array<std::string_view, 3> kKeys{"id", "title", "when"};
+    reader_.CheckKeys(item, kKeys, "a condition");
+    std::vector<std::string> ids;
+    for (const MetricInfo& m : info_.metrics) ids.push_back(m.id);
+    for (const ConditionInfo& c : info_.conditions) ids.push_back(c.id);
+    const auto id = ReadId(item, ids, true);
+    if (!id) return;
+    if (expr::IsReservedName(*id)) {
+      reader_.Error(item["id"],
+                    fmt::format("'{}' is a spec field, collection or keyword; choose another condition id", *id));
+      return;
+    }
+    ConditionInfo condition{*id, reader_.Scalar(item, "title", true).value_or(""), "", reader_.At(item)};
+    CompiledClause clause;
+    auto compiled = CompileExpression(item, "when", clause, condition.expression);
+    if (!compiled || !ExpectCondition(item, "when", *compiled)) {
+      compiler_.MarkBroken(*id);
+      return;
+    }
+    pack_.condition_uses.push_back(ConditionsUsed(compiled->uses));
+    compiler_.Bind(*id, *compiled);
+    info_.conditions.push_back(std::move(condition));
+    pack_.conditions.push_back(std::move(clause));
+  }
+
+  // Indices of the named conditions among `uses`, with the ones they use in turn.
+  std::vector<size_t> ConditionsUsed(const std::vector<std::string>& uses) const {
+    std::vector<size_t> out;
+    for (const std::string& name : uses) {
+      auto it = std::find_if(info_.conditions.begin(), info_.conditions.end(),
+                             [&](const ConditionInfo& c) { return c.id == name; });
+      if (it == info_.conditions.end()) continue;  // a metric
+      const auto index = static_cast<size_t>(it - info_.conditions.begin());
+      for (size_t inner : pack_.condition_uses[index]) out.push_back(inner);
+      out.push_back(index);
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+  }
+
+  void ReadNotice(const YAML::Node& item) {
+    static constexpr std::array<std::string_view, 5> kKeys{"id", "title", "text", "citation", "parts"};
+    reader_.CheckKeys(item, kKeys, "a notice");
+    std::vector<std::string> ids;
+    for (const NoticeInfo& n : info_.notices) ids.push_back(n.id);
+    const auto id = ReadId(item, ids, false);
+    if (!id) return;
+    NoticeInfo notice{*id, reader_.Scalar(item, "title", true).value_or(""), reader_.Scalar(item, "text").value_or(""),
+                      reader_.Scalar(item, "citation", true).value_or(""), ReadStringList(reader_, item, "parts")};
+    if (notice.parts.empty()) reader_.Error(item, "a notice needs 'parts': the chip names it applies to");
+    info_.notices.push_back(std::move(notice));
+  }
+
   void ReadExclusion(const YAML::Node& item) {
     static constexpr std::array<std::string_view, 4> kKeys{"id", "title", "text", "when"};
     reader_.CheckKeys(item, kKeys, "an exclusion");
@@ -237,8 +332,8 @@ class PackReader {
   }
 
   void ReadEntry(const YAML::Node& item) {
-    static constexpr std::array<std::string_view, 7> kKeys{"id",   "title",  "text",       "reasons_for_control",
-                                                           "when", "unless", "subsumed_by"};
+    static constexpr std::array<std::string_view, 8> kKeys{
+        "id", "title", "text", "reasons_for_control", "when", "unless", "subsumed_by", "licensing"};
     reader_.CheckKeys(item, kKeys, "an entry");
     std::vector<std::string> ids;
     for (const EntryInfo& e : info_.entries) ids.push_back(e.id);
@@ -253,6 +348,8 @@ class PackReader {
     CompiledEntry compiled_entry;
     auto compiled = CompileExpression(item, "when", compiled_entry.condition, entry.expression);
     if (!compiled || !ExpectCondition(item, "when", *compiled)) return;
+    compiled_entry.conditions = ConditionsUsed(compiled->uses);
+    entry.licensing = reader_.Scalar(item, "licensing").value_or(entry.id);
     entry.unless = ReadStringList(reader_, item, "unless");
     for (const std::string& name : entry.unless) {
       auto it = std::find_if(info_.exclusions.begin(), info_.exclusions.end(),

@@ -23,6 +23,7 @@ struct CompiledMetric {
 
 struct CompiledEntry {
   CompiledClause condition;
+  std::vector<size_t> conditions;   // named conditions it uses, directly or not
   std::vector<size_t> unless;       // indices into CompiledPack::exclusions
   std::vector<size_t> subsumed_by;  // indices of earlier entries
 };
@@ -30,6 +31,8 @@ struct CompiledEntry {
 struct CompiledPack {
   expr::Program program;
   std::vector<CompiledMetric> metrics;
+  std::vector<CompiledClause> conditions;
+  std::vector<std::vector<size_t>> condition_uses;  // per condition: conditions it uses, directly or not
   std::vector<CompiledClause> exclusions;
   std::vector<CompiledEntry> entries;
 };

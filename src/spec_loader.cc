@@ -95,7 +95,8 @@ void ReadThroughput(YamlReader& reader, const YAML::Node& node, const FormatTabl
 
 void ReadDies(YamlReader& reader, const YAML::Node& node, ChipSpec& spec) {
   if (!reader.ExpectSequence(node, "'dies' as a list of dies")) return;
-  static constexpr std::array<std::string_view, 5> kDieKeys{"name", "area", "transistors", "role", "count"};
+  static constexpr std::array<std::string_view, 6> kDieKeys{"name",  "area",  "transistors",
+                                                            "role", "count", "transistor_count"};
   std::vector<Die> dies;
   for (const YAML::Node& die_node : node) {
     if (!reader.ExpectMap(die_node, "a die")) continue;
@@ -112,6 +113,15 @@ void ReadDies(YamlReader& reader, const YAML::Node& node, ChipSpec& spec) {
                      fmt::format("invalid count '{}', expected a whole number from 1 to 1000000", *count));
       } else {
         die.count = *value;
+      }
+    }
+    if (auto count = reader.Scalar(die_node, "transistor_count"); count && !IsUnknownWord(*count)) {
+      auto value = ParseDecimal(*count);
+      if (!value || *value < 0 || boost::multiprecision::denominator(*value) != 1) {
+        reader.Error(die_node["transistor_count"],
+                     fmt::format("invalid transistor_count '{}', expected a whole number such as 80e9", *count));
+      } else {
+        die.transistor_count = *value;
       }
     }
     dies.push_back(std::move(die));
@@ -131,9 +141,9 @@ void ReadSources(YamlReader& reader, const YAML::Node& node, ChipSpec& spec) {
 }
 
 void ReadSpec(YamlReader& reader, const YAML::Node& root, const FormatTable& formats, ChipSpec& spec) {
-  static constexpr std::array<std::string_view, 11> kKeys{"name",         "vendor",     "kind", "marketed_for",
-                                                          "released",     "throughput", "dies", "memory",
-                                                          "interconnect", "sources",    "notes"};
+  static constexpr std::array<std::string_view, 13> kKeys{
+      "name", "vendor",       "kind",    "marketed_for", "released",     "throughput", "dies",
+      "memory", "interconnect", "package", "described_in", "sources", "notes"};
   reader.CheckKeys(root, kKeys, "a chip spec");
   spec.name = reader.Scalar(root, "name", true).value_or("");
   spec.vendor = reader.Scalar(root, "vendor").value_or("");
@@ -164,6 +174,22 @@ void ReadSpec(YamlReader& reader, const YAML::Node& root, const FormatTable& for
       static constexpr std::array<std::string_view, 1> kInterconnectKeys{"bidirectional"};
       reader.CheckKeys(node, kInterconnectKeys, "'interconnect'");
       ReadQuantity(reader, node, "bidirectional", kBandwidth, false, spec.interconnect_bidirectional_bytes_per_second);
+    }
+  }
+  if (const YAML::Node node = root["package"]; node.IsDefined() && !node.IsNull()) {
+    if (reader.ExpectMap(node, "'package'")) {
+      static constexpr std::array<std::string_view, 1> kPackageKeys{"area"};
+      reader.CheckKeys(node, kPackageKeys, "'package'");
+      ReadQuantity(reader, node, "area", kArea, true, spec.package_area_mm2);
+    }
+  }
+  if (const YAML::Node node = root["described_in"]; node.IsDefined() && !node.IsNull()) {
+    if (reader.ExpectSequence(node, "'described_in' as a list of CCL paragraphs such as 5A992.c")) {
+      std::vector<std::string> paragraphs;
+      for (const YAML::Node& item : node) {
+        if (auto text = reader.ScalarValue(item, "a CCL paragraph")) paragraphs.push_back(*text);
+      }
+      spec.described_in = std::move(paragraphs);
     }
   }
   if (const YAML::Node node = root["sources"]; node.IsDefined() && !node.IsNull()) ReadSources(reader, node, spec);

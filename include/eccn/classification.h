@@ -33,11 +33,12 @@ struct ComparisonTrace {
   SourceLocation location;
 };
 
-// A condition of an entry: its main test, an exclusion note or a precedence.
+// A condition of an entry: its main test, a named condition that test uses,
+// an exclusion note or a precedence.
 struct ClauseTrace {
-  enum class Role { kCondition, kUnless, kSubsumedBy };
+  enum class Role { kCondition, kNamedCondition, kUnless, kSubsumedBy };
   Role role = Role::kCondition;
-  std::string id;    // exclusion or entry id; "" for the condition
+  std::string id;    // named condition, exclusion or entry id; "" for the condition
   std::string text;  // the expression
   Truth result = Truth::kUnknown;
   std::vector<ComparisonTrace> comparisons;
@@ -46,6 +47,10 @@ struct ClauseTrace {
 struct EntryResult {
   std::string pack;   // pack id
   std::string entry;  // "3A090.a"
+  std::string licensing;  // entry id whose license requirements apply
+  // "control", or "review_policy" for a license-review zone, which never
+  // makes a chip controlled.
+  std::string effect = "control";
   std::string title;
   std::string citation;
   std::vector<std::string> reasons_for_control;
@@ -65,13 +70,24 @@ struct MetricValue {
   std::vector<std::string> missing;
 };
 
+// A dated notice that names this chip (see NoticeInfo).
+struct NoticeResult {
+  std::string pack;
+  std::string id;
+  std::string title;
+  std::string text;
+  std::string citation;
+};
+
 struct Classification {
   std::string chip;
   std::string file;
   std::vector<MetricValue> metrics;
   std::vector<EntryResult> results;
+  std::vector<NoticeResult> notices;
 
-  // Controlled if any entry is; else indeterminate if any is; else not controlled.
+  // Over control entries: controlled if any is; else indeterminate if any
+  // is; else not controlled. Review-policy zones do not count.
   Verdict Overall() const;
   // Entry ids with the given verdict, in pack order.
   std::vector<std::string> EntriesWith(Verdict verdict) const;

@@ -18,6 +18,8 @@ struct Date {
   // Today in UTC.
   static Date Today();
   std::string ToString() const;
+  // The following calendar day.
+  Date NextDay() const;
 
   friend auto operator<=>(const Date&, const Date&) = default;
 };

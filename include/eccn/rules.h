@@ -21,6 +21,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace eccn {
@@ -65,6 +66,26 @@ struct MetricInfo {
   SourceLocation location;
 };
 
+// A named true/false condition that later conditions, exclusions and entries
+// of the same pack use by name, so that a threshold test is written once.
+struct ConditionInfo {
+  std::string id;  // an identifier: "meets_3a090_a"
+  std::string title;
+  std::string expression;
+  SourceLocation location;
+};
+
+// A dated measure whose criteria are not public or not numeric (e.g. a letter
+// to one company), attached to the parts it names rather than encoded as an
+// invented threshold.
+struct NoticeInfo {
+  std::string id;
+  std::string title;
+  std::string text;
+  std::string citation;
+  std::vector<std::string> parts;  // chip names it names, matched case-insensitively
+};
+
 // A named condition under which entries do not apply (a regulation's note).
 struct ExclusionInfo {
   std::string id;
@@ -81,7 +102,39 @@ struct EntryInfo {
   std::string expression;
   std::vector<std::string> unless;       // exclusion ids
   std::vector<std::string> subsumed_by;  // entry ids that take precedence
+  // The entry whose license requirements apply (a .z paragraph or 4A090 is
+  // licensed like 3A090); the entry's own id unless the pack says otherwise.
+  std::string licensing;
   SourceLocation location;
+};
+
+// Which texts count on a date. Enforced (the default): what the agency
+// applies, leaving out text it has said it will not enforce. CFR text: every
+// provision in the Code on that date, enforced or not.
+enum class Posture { kEnforced, kCfrText };
+
+// Exporters bound by rules that apply to some exporters only (the 2025
+// foundry due-diligence rule binds front-end fabricators and OSATs).
+inline constexpr std::string_view kExporterRoles[] = {"front-end-fabricator", "osat"};
+
+// What a classification is asked for: a date, a posture and who exports.
+struct Context {
+  Context() = default;
+  explicit Context(Date date, Posture posture_ = Posture::kEnforced, std::string exporter_ = {})
+      : as_of(date), posture(posture_), exporter(std::move(exporter_)) {}
+
+  Date as_of;
+  Posture posture = Posture::kEnforced;
+  std::string exporter;  // "" (not given) or one of kExporterRoles
+};
+
+// A pack's status. Dates decide when a pack applies; the status says how.
+inline constexpr std::string_view kPackStatuses[] = {
+    "in_force",           // text in force and enforced
+    "superseded",         // an earlier version; needs `end`
+    "text_not_enforced",  // in the CFR, not enforced from `not_enforced_from`
+    "review_policy",      // its entries are license-review zones, not controls
+    "proposed",           // not law: listed, never applied
 };
 
 struct PackInfo {
@@ -92,17 +145,28 @@ struct PackInfo {
   std::string title;
   std::string jurisdiction;
   std::string regulation;
-  std::string status;  // e.g. "in_force"
+  std::string status;  // one of kPackStatuses
   Citation citation;
   Date effective;
   std::optional<Date> end;  // last day in force, when known
+  std::optional<Date> not_enforced_from;
+  std::vector<std::string> exporters;  // empty: binds every exporter
   std::vector<MetricInfo> metrics;
+  std::vector<ConditionInfo> conditions;
   std::vector<ExclusionInfo> exclusions;
   std::vector<EntryInfo> entries;
+  std::vector<NoticeInfo> notices;
   std::vector<Interpretation> interpretations;
   std::string file;
 
+  // The text is in force on `date` (between `effective` and `end`).
   bool InForceOn(const Date& date) const { return effective <= date && (!end || date <= *end); }
+  // The pack takes part in a classification for `context`: in force, not
+  // proposed, enforced on that date unless the posture is CFR text, and
+  // binding the exporter if the pack names exporters.
+  bool AppliesOn(const Context& context) const;
+  // Its entries are controls (not review-policy zones).
+  bool IsControl() const { return status != "review_policy"; }
 };
 
 // One rules file given as text, for loading without a file system.
@@ -118,7 +182,12 @@ class RuleSet {
 
   // Evaluates every pack in force on `as_of`. Total: any spec gets an answer;
   // missing data yields indeterminate results that name what is missing.
-  Classification Classify(const ChipSpec& spec, const Date& as_of) const;
+  Classification Classify(const ChipSpec& spec, const Context& context) const;
+  Classification Classify(const ChipSpec& spec, const Date& as_of) const { return Classify(spec, Context{as_of}); }
+
+  // Dates on which some pack starts or stops applying under `posture` for
+  // `exporter`, sorted: the days on which a classification can change.
+  std::vector<Date> ChangeDates(Posture posture, const std::string& exporter) const;
 
  private:
   struct Impl;

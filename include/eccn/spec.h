@@ -38,6 +38,7 @@ struct Die {
   std::optional<TransistorArchitecture> transistors;
   std::optional<DieRole> role;
   Number count = 1;
+  std::optional<Number> transistor_count;  // transistors on one such die
 };
 
 struct Memory {
@@ -58,6 +59,10 @@ struct ChipSpec {
   std::optional<std::vector<Die>> dies;  // nullopt: no `dies` section
   Memory memory;
   std::optional<Number> interconnect_bidirectional_bytes_per_second;
+  std::optional<Number> package_area_mm2;  // of the package, or of a bare stack
+  // Other Commerce Control List paragraphs the item is described in
+  // ("5A992.c"), for the .z paragraphs; nullopt: the spec does not say.
+  std::optional<std::vector<std::string>> described_in;
   std::vector<std::string> sources;
   std::string file;  // where it was read from, for reports
 };

@@ -20,7 +20,15 @@ struct Options {
   std::string as_of;
   std::string format = "text";
   bool warnings_are_errors = false;
+  bool cfr_text = false;
+  std::string exporter;
+  std::string status;      // rules list --status
+  bool applying = false;   // rules list --applying
 };
+
+Context ContextOf(const Options& options, const Date& as_of) {
+  return Context{as_of, options.cfr_text ? Posture::kCfrText : Posture::kEnforced, options.exporter};
+}
 
 void PrintDiagnostics(const std::vector<Diagnostic>& diagnostics, std::ostream& err) {
   for (const Diagnostic& d : diagnostics) err << d.ToString() << '\n';
@@ -71,10 +79,13 @@ int RunClassify(const Options& options, bool explain, std::ostream& out, std::os
   if (!rules) return code;
   std::vector<Diagnostic> diagnostics;
   const auto files = ExpandSpecPaths(options.paths, diagnostics);
+  const Context context = ContextOf(options, *as_of);
   Report report;
   report.as_of = *as_of;
+  report.posture = context.posture;
+  report.exporter = context.exporter;
   for (const PackInfo& pack : rules->packs()) {
-    if (pack.InForceOn(*as_of)) report.packs.push_back(&pack);
+    if (pack.AppliesOn(context)) report.packs.push_back(&pack);
   }
   std::vector<ChipSpec> specs;
   for (const auto& file : files) {
@@ -84,7 +95,7 @@ int RunClassify(const Options& options, bool explain, std::ostream& out, std::os
   }
   PrintDiagnostics(diagnostics, err);
   if (HasErrors(diagnostics)) return InputErrorCode(diagnostics);
-  for (const ChipSpec& spec : specs) report.chips.push_back(rules->Classify(spec, *as_of));
+  for (const ChipSpec& spec : specs) report.chips.push_back(rules->Classify(spec, context));
   if (options.format == "json") {
     out << ClassifyJson(report).dump(2) << '\n';
   } else if (explain) {
@@ -101,10 +112,11 @@ int RunRulesList(const Options& options, std::ostream& out, std::ostream& err) {
   int code = 0;
   const auto rules = LoadRuleSet(options.rules_dir, err, code);
   if (!rules) return code;
+  const RulesQuery query{ContextOf(options, *as_of), options.status, options.applying};
   if (options.format == "json") {
-    out << RulesJson(*rules, *as_of).dump(2) << '\n';
+    out << RulesJson(*rules, query).dump(2) << '\n';
   } else {
-    RenderRulesListText(*rules, *as_of, out);
+    RenderRulesListText(*rules, query, out);
   }
   return 0;
 }
@@ -144,9 +156,15 @@ int RunRulesCheck(const Options& options, std::ostream& out, std::ostream& err) 
 
 void AddCommonOptions(CLI::App& command, Options& options, bool with_date) {
   command.add_option("--rules", options.rules_dir, "Rules directory (default: the bundled rules)");
-  if (with_date)
+  if (with_date) {
     command.add_option("--as-of", options.as_of,
                        "Evaluate the rules in force on this date (YYYY-MM-DD; default: today)");
+    command.add_flag("--cfr-text", options.cfr_text,
+                     "Apply the CFR text as written, including provisions the agency does not enforce");
+    std::vector<std::string> roles(std::begin(kExporterRoles), std::end(kExporterRoles));
+    command.add_option("--exporter", options.exporter, "Who exports, for rules that bind some exporters only")
+        ->check(CLI::IsMember(roles));
+  }
   command.add_option("--format", options.format, "Output format")->check(CLI::IsMember({"text", "json"}));
 }
 
@@ -168,8 +186,11 @@ int Run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
 
   CLI::App* rules = app.add_subcommand("rules", "List or check rule packs");
   rules->require_subcommand(1);
-  CLI::App* list = rules->add_subcommand("list", "List the rule packs and which are in force");
+  CLI::App* list = rules->add_subcommand("list", "List the rule packs and which apply on a date");
   AddCommonOptions(*list, options, true);
+  std::vector<std::string> statuses(std::begin(kPackStatuses), std::end(kPackStatuses));
+  list->add_option("--status", options.status, "Only packs with this status")->check(CLI::IsMember(statuses));
+  list->add_flag("--applying", options.applying, "Only packs that apply on the date (see --as-of, --cfr-text)");
   CLI::App* check = rules->add_subcommand("check", "Validate a rules directory or pack file");
   check->add_option("PATH", options.paths, "Rules directory or pack file (default: the bundled rules)")->expected(0, 1);
   AddCommonOptions(*check, options, false);

@@ -28,6 +28,8 @@ std::string_view RoleName(ClauseTrace::Role role) {
   switch (role) {
     case ClauseTrace::Role::kCondition:
       return "condition";
+    case ClauseTrace::Role::kNamedCondition:
+      return "named_condition";
     case ClauseTrace::Role::kUnless:
       return "unless";
     case ClauseTrace::Role::kSubsumedBy:
@@ -60,6 +62,8 @@ Json ResultJson(const EntryResult& r) {
   Json out;
   out["pack"] = r.pack;
   out["entry"] = r.entry;
+  out["effect"] = r.effect;
+  out["licensing"] = r.licensing;
   out["title"] = r.title;
   out["citation"] = r.citation;
   out["reasons_for_control"] = r.reasons_for_control;
@@ -92,6 +96,8 @@ Json PackJson(const PackInfo& pack) {
   out["cfr"] = pack.citation.cfr;
   out["effective"] = pack.effective.ToString();
   out["end"] = pack.end ? Json(pack.end->ToString()) : Json(nullptr);
+  out["not_enforced_from"] = pack.not_enforced_from ? Json(pack.not_enforced_from->ToString()) : Json(nullptr);
+  out["exporters"] = pack.exporters;
   out["file"] = pack.file;
   return out;
 }
@@ -102,6 +108,8 @@ Json ClassifyJson(const Report& report) {
   Json out;
   out["schema_version"] = kJsonSchemaVersion;
   out["as_of"] = report.as_of.ToString();
+  out["posture"] = Name(report.posture);
+  out["exporter"] = report.exporter.empty() ? Json(nullptr) : Json(report.exporter);
   Json packs = Json::array();
   for (const PackInfo* pack : report.packs) packs.push_back(PackJson(*pack));
   out["rules"] = std::move(packs);
@@ -121,6 +129,12 @@ Json ClassifyJson(const Report& report) {
     c["verdict"] = Name(chip.Overall());
     c["controls"] = chip.EntriesWith(Verdict::kControlled);
     c["indeterminate"] = chip.EntriesWith(Verdict::kIndeterminate);
+    c["review_zones"] = ReviewZones(chip);
+    Json notices = Json::array();
+    for (const NoticeResult& n : chip.notices) {
+      notices.push_back({{"pack", n.pack}, {"id", n.id}, {"title", n.title}, {"text", n.text}, {"citation", n.citation}});
+    }
+    c["notices"] = std::move(notices);
     Json results = Json::array();
     for (const EntryResult& r : chip.results) results.push_back(ResultJson(r));
     c["results"] = std::move(results);
@@ -130,19 +144,23 @@ Json ClassifyJson(const Report& report) {
   return out;
 }
 
-Json RulesJson(const RuleSet& rules, const Date& as_of) {
+Json RulesJson(const RuleSet& rules, const RulesQuery& query) {
   Json out;
   out["schema_version"] = kJsonSchemaVersion;
-  out["as_of"] = as_of.ToString();
+  out["as_of"] = query.context.as_of.ToString();
+  out["posture"] = Name(query.context.posture);
   Json packs = Json::array();
   for (const PackInfo& pack : rules.packs()) {
+    if (!query.Selects(pack)) continue;
     Json p = PackJson(pack);
-    p["in_force"] = pack.InForceOn(as_of);
+    p["in_force"] = pack.InForceOn(query.context.as_of);
+    p["applies"] = pack.AppliesOn(query.context);
     Json entries = Json::array();
     for (const EntryInfo& entry : pack.entries) {
       entries.push_back({{"id", entry.id},
                          {"title", entry.title},
                          {"when", entry.expression},
+                         {"licensing", entry.licensing},
                          {"reasons_for_control", entry.reasons_for_control}});
     }
     p["entries"] = std::move(entries);

@@ -10,7 +10,7 @@ namespace eccn::cli {
 inline constexpr int kJsonSchemaVersion = 1;
 
 nlohmann::ordered_json ClassifyJson(const Report& report);
-nlohmann::ordered_json RulesJson(const RuleSet& rules, const Date& as_of);
+nlohmann::ordered_json RulesJson(const RuleSet& rules, const RulesQuery& query);
 nlohmann::ordered_json DiagnosticsJson(const std::vector<Diagnostic>& diagnostics);
 
 }  // namespace eccn::cli

@@ -23,7 +23,10 @@ std::string VerdictText(Verdict verdict) {
 std::string PacksLine(const Report& report) {
   std::vector<std::string> packs;
   for (const PackInfo* pack : report.packs) packs.push_back(fmt::format("{} ({})", pack->id, pack->citation.text));
-  return fmt::format("Rules in force on {}: {}", report.as_of.ToString(),
+  std::string qualifiers;
+  if (report.posture == Posture::kCfrText) qualifiers += ", CFR text including provisions not enforced";
+  if (!report.exporter.empty()) qualifiers += ", exporter " + report.exporter;
+  return fmt::format("Rules applying on {}{}: {}", report.as_of.ToString(), qualifiers,
                      packs.empty() ? std::string("none") : JoinStrings(packs, "; "));
 }
 
@@ -50,7 +53,7 @@ std::string EntriesCell(const Classification& chip) {
   for (const std::string& id : chip.EntriesWith(Verdict::kControlled)) parts.push_back(id);
   std::vector<std::string> missing;
   for (const EntryResult& result : chip.results) {
-    if (result.verdict != Verdict::kIndeterminate) continue;
+    if (result.effect != "control" || result.verdict != Verdict::kIndeterminate) continue;
     parts.push_back(result.entry + "?");
     for (const std::string& m : result.missing) {
       if (std::find(missing.begin(), missing.end(), m) == missing.end()) missing.push_back(m);
@@ -58,7 +61,18 @@ std::string EntriesCell(const Classification& chip) {
   }
   std::string cell = parts.empty() ? "-" : JoinStrings(parts, ", ");
   if (!missing.empty()) cell += fmt::format(" (needs {})", JoinStrings(missing, ", "));
+  const std::vector<std::string> zones = ReviewZones(chip);
+  if (!zones.empty()) cell += fmt::format("; review zone {}", JoinStrings(zones, ", "));
+  if (!chip.notices.empty()) cell += " [notice]";
   return cell;
+}
+
+void RenderNotices(const Report& report, std::ostream& out) {
+  for (const Classification& chip : report.chips) {
+    for (const NoticeResult& notice : chip.notices) {
+      fmt::print(out, "Notice for {}: {} [{}]\n", chip.chip, notice.title, notice.citation);
+    }
+  }
 }
 
 std::string ComparisonValues(const ComparisonTrace& c) {
@@ -77,6 +91,9 @@ void RenderClause(const ClauseTrace& clause, std::ostream& out) {
   switch (clause.role) {
     case ClauseTrace::Role::kCondition:
       fmt::print(out, "  when {}  -> {}\n", clause.text, Name(clause.result));
+      break;
+    case ClauseTrace::Role::kNamedCondition:
+      fmt::print(out, "  where {}: {}  -> {}\n", clause.id, clause.text, Name(clause.result));
       break;
     case ClauseTrace::Role::kUnless:
       fmt::print(out, "  unless {}: {}  -> {}\n", clause.id, clause.text, Name(clause.result));
@@ -123,9 +140,10 @@ void RenderClassifyText(const Report& report, std::ostream& out) {
   }
   table.Render(out);
   const size_t total = report.chips.size();
-  fmt::print(out, "\n{} chip{}: {} controlled, {} not controlled, {} indeterminate.\n{}\n", total,
-             total == 1 ? "" : "s", controlled, static_cast<int>(total) - controlled - indeterminate, indeterminate,
-             PacksLine(report));
+  fmt::print(out, "\n{} chip{}: {} controlled, {} not controlled, {} indeterminate.\n", total, total == 1 ? "" : "s",
+             controlled, static_cast<int>(total) - controlled - indeterminate, indeterminate);
+  RenderNotices(report, out);
+  fmt::print(out, "{}\n", PacksLine(report));
 }
 
 void RenderExplainText(const Report& report, std::ostream& out) {
@@ -150,27 +168,41 @@ void RenderExplainText(const Report& report, std::ostream& out) {
       const std::string reasons = result.reasons_for_control.empty()
                                       ? ""
                                       : "; reasons for control: " + JoinStrings(result.reasons_for_control, ", ");
-      fmt::print(out, "\n{}  {}  [{}{}]\n", result.entry, VerdictText(result.verdict), result.citation, reasons);
+      const std::string verdict = result.effect == "control"
+                                      ? VerdictText(result.verdict)
+                                      : fmt::format("review-policy zone: {}", Name(result.clauses.front().result));
+      fmt::print(out, "\n{}  {}  [{}{}]\n", result.entry, verdict, result.citation, reasons);
       for (const ClauseTrace& clause : result.clauses) RenderClause(clause, out);
       if (!result.missing.empty()) fmt::print(out, "  missing data: {}\n", JoinStrings(result.missing, ", "));
       for (const std::string& note : result.notes) fmt::print(out, "  note: {}\n", note);
     }
+    for (const NoticeResult& notice : chip.notices) {
+      fmt::print(out, "\nNotice {} ({}): {}\n  {}\n  [{}]\n", notice.id, notice.pack, notice.title, notice.text,
+                 notice.citation);
+    }
   }
 }
 
-void RenderRulesListText(const RuleSet& rules, const Date& as_of, std::ostream& out) {
-  TextTable table({"PACK", "EFFECTIVE", "END", "STATUS", "IN FORCE", "ENTRIES", "CITATION"});
+void RenderRulesListText(const RuleSet& rules, const RulesQuery& query, std::ostream& out) {
+  const Date& as_of = query.context.as_of;
+  TextTable table({"PACK", "EFFECTIVE", "END", "STATUS", "APPLIES", "ENTRIES", "CITATION"});
   for (const PackInfo& pack : rules.packs()) {
+    if (!query.Selects(pack)) continue;
     std::vector<std::string> entries;
     for (const EntryInfo& entry : pack.entries) entries.push_back(entry.id);
-    table.AddRow({pack.id, pack.effective.ToString(), pack.end ? pack.end->ToString() : "-", pack.status,
-                  pack.InForceOn(as_of) ? "yes" : "no", JoinStrings(entries, ", "), pack.citation.text});
+    std::string status = pack.status;
+    if (pack.not_enforced_from) status += fmt::format(" (from {})", pack.not_enforced_from->ToString());
+    if (!pack.exporters.empty()) status += fmt::format(" [{} only]", JoinStrings(pack.exporters, ", "));
+    table.AddRow({pack.id, pack.effective.ToString(), pack.end ? pack.end->ToString() : "-", status,
+                  pack.AppliesOn(query.context) ? "yes" : "no", JoinStrings(entries, ", "), pack.citation.text});
   }
   table.Render(out);
   std::vector<std::string> formats;
   for (const OperandFormat& format : rules.formats().formats)
     formats.push_back(fmt::format("{}={}", format.name, format.bits));
-  fmt::print(out, "\nOperand formats (bits): {}\nIn force: as of {}.\n", JoinStrings(formats, " "), as_of.ToString());
+  fmt::print(out, "\nOperand formats (bits): {}\nApplies: on {}, {} posture{}.\n", JoinStrings(formats, " "),
+             as_of.ToString(), Name(query.context.posture),
+             query.context.exporter.empty() ? "" : ", exporter " + query.context.exporter);
 }
 
 }  // namespace eccn::cli

@@ -12,6 +12,6 @@ void RenderClassifyText(const Report& report, std::ostream& out);
 // Every metric and every comparison, with both sides and the margin.
 void RenderExplainText(const Report& report, std::ostream& out);
 // The packs of a rule set, marking those in force on `as_of`.
-void RenderRulesListText(const RuleSet& rules, const Date& as_of, std::ostream& out);
+void RenderRulesListText(const RuleSet& rules, const RulesQuery& query, std::ostream& out);
 
 }  // namespace eccn::cli

@@ -28,6 +28,18 @@ std::string Relation(const Interval& lhs, const Interval& rhs) {
   return "=";
 }
 
+std::vector<std::string> ReviewZones(const Classification& chip) {
+  std::vector<std::string> out;
+  for (const EntryResult& r : chip.results) {
+    if (r.effect == "review_policy" && r.verdict != Verdict::kNotControlled) {
+      out.push_back(r.verdict == Verdict::kControlled ? r.entry : r.entry + "?");
+    }
+  }
+  return out;
+}
+
+std::string_view Name(Posture posture) { return posture == Posture::kCfrText ? "cfr_text" : "enforced"; }
+
 std::string JoinStrings(const std::vector<std::string>& items, const std::string& separator) {
   std::string out;
   for (const std::string& item : items) {

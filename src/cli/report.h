@@ -10,9 +10,26 @@ namespace eccn::cli {
 
 struct Report {
   Date as_of;
-  std::vector<const PackInfo*> packs;  // the packs in force on as_of
+  Posture posture = Posture::kEnforced;
+  std::string exporter;
+  std::vector<const PackInfo*> packs;  // the packs applying on as_of
   std::vector<Classification> chips;
 };
+
+// Which packs `rules list` shows: all, or those with a status, or those
+// applying on the context's date.
+struct RulesQuery {
+  Context context;
+  std::string status;         // "" for any
+  bool applying_only = false;  // --applying
+
+  bool Selects(const PackInfo& pack) const {
+    return (status.empty() || pack.status == status) && (!applying_only || pack.AppliesOn(context));
+  }
+};
+
+// Review-policy zones the chip falls in ("742.6(b)(10)..."), in pack order.
+std::vector<std::string> ReviewZones(const Classification& chip);
 
 // "2368", "2.91", ">= 2368", "1.2..3.4", "?" (unknown).
 std::string FormatInterval(const Interval& value, int digits = 2);
@@ -20,6 +37,8 @@ std::string FormatInterval(const Interval& value, int digits = 2);
 std::string FormatMargin(double margin);
 // How two values relate, for "2368 < 4800": "<", "=", ">" or "?" when unsure.
 std::string Relation(const Interval& lhs, const Interval& rhs);
+// "enforced" or "cfr_text".
+std::string_view Name(Posture posture);
 std::string JoinStrings(const std::vector<std::string>& items, const std::string& separator);
 
 }  // namespace eccn::cli

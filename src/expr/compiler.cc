@@ -48,7 +48,7 @@ Compiled Compiler::Combine(Op op, const Compiled& lhs, const Compiled& rhs, Type
   node.op = op;
   node.a = lhs.node;
   node.b = rhs.node;
-  return Compiled{Emit(node), type, Union(lhs.reads, rhs.reads), std::nullopt};
+  return Compiled{Emit(node), type, Union(lhs.reads, rhs.reads), std::nullopt, {}};
 }
 
 tl::expected<Compiled, ExprError> Compiler::Compile(const Ast& ast, std::string_view text,
@@ -58,7 +58,10 @@ tl::expected<Compiled, ExprError> Compiler::Compile(const Ast& ast, std::string_
   locate_ = &locate;
   comparisons_ = &comparisons;
   loop_.clear();
-  return Visit(ast);
+  uses_.clear();
+  auto compiled = Visit(ast);
+  if (compiled) compiled->uses = uses_;
+  return compiled;
 }
 
 tl::expected<Compiled, ExprError> Compiler::Visit(const Ast& ast) {
@@ -93,7 +96,7 @@ tl::expected<Compiled, ExprError> Compiler::Visit(const Ast& ast) {
       Node node;
       node.op = Op::kConst;
       node.a = static_cast<uint32_t>(program_.constants.size() - 1);
-      return Compiled{Emit(node), Type::Bool(), {}, std::nullopt};
+      return Compiled{Emit(node), Type::Bool(), {}, std::nullopt, {}};
     }
     case Ast::Kind::kString:
       return Error(ast.begin,
@@ -111,13 +114,13 @@ tl::expected<Compiled, ExprError> Compiler::Visit(const Ast& ast) {
                        fmt::format("'not' needs a condition, found {}", DescribeType(operand->type)));
         }
         node.op = Op::kNot;
-        return Compiled{Emit(node), Type::Bool(), operand->reads, std::nullopt};
+        return Compiled{Emit(node), Type::Bool(), operand->reads, std::nullopt, {}};
       }
       if (operand->type.kind != Type::Kind::kNumber) {
         return Error(ast.children[0].begin, fmt::format("'-' needs a number, found {}", DescribeType(operand->type)));
       }
       node.op = Op::kNeg;
-      return Compiled{Emit(node), operand->type, operand->reads, operand->display};
+      return Compiled{Emit(node), operand->type, operand->reads, operand->display, {}};
     }
     case Ast::Kind::kBinary:
       return VisitBinary(ast);
@@ -154,15 +157,18 @@ tl::expected<Compiled, ExprError> Compiler::VisitName(const Ast& ast) {
     node.depth = it->depth;
     node.a = *slot;
     const uint32_t index = Emit(node);
-    return Compiled{index, it->collection->item_fields[*slot].type, {index}, std::nullopt};
+    return Compiled{index, it->collection->item_fields[*slot].type, {index}, std::nullopt, {}};
   }
-  if (auto bound = bound_.find(name); bound != bound_.end()) return bound->second;
+  if (auto bound = bound_.find(name); bound != bound_.end()) {
+    if (std::find(uses_.begin(), uses_.end(), name) == uses_.end()) uses_.push_back(name);
+    return bound->second;
+  }
   if (auto slot = FindTopLevelField(name)) {
     Node node;
     node.op = Op::kField;
     node.a = *slot;
     const uint32_t index = Emit(node);
-    return Compiled{index, TopLevelFields()[*slot].type, {index}, std::nullopt};
+    return Compiled{index, TopLevelFields()[*slot].type, {index}, std::nullopt, {}};
   }
   if (std::find(broken_.begin(), broken_.end(), name) != broken_.end()) {
     return Error(ast.begin, fmt::format("metric '{}' has errors (reported above)", name));
@@ -263,7 +269,7 @@ tl::expected<Compiled, ExprError> Compiler::VisitCompare(const Ast& ast, Compile
   node.compare = *ToCompareOp(ast.text);
   node.a = lhs.node;
   node.b = rhs.node;
-  Compiled out{Emit(node), Type::Bool(), Union(lhs.reads, rhs.reads), std::nullopt};
+  Compiled out{Emit(node), Type::Bool(), Union(lhs.reads, rhs.reads), std::nullopt, {}};
   ComparisonInfo info;
   info.lhs = lhs.node;
   info.rhs = rhs.node;
@@ -292,7 +298,7 @@ tl::expected<Compiled, ExprError> Compiler::VisitSymbolCompare(const Ast& ast, c
   node.op = ast.text == "==" ? Op::kSymbolEq : Op::kSymbolNe;
   node.a = symbol.node;
   node.b = static_cast<uint32_t>(found - names.begin());
-  Compiled out{Emit(node), Type::Bool(), symbol.reads, std::nullopt};
+  Compiled out{Emit(node), Type::Bool(), symbol.reads, std::nullopt, {}};
   ComparisonInfo info;
   info.lhs = symbol.node;
   info.symbolic = true;

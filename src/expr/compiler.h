@@ -20,6 +20,7 @@ struct Compiled {
   Type type;
   std::vector<uint32_t> reads;  // field-reading nodes it depends on, sorted
   std::optional<Unit> display;  // a unit the author wrote, for explanations
+  std::vector<std::string> uses;  // bound names (metrics, conditions) it refers to
 };
 
 class Compiler {
@@ -77,6 +78,7 @@ class Compiler {
   std::string_view text_;
   const std::function<SourceLocation(size_t)>* locate_ = nullptr;
   std::vector<uint32_t>* comparisons_ = nullptr;
+  std::vector<std::string> uses_;
 };
 
 }  // namespace eccn::expr

@@ -57,8 +57,19 @@ std::vector<std::string_view> Compiler::SymbolNames(SymbolSet set) const {
 }
 
 tl::expected<Compiled, ExprError> Compiler::VisitCall(const Ast& ast) {
+  if (ast.text == "described_in") {
+    if (ast.children.size() != 1 || ast.children[0].kind != Ast::Kind::kString) {
+      return Error(ast.begin, "'described_in' takes one quoted CCL paragraph, e.g. described_in('5A992.c')");
+    }
+    Node node;
+    node.op = Op::kDescribedIn;
+    node.a = static_cast<uint32_t>(program_.strings.size());
+    program_.strings.push_back(ast.children[0].text);
+    const uint32_t index = Emit(node);
+    return Compiled{index, Type::Bool(), {index}, std::nullopt, {}};
+  }
   if (ast.text != "min" && ast.text != "max") {
-    return Error(ast.begin, fmt::format("unknown function '{}'; expected min, max, or an aggregate "
+    return Error(ast.begin, fmt::format("unknown function '{}'; expected min, max, described_in, or an aggregate "
                                         "sum/max/min/count/any/all(x in collection ...)",
                                         ast.text));
   }
@@ -142,7 +153,7 @@ tl::expected<Compiled, ExprError> Compiler::VisitAggregate(const Ast& ast) {
   }
   loop_.pop_back();
   program_.nodes[index].body_end = static_cast<uint32_t>(program_.nodes.size());
-  return Compiled{index, type, reads, std::nullopt};
+  return Compiled{index, type, reads, std::nullopt, {}};
 }
 
 }  // namespace eccn::expr

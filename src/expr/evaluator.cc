@@ -120,6 +120,18 @@ void Evaluator::Step(uint32_t index, const ChipValues& chip) {
     case Op::kNot:
       out.truth = Not(a().truth);
       return;
+    case Op::kDescribedIn: {
+      if (!chip.has_described_in) {
+        out.truth = Truth::kUnknown;
+        missing_.emplace_back(index, "described_in");
+        return;
+      }
+      const std::string& paragraph = program_.strings[node.a];
+      const bool listed = std::find(chip.described_in.begin(), chip.described_in.end(), paragraph) !=
+                          chip.described_in.end();
+      out.truth = listed ? Truth::kTrue : Truth::kFalse;
+      return;
+    }
     case Op::kAggregate:
       return;  // handled by RunAggregate
   }

@@ -24,6 +24,8 @@ struct ChipValues {
   std::vector<Item> formats;
   bool has_dies = false;
   std::vector<Item> dies;
+  bool has_described_in = false;
+  std::vector<std::string> described_in;  // CCL paragraphs, for described_in('...')
 };
 
 class Evaluator {

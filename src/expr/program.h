@@ -39,7 +39,8 @@ enum class Op : std::uint8_t {
   kAnd,
   kOr,
   kNot,
-  kAggregate,  // over `collection`; see above
+  kAggregate,    // over `collection`; see above
+  kDescribedIn,  // the spec lists CCL paragraph strings[a] in described_in
 };
 
 enum class AggregateKind : std::uint8_t { kSum, kMax, kMin, kCount, kAny, kAll };
@@ -84,6 +85,7 @@ struct ComparisonInfo {
 struct Program {
   std::vector<Node> nodes;
   std::vector<Value> constants;
+  std::vector<std::string> strings;  // string operands (CCL paragraphs)
   std::vector<ComparisonInfo> comparisons;
 };
 

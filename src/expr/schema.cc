@@ -5,12 +5,14 @@
 namespace eccn::expr {
 namespace {
 
-constexpr std::array<FieldInfo, 5> kTopLevel{{
+constexpr std::array<FieldInfo, 7> kTopLevel{{
     {"marketed_for", Type::Symbol(SymbolSet::kMarket), "market the chip is designed or marketed for"},
     {"kind", Type::Symbol(SymbolSet::kChipKind), "accelerator, cpu, hbm-stack or system"},
     {"memory.bandwidth", Type::Number(kBandwidth), "peak memory bandwidth"},
     {"memory.capacity", Type::Number(kBytes), "memory capacity"},
     {"interconnect.bidirectional", Type::Number(kBandwidth), "aggregate bidirectional chip-to-chip I/O rate"},
+    {"package.area", Type::Number(kArea), "area of the package (or of a bare memory stack)"},
+    {"memory.hbm", Type::Bool(), "the memory type is HBM (unknown when no type is given)"},
 }};
 
 constexpr std::array<FieldInfo, 3> kFormatFields{{
@@ -19,11 +21,12 @@ constexpr std::array<FieldInfo, 3> kFormatFields{{
     {"bits", Type::Number(kDimensionless), "bit length of the format (rules/formats.yaml)"},
 }};
 
-constexpr std::array<FieldInfo, 4> kDieFields{{
+constexpr std::array<FieldInfo, 5> kDieFields{{
     {"area", Type::Number(kArea), "die area"},
     {"count", Type::Number(kDimensionless), "number of such dies"},
     {"role", Type::Symbol(SymbolSet::kDieRole), "logic, memory or io"},
     {"transistors", Type::Symbol(SymbolSet::kArchitecture), "planar, finfet or gaa"},
+    {"transistor_count", Type::Number(kDimensionless), "number of transistors on one such die"},
 }};
 
 const std::array<CollectionInfo, 2> kCollections{{
@@ -55,7 +58,7 @@ bool IsReservedName(std::string_view name) {
     if (keyword == name) return true;
   }
   return FindTopLevelField(name).has_value() || FindCollection(name) != nullptr || name == "memory" ||
-         name == "interconnect";
+         name == "interconnect" || name == "package" || name == "described_in";
 }
 
 std::optional<uint32_t> FindItemField(const CollectionInfo& collection, std::string_view name) {

@@ -52,10 +52,18 @@ bool IsReservedName(std::string_view name);
 std::optional<uint32_t> FindItemField(const CollectionInfo& collection, std::string_view name);
 
 // Slots of top-level fields.
-enum TopLevelSlot : uint32_t { kMarketedFor, kKind, kMemoryBandwidth, kMemoryCapacity, kInterconnectBidirectional };
+enum TopLevelSlot : uint32_t {
+  kMarketedFor,
+  kKind,
+  kMemoryBandwidth,
+  kMemoryCapacity,
+  kInterconnectBidirectional,
+  kPackageArea,
+  kMemoryHbm
+};
 // Slots of item fields within their collection.
 enum FormatSlot : uint32_t { kFormatName, kFormatRate, kFormatBits };
-enum DieSlot : uint32_t { kDieArea, kDieCount, kDieRole, kDieTransistors };
-inline constexpr size_t kMaxItemFields = 4;
+enum DieSlot : uint32_t { kDieArea, kDieCount, kDieRole, kDieTransistors, kDieTransistorCount };
+inline constexpr size_t kMaxItemFields = 5;
 
 }  // namespace eccn::expr

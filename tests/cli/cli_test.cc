@@ -157,7 +157,7 @@ TEST(Cli, UsageErrors) {
 TEST(Cli, AsOfBeforeTheRuleMeansNoControl) {
   const Outcome o = RunCli({"classify", "catalog/nvidia-h100-sxm.yaml", "--rules", "rules", "--as-of", "2023-11-16"});
   EXPECT_EQ(o.code, kNotControlled);
-  EXPECT_THAT(o.out, HasSubstr("Rules in force on 2023-11-16: none"));
+  EXPECT_THAT(o.out, HasSubstr("Rules applying on 2023-11-16: none"));
 }
 
 TEST(Cli, HelpAndVersionSucceed) {
