@@ -16,6 +16,15 @@ std::optional<int> ParseDigits(std::string_view text) {
   return value;
 }
 
+Date AddDays(const Date& date, int days) {
+  const std::chrono::sys_days day{std::chrono::year_month_day{std::chrono::year(date.year),
+                                                              std::chrono::month(static_cast<unsigned>(date.month)),
+                                                              std::chrono::day(static_cast<unsigned>(date.day))}};
+  const std::chrono::year_month_day ymd{day + std::chrono::days(days)};
+  return Date{static_cast<int>(ymd.year()), static_cast<int>(static_cast<unsigned>(ymd.month())),
+              static_cast<int>(static_cast<unsigned>(ymd.day()))};
+}
+
 }  // namespace
 
 std::optional<Date> Date::Parse(std::string_view text) {
@@ -37,14 +46,8 @@ Date Date::Today() {
               static_cast<int>(static_cast<unsigned>(ymd.day()))};
 }
 
-Date Date::NextDay() const {
-  const std::chrono::year_month_day ymd{std::chrono::sys_days{std::chrono::year_month_day{
-                                            std::chrono::year(year), std::chrono::month(static_cast<unsigned>(month)),
-                                            std::chrono::day(static_cast<unsigned>(day))}} +
-                                        std::chrono::days(1)};
-  return Date{static_cast<int>(ymd.year()), static_cast<int>(static_cast<unsigned>(ymd.month())),
-              static_cast<int>(static_cast<unsigned>(ymd.day()))};
-}
+Date Date::NextDay() const { return AddDays(*this, 1); }
+Date Date::PreviousDay() const { return AddDays(*this, -1); }
 
 std::string Date::ToString() const { return fmt::format("{:04}-{:02}-{:02}", year, month, day); }
 

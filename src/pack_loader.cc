@@ -40,10 +40,25 @@ class PackReader {
   PackReader(YamlReader& reader, const FormatTable& formats) : reader_(reader), compiler_(pack_.program, formats) {}
 
   std::optional<std::pair<PackInfo, CompiledPack>> Run(const YAML::Node& root) {
-    static constexpr std::array<std::string_view, 19> kKeys{
-        "kind",      "id",      "series",          "title",     "jurisdiction",    "regulation", "status",
-        "citation",  "effective", "end",           "not_enforced_from", "exporters", "interpretations",
-        "metrics",   "conditions", "exclusions",   "entries",   "notices",         "notes"};
+    static constexpr std::array<std::string_view, 19> kKeys{"kind",
+                                                            "id",
+                                                            "series",
+                                                            "title",
+                                                            "jurisdiction",
+                                                            "regulation",
+                                                            "status",
+                                                            "citation",
+                                                            "effective",
+                                                            "end",
+                                                            "not_enforced_from",
+                                                            "exporters",
+                                                            "interpretations",
+                                                            "metrics",
+                                                            "conditions",
+                                                            "exclusions",
+                                                            "entries",
+                                                            "notices",
+                                                            "notes"};
     reader_.CheckKeys(root, kKeys, "a rule pack");
     info_.file = reader_.file();
     info_.id = reader_.Scalar(root, "id", true).value_or("");
@@ -92,8 +107,8 @@ class PackReader {
     if (auto status = reader_.Scalar(root, "status", true)) {
       const auto known = std::find(std::begin(kPackStatuses), std::end(kPackStatuses), *status);
       if (known == std::end(kPackStatuses)) {
-        reader_.Error(root["status"], fmt::format("invalid status '{}', expected {}", *status,
-                                                  fmt::join(kPackStatuses, " | ")));
+        reader_.Error(root["status"],
+                      fmt::format("invalid status '{}', expected {}", *status, fmt::join(kPackStatuses, " | ")));
       }
       info_.status = *status;
     }
@@ -332,8 +347,8 @@ class PackReader {
   }
 
   void ReadEntry(const YAML::Node& item) {
-    static constexpr std::array<std::string_view, 8> kKeys{
-        "id", "title", "text", "reasons_for_control", "when", "unless", "subsumed_by", "licensing"};
+    static constexpr std::array<std::string_view, 8> kKeys{"id",   "title",  "text",        "reasons_for_control",
+                                                           "when", "unless", "subsumed_by", "licensing"};
     reader_.CheckKeys(item, kKeys, "an entry");
     std::vector<std::string> ids;
     for (const EntryInfo& e : info_.entries) ids.push_back(e.id);

@@ -95,7 +95,7 @@ void ReadThroughput(YamlReader& reader, const YAML::Node& node, const FormatTabl
 
 void ReadDies(YamlReader& reader, const YAML::Node& node, ChipSpec& spec) {
   if (!reader.ExpectSequence(node, "'dies' as a list of dies")) return;
-  static constexpr std::array<std::string_view, 6> kDieKeys{"name",  "area",  "transistors",
+  static constexpr std::array<std::string_view, 6> kDieKeys{"name", "area",  "transistors",
                                                             "role", "count", "transistor_count"};
   std::vector<Die> dies;
   for (const YAML::Node& die_node : node) {
@@ -142,8 +142,8 @@ void ReadSources(YamlReader& reader, const YAML::Node& node, ChipSpec& spec) {
 
 void ReadSpec(YamlReader& reader, const YAML::Node& root, const FormatTable& formats, ChipSpec& spec) {
   static constexpr std::array<std::string_view, 13> kKeys{
-      "name", "vendor",       "kind",    "marketed_for", "released",     "throughput", "dies",
-      "memory", "interconnect", "package", "described_in", "sources", "notes"};
+      "name",   "vendor",       "kind",    "marketed_for", "released", "throughput", "dies",
+      "memory", "interconnect", "package", "described_in", "sources",  "notes"};
   reader.CheckKeys(root, kKeys, "a chip spec");
   spec.name = reader.Scalar(root, "name", true).value_or("");
   spec.vendor = reader.Scalar(root, "vendor").value_or("");

@@ -45,8 +45,8 @@ struct ClauseTrace {
 };
 
 struct EntryResult {
-  std::string pack;   // pack id
-  std::string entry;  // "3A090.a"
+  std::string pack;       // pack id
+  std::string entry;      // "3A090.a"
   std::string licensing;  // entry id whose license requirements apply
   // "control", or "review_policy" for a license-review zone, which never
   // makes a chip controlled.

@@ -18,8 +18,9 @@ struct Date {
   // Today in UTC.
   static Date Today();
   std::string ToString() const;
-  // The following calendar day.
+  // The following and the preceding calendar day.
   Date NextDay() const;
+  Date PreviousDay() const;
 
   friend auto operator<=>(const Date&, const Date&) = default;
 };

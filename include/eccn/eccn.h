@@ -16,6 +16,7 @@
 #include <eccn/classification.h>
 #include <eccn/date.h>
 #include <eccn/diagnostic.h>
+#include <eccn/history.h>
 #include <eccn/number.h>
 #include <eccn/rules.h>
 #include <eccn/spec.h>

@@ -15,6 +15,7 @@
 #include <eccn/date.h>
 #include <eccn/diagnostic.h>
 
+#include <array>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -115,7 +116,7 @@ enum class Posture { kEnforced, kCfrText };
 
 // Exporters bound by rules that apply to some exporters only (the 2025
 // foundry due-diligence rule binds front-end fabricators and OSATs).
-inline constexpr std::string_view kExporterRoles[] = {"front-end-fabricator", "osat"};
+inline constexpr std::array<std::string_view, 2> kExporterRoles = {"front-end-fabricator", "osat"};
 
 // What a classification is asked for: a date, a posture and who exports.
 struct Context {
@@ -129,7 +130,7 @@ struct Context {
 };
 
 // A pack's status. Dates decide when a pack applies; the status says how.
-inline constexpr std::string_view kPackStatuses[] = {
+inline constexpr std::array<std::string_view, 5> kPackStatuses = {
     "in_force",           // text in force and enforced
     "superseded",         // an earlier version; needs `end`
     "text_not_enforced",  // in the CFR, not enforced from `not_enforced_from`

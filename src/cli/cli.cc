@@ -7,58 +7,14 @@
 #include <CLI/CLI.hpp>
 
 #include <eccn/eccn.h>
+#include "cli/cmd_history.h"
+#include "cli/command_support.h"
 #include "cli/inputs.h"
 #include "cli/render_json.h"
 #include "cli/render_text.h"
 
 namespace eccn::cli {
 namespace {
-
-struct Options {
-  std::vector<std::string> paths;
-  std::string rules_dir;
-  std::string as_of;
-  std::string format = "text";
-  bool warnings_are_errors = false;
-  bool cfr_text = false;
-  std::string exporter;
-  std::string status;      // rules list --status
-  bool applying = false;   // rules list --applying
-};
-
-Context ContextOf(const Options& options, const Date& as_of) {
-  return Context{as_of, options.cfr_text ? Posture::kCfrText : Posture::kEnforced, options.exporter};
-}
-
-void PrintDiagnostics(const std::vector<Diagnostic>& diagnostics, std::ostream& err) {
-  for (const Diagnostic& d : diagnostics) err << d.ToString() << '\n';
-}
-
-// The exit code for input problems: missing paths are 66, the rest 65.
-int InputErrorCode(const std::vector<Diagnostic>& diagnostics) {
-  for (const Diagnostic& d : diagnostics) {
-    if (d.severity == Severity::kError && d.location.line == 0 &&
-        (d.message == "no such file or directory" || d.message == "cannot open file")) {
-      return kNoInput;
-    }
-  }
-  return kDataError;
-}
-
-// Resolves --as-of; reports and returns nullopt if it is malformed.
-std::optional<Date> ResolveDate(const std::string& text, std::ostream& err) {
-  if (text.empty()) return Date::Today();
-  auto date = Date::Parse(text);
-  if (!date) err << fmt::format("eccn: invalid --as-of '{}', expected YYYY-MM-DD\n", text);
-  return date;
-}
-
-std::optional<RuleSet> LoadRuleSet(const std::string& dir, std::ostream& err, int& code) {
-  Loaded<RuleSet> rules = LoadRules(LocateRules(dir));
-  PrintDiagnostics(rules.diagnostics, err);
-  if (!rules.ok()) code = InputErrorCode(rules.diagnostics);
-  return std::move(rules.value);
-}
 
 int ExitCodeFor(const Report& report) {
   bool indeterminate = false;
@@ -77,8 +33,6 @@ int RunClassify(const Options& options, bool explain, std::ostream& out, std::os
   int code = 0;
   const auto rules = LoadRuleSet(options.rules_dir, err, code);
   if (!rules) return code;
-  std::vector<Diagnostic> diagnostics;
-  const auto files = ExpandSpecPaths(options.paths, diagnostics);
   const Context context = ContextOf(options, *as_of);
   Report report;
   report.as_of = *as_of;
@@ -87,15 +41,9 @@ int RunClassify(const Options& options, bool explain, std::ostream& out, std::os
   for (const PackInfo& pack : rules->packs()) {
     if (pack.AppliesOn(context)) report.packs.push_back(&pack);
   }
-  std::vector<ChipSpec> specs;
-  for (const auto& file : files) {
-    Loaded<ChipSpec> spec = LoadChipSpec(file, rules->formats());
-    diagnostics.insert(diagnostics.end(), spec.diagnostics.begin(), spec.diagnostics.end());
-    if (spec.value) specs.push_back(std::move(*spec.value));
-  }
-  PrintDiagnostics(diagnostics, err);
-  if (HasErrors(diagnostics)) return InputErrorCode(diagnostics);
-  for (const ChipSpec& spec : specs) report.chips.push_back(rules->Classify(spec, context));
+  const auto specs = LoadSpecs(options.paths, *rules, err, code);
+  if (!specs) return code;
+  for (const ChipSpec& spec : *specs) report.chips.push_back(rules->Classify(spec, context));
   if (options.format == "json") {
     out << ClassifyJson(report).dump(2) << '\n';
   } else if (explain) {
@@ -154,20 +102,6 @@ int RunRulesCheck(const Options& options, std::ostream& out, std::ostream& err) 
   return rules.ok() ? static_cast<int>(kDataError) : InputErrorCode(rules.diagnostics);
 }
 
-void AddCommonOptions(CLI::App& command, Options& options, bool with_date) {
-  command.add_option("--rules", options.rules_dir, "Rules directory (default: the bundled rules)");
-  if (with_date) {
-    command.add_option("--as-of", options.as_of,
-                       "Evaluate the rules in force on this date (YYYY-MM-DD; default: today)");
-    command.add_flag("--cfr-text", options.cfr_text,
-                     "Apply the CFR text as written, including provisions the agency does not enforce");
-    std::vector<std::string> roles(std::begin(kExporterRoles), std::end(kExporterRoles));
-    command.add_option("--exporter", options.exporter, "Who exports, for rules that bind some exporters only")
-        ->check(CLI::IsMember(roles));
-  }
-  command.add_option("--format", options.format, "Output format")->check(CLI::IsMember({"text", "json"}));
-}
-
 }  // namespace
 
 int Run(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
@@ -183,6 +117,8 @@ int Run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
   CLI::App* explain = app.add_subcommand("explain", "Show every metric and comparison behind each verdict");
   explain->add_option("PATH", options.paths, "Spec files or directories of them")->required();
   AddCommonOptions(*explain, options, true);
+
+  CLI::App* history = AddHistoryCommand(app, options);
 
   CLI::App* rules = app.add_subcommand("rules", "List or check rule packs");
   rules->require_subcommand(1);
@@ -205,6 +141,7 @@ int Run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
   try {
     if (classify->parsed()) return RunClassify(options, false, out, err);
     if (explain->parsed()) return RunClassify(options, true, out, err);
+    if (history->parsed()) return RunHistory(options, out, err);
     if (list->parsed()) return RunRulesList(options, out, err);
     if (check->parsed()) return RunRulesCheck(options, out, err);
   } catch (const std::exception& e) {

@@ -38,6 +38,18 @@ std::vector<std::string> ReviewZones(const Classification& chip) {
   return out;
 }
 
+std::string Summary(const Classification& chip) {
+  const Verdict verdict = chip.Overall();
+  std::string out = verdict == Verdict::kNotControlled ? "not controlled" : std::string(Name(verdict));
+  std::vector<std::string> entries =
+      chip.EntriesWith(verdict == Verdict::kControlled ? Verdict::kControlled : Verdict::kIndeterminate);
+  if (verdict != Verdict::kNotControlled && !entries.empty()) out += ": " + JoinStrings(entries, ", ");
+  const std::vector<std::string> zones = ReviewZones(chip);
+  if (!zones.empty()) out += "; review zone " + JoinStrings(zones, ", ");
+  for (const NoticeResult& notice : chip.notices) out += "; notice " + notice.id;
+  return out;
+}
+
 std::string_view Name(Posture posture) { return posture == Posture::kCfrText ? "cfr_text" : "enforced"; }
 
 std::string JoinStrings(const std::vector<std::string>& items, const std::string& separator) {

@@ -20,13 +20,17 @@ struct Report {
 // applying on the context's date.
 struct RulesQuery {
   Context context;
-  std::string status;         // "" for any
+  std::string status;          // "" for any
   bool applying_only = false;  // --applying
 
   bool Selects(const PackInfo& pack) const {
     return (status.empty() || pack.status == status) && (!applying_only || pack.AppliesOn(context));
   }
 };
+
+// "controlled: 3A090.a", "not controlled", "indeterminate: 3A090.b? (needs dies)",
+// with review zones and notices: one cell for tables.
+std::string Summary(const Classification& chip);
 
 // Review-policy zones the chip falls in ("742.6(b)(10)..."), in pack order.
 std::vector<std::string> ReviewZones(const Classification& chip);

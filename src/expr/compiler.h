@@ -18,8 +18,8 @@ namespace eccn::expr {
 struct Compiled {
   uint32_t node = kNoNode;
   Type type;
-  std::vector<uint32_t> reads;  // field-reading nodes it depends on, sorted
-  std::optional<Unit> display;  // a unit the author wrote, for explanations
+  std::vector<uint32_t> reads;    // field-reading nodes it depends on, sorted
+  std::optional<Unit> display;    // a unit the author wrote, for explanations
   std::vector<std::string> uses;  // bound names (metrics, conditions) it refers to
 };
 

@@ -127,8 +127,8 @@ void Evaluator::Step(uint32_t index, const ChipValues& chip) {
         return;
       }
       const std::string& paragraph = program_.strings[node.a];
-      const bool listed = std::find(chip.described_in.begin(), chip.described_in.end(), paragraph) !=
-                          chip.described_in.end();
+      const bool listed =
+          std::find(chip.described_in.begin(), chip.described_in.end(), paragraph) != chip.described_in.end();
       out.truth = listed ? Truth::kTrue : Truth::kFalse;
       return;
     }

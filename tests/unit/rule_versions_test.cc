@@ -127,6 +127,8 @@ TEST(Dates, NextDayCrossesMonthsYearsAndLeapDays) {
   EXPECT_EQ(Date({2024, 2, 28}).NextDay(), Date({2024, 2, 29}));
   EXPECT_EQ(Date({2023, 2, 28}).NextDay(), Date({2023, 3, 1}));
   EXPECT_EQ(Date({2026, 12, 31}).NextDay(), Date({2027, 1, 1}));
+  EXPECT_EQ(Date({2027, 1, 1}).PreviousDay(), Date({2026, 12, 31}));
+  EXPECT_EQ(Date({2024, 3, 1}).PreviousDay(), Date({2024, 2, 29}));
 }
 
 const char* const kConditions =
@@ -249,6 +251,42 @@ TEST(NewSpecFields, BadValuesArePreciseErrors) {
   auto bad_area = ParseChipSpec("name: X\npackage:\n  area: 0 mm2\n", "x.yaml", formats);
   ASSERT_FALSE(bad_area.ok());
   EXPECT_THAT(bad_area.diagnostics[0].ToString(), HasSubstr("'area' must be greater than zero"));
+}
+
+}  // namespace
+}  // namespace eccn
+
+namespace eccn {
+namespace {
+
+TEST(History, A800LikeChipIsFreeUnderThe2022TestAndControlledFrom2023) {
+  const std::string v2022 = "series: s\nstatus: superseded\neffective: 2022-10-07\nend: 2023-11-16";
+  const std::string v2023 = "series: s\nstatus: in_force\neffective: 2023-11-17";
+  auto rules = Rules({Pack("v2022", v2022,
+                           "entries:\n  - id: 3A090\n    title: old\n"
+                           "    when: interconnect.bidirectional >= 600 GB/s and tpp >= 4800\n"),
+                      Pack("v2023", v2023, kControlEntry)});
+  ASSERT_TRUE(rules.ok()) << Errors(rules);
+  const ChipSpec a800 =
+      Spec("name: A800\nthroughput:\n  fp16: 312 TFLOPS\ninterconnect:\n  bidirectional: 400 GB/s\n", *rules.value);
+  const std::vector<HistoryStep> steps = ClassificationHistory(*rules.value, a800, Context(Date{2026, 1, 1}));
+  ASSERT_EQ(steps.size(), 2u);
+  EXPECT_EQ(steps[0].date, (Date{2022, 10, 7}));
+  EXPECT_THAT(steps[0].packs_started, ElementsAre("v2022"));
+  EXPECT_FALSE(steps[0].changed);
+  EXPECT_EQ(steps[0].after.Overall(), Verdict::kNotControlled);
+  EXPECT_EQ(steps[1].date, (Date{2023, 11, 17}));
+  EXPECT_THAT(steps[1].packs_started, ElementsAre("v2023"));
+  EXPECT_THAT(steps[1].packs_stopped, ElementsAre("v2022"));
+  EXPECT_TRUE(steps[1].changed);
+  EXPECT_THAT(steps[1].after.EntriesWith(Verdict::kControlled), ElementsAre("E.a"));
+  // The A100, at 600 GB/s, was already controlled in 2022.
+  const ChipSpec a100 =
+      Spec("name: A100\nthroughput:\n  fp16: 312 TFLOPS\ninterconnect:\n  bidirectional: 600 GB/s\n", *rules.value);
+  EXPECT_EQ(ClassificationHistory(*rules.value, a100, Context(Date{2026, 1, 1}))[0].after.Overall(),
+            Verdict::kControlled);
+  // Dates after as_of are left out.
+  EXPECT_EQ(ClassificationHistory(*rules.value, a800, Context(Date{2023, 1, 1})).size(), 1u);
 }
 
 }  // namespace
