@@ -253,6 +253,23 @@ void AddNotices(const PackInfo& pack, const std::string& chip, std::vector<Notic
   }
 }
 
+// Runs the packs `selected` accepts, in load order.
+template <typename Selector>
+Classification ClassifySelected(std::span<const PackInfo> packs, std::span<const CompiledPack> compiled,
+                                const FormatTable& formats, const ChipSpec& spec, Selector selected) {
+  Classification out;
+  out.chip = spec.name;
+  out.file = spec.file;
+  const expr::ChipValues chip = Prepare(spec, formats);
+  for (size_t i = 0; i < packs.size(); ++i) {
+    const PackInfo& pack = packs[i];
+    if (!selected(pack)) continue;
+    ClassifyPack(pack, compiled[i], chip, formats, out);
+    AddNotices(pack, spec.name, out.notices);
+  }
+  return out;
+}
+
 }  // namespace
 
 RuleSet::RuleSet(std::shared_ptr<const Impl> impl) : impl_(std::move(impl)) {}
@@ -262,17 +279,14 @@ const FormatTable& RuleSet::formats() const { return impl_->formats; }
 std::span<const PackInfo> RuleSet::packs() const { return impl_->packs; }
 
 Classification RuleSet::Classify(const ChipSpec& spec, const Context& context) const {
-  Classification out;
-  out.chip = spec.name;
-  out.file = spec.file;
-  const expr::ChipValues chip = Prepare(spec, impl_->formats);
-  for (size_t i = 0; i < impl_->packs.size(); ++i) {
-    const PackInfo& pack = impl_->packs[i];
-    if (!pack.AppliesOn(context)) continue;
-    ClassifyPack(pack, impl_->compiled[i], chip, impl_->formats, out);
-    AddNotices(pack, spec.name, out.notices);
-  }
-  return out;
+  return ClassifySelected(impl_->packs, impl_->compiled, impl_->formats, spec,
+                          [&](const PackInfo& pack) { return pack.AppliesOn(context); });
+}
+
+Classification RuleSet::ClassifyWithPacks(const ChipSpec& spec, std::span<const std::string> pack_ids) const {
+  return ClassifySelected(impl_->packs, impl_->compiled, impl_->formats, spec, [&](const PackInfo& pack) {
+    return std::find(pack_ids.begin(), pack_ids.end(), pack.id) != pack_ids.end();
+  });
 }
 
 Verdict Classification::Overall() const {

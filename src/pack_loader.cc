@@ -10,6 +10,7 @@
 #include "expr/parser.h"
 #include "rule_files.h"
 #include "rule_set_impl.h"
+#include "sha256.h"
 #include "yaml_reader.h"
 
 namespace eccn {
@@ -422,6 +423,7 @@ Loaded<RuleSet> ParseRules(std::span<const RuleSource> sources) {
     files.push_back(std::move(file));
   }
   auto impl = std::make_shared<RuleSet::Impl>();
+  for (const RuleSource& source : sources) impl->files.push_back({source.file, Sha256Hex(source.text)});
   int format_tables = 0;
   for (ParsedFile& file : files) {
     if (file.kind != "formats") continue;

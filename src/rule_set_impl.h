@@ -41,6 +41,7 @@ struct RuleSet::Impl {
   FormatTable formats;
   std::vector<PackInfo> packs;
   std::vector<CompiledPack> compiled;  // parallel to packs
+  std::vector<RuleFileDigest> files;
 };
 
 }  // namespace eccn

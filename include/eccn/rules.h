@@ -176,15 +176,30 @@ struct RuleSource {
   std::string text;
 };
 
+// A file a rule set was compiled from, with the SHA-256 of its bytes, so a
+// decision record can say exactly which rules produced it.
+struct RuleFileDigest {
+  std::string file;
+  std::string sha256;  // 64 lower-case hex digits
+};
+
 class RuleSet {
  public:
   const FormatTable& formats() const;
   std::span<const PackInfo> packs() const;
+  // Every file compiled, in load order, with its digest.
+  std::span<const RuleFileDigest> files() const;
+  // One digest of all the files' contents, independent of their names and
+  // order: equal exactly when the same contents were compiled.
+  std::string ContentDigest() const;
 
   // Evaluates every pack in force on `as_of`. Total: any spec gets an answer;
   // missing data yields indeterminate results that name what is missing.
   Classification Classify(const ChipSpec& spec, const Context& context) const;
   Classification Classify(const ChipSpec& spec, const Date& as_of) const { return Classify(spec, Context{as_of}); }
+  // Evaluates exactly the packs named (ids not loaded are ignored), whatever
+  // their dates and status: for comparing versions of a rule side by side.
+  Classification ClassifyWithPacks(const ChipSpec& spec, std::span<const std::string> pack_ids) const;
 
   // Dates on which some pack starts or stops applying under `posture` for
   // `exporter`, sorted: the days on which a classification can change.

@@ -8,6 +8,8 @@
 
 #include <eccn/eccn.h>
 #include "cli/cmd_history.h"
+#include "cli/cmd_rules_diff.h"
+#include "cli/cmd_verify.h"
 #include "cli/command_support.h"
 #include "cli/inputs.h"
 #include "cli/render_json.h"
@@ -33,17 +35,12 @@ int RunClassify(const Options& options, bool explain, std::ostream& out, std::os
   int code = 0;
   const auto rules = LoadRuleSet(options.rules_dir, err, code);
   if (!rules) return code;
-  const Context context = ContextOf(options, *as_of);
-  Report report;
-  report.as_of = *as_of;
-  report.posture = context.posture;
-  report.exporter = context.exporter;
-  for (const PackInfo& pack : rules->packs()) {
-    if (pack.AppliesOn(context)) report.packs.push_back(&pack);
-  }
   const auto specs = LoadSpecs(options.paths, *rules, err, code);
   if (!specs) return code;
-  for (const ChipSpec& spec : *specs) report.chips.push_back(rules->Classify(spec, context));
+  const Report report = ClassifyAll(*rules, *specs, ContextOf(options, *as_of));
+  if (!options.record.empty()) {
+    if (const int failed = WriteDecisionRecord(options, report, *rules, *specs, err)) return failed;
+  }
   if (options.format == "json") {
     out << ClassifyJson(report).dump(2) << '\n';
   } else if (explain) {
@@ -113,12 +110,15 @@ int Run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
   CLI::App* classify = app.add_subcommand("classify", "Classify chip spec files against the rules in force");
   classify->add_option("PATH", options.paths, "Spec files or directories of them")->required();
   AddCommonOptions(*classify, options, true);
+  classify->add_option("--record", options.record, "Also write a decision record (JSON) to this file");
 
   CLI::App* explain = app.add_subcommand("explain", "Show every metric and comparison behind each verdict");
   explain->add_option("PATH", options.paths, "Spec files or directories of them")->required();
   AddCommonOptions(*explain, options, true);
+  explain->add_option("--record", options.record, "Also write a decision record (JSON) to this file");
 
   CLI::App* history = AddHistoryCommand(app, options);
+  CLI::App* verify = AddVerifyCommand(app, options);
 
   CLI::App* rules = app.add_subcommand("rules", "List or check rule packs");
   rules->require_subcommand(1);
@@ -131,6 +131,7 @@ int Run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
   check->add_option("PATH", options.paths, "Rules directory or pack file (default: the bundled rules)")->expected(0, 1);
   AddCommonOptions(*check, options, false);
   check->add_flag("--werror", options.warnings_are_errors, "Fail (exit 65) on warnings too");
+  CLI::App* diff = AddRulesDiffCommand(*rules, options);
 
   try {
     app.parse(argc, argv);
@@ -142,8 +143,10 @@ int Run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
     if (classify->parsed()) return RunClassify(options, false, out, err);
     if (explain->parsed()) return RunClassify(options, true, out, err);
     if (history->parsed()) return RunHistory(options, out, err);
+    if (verify->parsed()) return RunVerify(options, out, err);
     if (list->parsed()) return RunRulesList(options, out, err);
     if (check->parsed()) return RunRulesCheck(options, out, err);
+    if (diff->parsed()) return RunRulesDiff(options, out, err);
   } catch (const std::exception& e) {
     err << "eccn: internal error: " << e.what() << '\n';
     return kInternal;

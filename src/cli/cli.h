@@ -16,6 +16,7 @@ enum ExitCode : int {
   kDataError = 65,     // a spec or rule file is invalid
   kNoInput = 66,       // a path does not exist
   kInternal = 70,      // a bug: please report it
+  kCantCreate = 73,    // an output file (e.g. --record) cannot be written
 };
 
 int Run(int argc, const char* const* argv, std::ostream& out, std::ostream& err);

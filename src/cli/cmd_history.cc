@@ -27,16 +27,6 @@ std::string Why(const HistoryStep& step, const RuleSet& rules) {
   return JoinStrings(parts, "; ");
 }
 
-Json StateJson(const Classification& c) {
-  Json notices = Json::array();
-  for (const NoticeResult& n : c.notices) notices.push_back(n.id);
-  return {{"verdict", Name(c.Overall())},
-          {"controls", c.EntriesWith(Verdict::kControlled)},
-          {"indeterminate", c.EntriesWith(Verdict::kIndeterminate)},
-          {"review_zones", ReviewZones(c)},
-          {"notices", std::move(notices)}};
-}
-
 void RenderText(const std::vector<std::pair<ChipSpec, std::vector<HistoryStep>>>& histories, const RuleSet& rules,
                 const Context& context, std::ostream& out) {
   for (const auto& [spec, steps] : histories) {
@@ -83,8 +73,8 @@ int RunHistory(const Options& options, std::ostream& out, std::ostream& err) {
                            {"changed", step.changed},
                            {"packs_started", step.packs_started},
                            {"packs_stopped", step.packs_stopped},
-                           {"before", StateJson(step.before)},
-                           {"after", StateJson(step.after)}});
+                           {"before", ClassificationStateJson(step.before)},
+                           {"after", ClassificationStateJson(step.after)}});
       }
       chips.push_back({{"name", spec.name}, {"file", spec.file}, {"history", std::move(changes)}});
     }

@@ -7,16 +7,20 @@
 
 namespace eccn::cli {
 
+void AddPostureOptions(CLI::App& command, Options& options) {
+  command.add_flag("--cfr-text", options.cfr_text,
+                   "Apply the CFR text as written, including provisions the agency does not enforce");
+  std::vector<std::string> roles(std::begin(kExporterRoles), std::end(kExporterRoles));
+  command.add_option("--exporter", options.exporter, "Who exports, for rules that bind some exporters only")
+      ->check(CLI::IsMember(roles));
+}
+
 void AddCommonOptions(CLI::App& command, Options& options, bool with_date) {
   command.add_option("--rules", options.rules_dir, "Rules directory (default: the bundled rules)");
   if (with_date) {
     command.add_option("--as-of", options.as_of,
                        "Evaluate the rules in force on this date (YYYY-MM-DD; default: today)");
-    command.add_flag("--cfr-text", options.cfr_text,
-                     "Apply the CFR text as written, including provisions the agency does not enforce");
-    std::vector<std::string> roles(std::begin(kExporterRoles), std::end(kExporterRoles));
-    command.add_option("--exporter", options.exporter, "Who exports, for rules that bind some exporters only")
-        ->check(CLI::IsMember(roles));
+    AddPostureOptions(command, options);
   }
   command.add_option("--format", options.format, "Output format")->check(CLI::IsMember({"text", "json"}));
 }

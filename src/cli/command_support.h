@@ -23,7 +23,13 @@ struct Options {
   std::string exporter;
   std::string status;     // rules list --status
   bool applying = false;  // rules list --applying
+  std::string record;     // classify --record FILE
+  std::string diff_from;  // rules diff A
+  std::string diff_to;    // rules diff B
 };
+
+// --cfr-text and --exporter.
+void AddPostureOptions(CLI::App& command, Options& options);
 
 // --rules, --format and, with a date, --as-of, --cfr-text and --exporter.
 void AddCommonOptions(CLI::App& command, Options& options, bool with_date);

@@ -174,6 +174,16 @@ Json RulesJson(const RuleSet& rules, const RulesQuery& query) {
   return out;
 }
 
+Json ClassificationStateJson(const Classification& chip) {
+  Json notices = Json::array();
+  for (const NoticeResult& n : chip.notices) notices.push_back(n.id);
+  return {{"verdict", Name(chip.Overall())},
+          {"controls", chip.EntriesWith(Verdict::kControlled)},
+          {"indeterminate", chip.EntriesWith(Verdict::kIndeterminate)},
+          {"review_zones", ReviewZones(chip)},
+          {"notices", std::move(notices)}};
+}
+
 Json DiagnosticsJson(const std::vector<Diagnostic>& diagnostics) {
   Json out = Json::array();
   for (const Diagnostic& d : diagnostics) {

@@ -11,6 +11,9 @@ inline constexpr int kJsonSchemaVersion = 1;
 
 nlohmann::ordered_json ClassifyJson(const Report& report);
 nlohmann::ordered_json RulesJson(const RuleSet& rules, const RulesQuery& query);
+// The verdict, controlling and indeterminate entries, review zones and notice
+// ids: what history and rules diff compare.
+nlohmann::ordered_json ClassificationStateJson(const Classification& chip);
 nlohmann::ordered_json DiagnosticsJson(const std::vector<Diagnostic>& diagnostics);
 
 }  // namespace eccn::cli

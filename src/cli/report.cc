@@ -61,4 +61,16 @@ std::string JoinStrings(const std::vector<std::string>& items, const std::string
   return out;
 }
 
+Report ClassifyAll(const RuleSet& rules, const std::vector<ChipSpec>& specs, const Context& context) {
+  Report report;
+  report.as_of = context.as_of;
+  report.posture = context.posture;
+  report.exporter = context.exporter;
+  for (const PackInfo& pack : rules.packs()) {
+    if (pack.AppliesOn(context)) report.packs.push_back(&pack);
+  }
+  for (const ChipSpec& spec : specs) report.chips.push_back(rules.Classify(spec, context));
+  return report;
+}
+
 }  // namespace eccn::cli

@@ -16,6 +16,9 @@ struct Report {
   std::vector<Classification> chips;
 };
 
+// Classifies every spec with the packs applying in `context`.
+Report ClassifyAll(const RuleSet& rules, const std::vector<ChipSpec>& specs, const Context& context);
+
 // Which packs `rules list` shows: all, or those with a status, or those
 // applying on the context's date.
 struct RulesQuery {

@@ -253,12 +253,6 @@ TEST(NewSpecFields, BadValuesArePreciseErrors) {
   EXPECT_THAT(bad_area.diagnostics[0].ToString(), HasSubstr("'area' must be greater than zero"));
 }
 
-}  // namespace
-}  // namespace eccn
-
-namespace eccn {
-namespace {
-
 TEST(History, A800LikeChipIsFreeUnderThe2022TestAndControlledFrom2023) {
   const std::string v2022 = "series: s\nstatus: superseded\neffective: 2022-10-07\nend: 2023-11-16";
   const std::string v2023 = "series: s\nstatus: in_force\neffective: 2023-11-17";
@@ -287,6 +281,26 @@ TEST(History, A800LikeChipIsFreeUnderThe2022TestAndControlledFrom2023) {
             Verdict::kControlled);
   // Dates after as_of are left out.
   EXPECT_EQ(ClassificationHistory(*rules.value, a800, Context(Date{2023, 1, 1})).size(), 1u);
+}
+
+TEST(ClassifyWithPacks, EvaluatesExactlyTheNamedPacksWhateverTheirDates) {
+  const std::string v2022 = "series: s\nstatus: superseded\neffective: 2022-10-07\nend: 2023-11-16";
+  const std::string v2023 = "series: s\nstatus: in_force\neffective: 2023-11-17";
+  auto rules = Rules({Pack("v2022", v2022,
+                           "entries:\n  - id: old\n    title: old\n"
+                           "    when: interconnect.bidirectional >= 600 GB/s and tpp >= 4800\n"),
+                      Pack("v2023", v2023, kControlEntry)});
+  ASSERT_TRUE(rules.ok()) << Errors(rules);
+  const ChipSpec a800 =
+      Spec("name: A800\nthroughput:\n  fp16: 312 TFLOPS\ninterconnect:\n  bidirectional: 400 GB/s\n", *rules.value);
+  const std::vector<std::string> old_pack{"v2022"};
+  const Classification old_rule = rules.value->ClassifyWithPacks(a800, old_pack);
+  ASSERT_EQ(old_rule.results.size(), 1u);
+  EXPECT_EQ(old_rule.results[0].entry, "old");
+  EXPECT_EQ(old_rule.Overall(), Verdict::kNotControlled);
+  const std::vector<std::string> both{"v2023", "v2022", "no-such-pack"};
+  EXPECT_THAT(rules.value->ClassifyWithPacks(a800, both).EntriesWith(Verdict::kControlled), ElementsAre("E.a"));
+  EXPECT_THAT(rules.value->ClassifyWithPacks(a800, std::vector<std::string>{}).results, IsEmpty());
 }
 
 }  // namespace
