@@ -63,7 +63,7 @@ void AddJsonDifferences(const Json& recorded, const Json& current, const std::st
   for (const Json& op : Json::diff(recorded, current)) {
     const std::string path = op["path"].get<std::string>();
     const Json::json_pointer pointer(path);
-    const std::string& kind = op["op"].get_ref<const std::string&>();
+    const auto& kind = op["op"].get_ref<const std::string&>();
     RecordDifference difference{prefix + path, nullptr, nullptr};
     if (kind != "add") difference.recorded = recorded.at(pointer);
     if (kind != "remove") difference.current = op["value"];
