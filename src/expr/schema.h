@@ -59,7 +59,8 @@ enum TopLevelSlot : uint32_t {
   kMemoryCapacity,
   kInterconnectBidirectional,
   kPackageArea,
-  kMemoryHbm
+  kMemoryHbm,
+  kIsSystem
 };
 // Slots of item fields within their collection.
 enum FormatSlot : uint32_t { kFormatName, kFormatRate, kFormatBits };
