@@ -50,6 +50,7 @@ expr::ChipValues Prepare(const ChipSpec& spec, const FormatTable& formats) {
   // ICs and for computers containing them can tell the two apart without
   // leaving every spec that omits `kind` indeterminate.
   chip.fields[expr::kIsSystem].truth = spec.kind == ChipKind::kSystem ? Truth::kTrue : Truth::kFalse;
+  chip.fields[expr::kIsHbmStack].truth = spec.kind == ChipKind::kHbmStack ? Truth::kTrue : Truth::kFalse;
   chip.has_described_in = spec.described_in.has_value();
   if (spec.described_in) chip.described_in = *spec.described_in;
   chip.has_formats = spec.throughput.has_value();

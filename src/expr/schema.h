@@ -60,7 +60,8 @@ enum TopLevelSlot : uint32_t {
   kInterconnectBidirectional,
   kPackageArea,
   kMemoryHbm,
-  kIsSystem
+  kIsSystem,
+  kIsHbmStack
 };
 // Slots of item fields within their collection.
 enum FormatSlot : uint32_t { kFormatName, kFormatRate, kFormatBits };
