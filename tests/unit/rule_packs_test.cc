@@ -285,6 +285,12 @@ TEST(RulePacks, FoundryPresumptionFollowsTheTransistorSchedule) {
   EXPECT_EQ(presumed("34", "GDDR6", y2028), Verdict::kControlled);  // no 2028 figure in the note
   EXPECT_EQ(presumed("39", "GDDR6", y2029), Verdict::kNotControlled);
   EXPECT_EQ(presumed("39", "HBM3e", y2029), Verdict::kControlled);
+  // The H20 (GH100, 80 billion transistors) is below 3A090 by its numbers, but a fab
+  // or OSAT shipping it without a designer's attestation presumes it 3A090.a.
+  const Classification h20 =
+      Rules().Classify(CatalogChip("nvidia-h20.yaml"), Context(y2025, Posture::kEnforced, "osat"));
+  EXPECT_EQ(VerdictOf(h20, "us-ear-foundry-2025", "3A090.a presumption"), Verdict::kControlled);
+  EXPECT_EQ(VerdictOf(h20, k2023, "3A090.a"), Verdict::kNotControlled);
   // Binds only fabricators and OSATs.
   EXPECT_THAT(Rules().Classify(chip("80", "HBM3"), Context(y2025)).results,
               Not(Contains(::testing::Field(&EntryResult::entry, "3A090.a presumption"))));
