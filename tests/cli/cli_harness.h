@@ -22,7 +22,7 @@ struct Outcome {
 };
 
 // Runs the CLI with `args`, capturing both streams and the exit code.
-inline Outcome RunCli(std::vector<std::string> args) {
+inline Outcome RunCli(const std::vector<std::string>& args) {
   std::vector<const char*> argv{"eccn"};
   for (const std::string& a : args) argv.push_back(a.c_str());
   std::ostringstream out, err;

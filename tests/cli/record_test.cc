@@ -76,7 +76,7 @@ TEST_F(RecordTest, HoldsInputsDigestsContextAndVerdicts) {
   EXPECT_THAT(record, Not(HasSubstr(rules())));  // portable: no absolute rules paths
 }
 
-TEST_F(RecordTest, AChangedPackThatFlipsAVerdictIsReported) {
+TEST_F(RecordTest, AChangedPackThatChangesTheAnswerIsReported) {
   ASSERT_EQ(Record().code, kControlled);
   // Lower 3A090.b.1's TPP floor below the H20's 2368: it becomes 3A090.b.
   Edit(dir_ / "rules/us/ear-3a090-2023.yaml", "(tpp >= 2400 and tpp < 4800", "(tpp >= 2300 and tpp < 4800");
@@ -86,8 +86,9 @@ TEST_F(RecordTest, AChangedPackThatFlipsAVerdictIsReported) {
   EXPECT_THAT(o.out, HasSubstr("rules file us/ear-3a090-2023.yaml: recorded"));
   const Outcome json = RunCli({"verify", record_, "--rules", rules(), "--format", "json"});
   EXPECT_THAT(json.out, HasSubstr("\"reproduced\": false"));
-  EXPECT_THAT(json.out, HasSubstr("\"what\": \"/result/chips/0/verdict\",\n      \"recorded\": \"not_controlled\",\n"
-                                  "      \"current\": \"controlled\""));
+  // The H20 (chip 0) gains 3A090.b among its controls.
+  EXPECT_THAT(json.out, HasSubstr("\"what\": \"/result/chips/0/controls/0\",\n      \"recorded\": \"3A991.p\",\n"
+                                  "      \"current\": \"3A090.b\""));
 }
 
 TEST_F(RecordTest, AnEditedInputInTheRecordIsReported) {
