@@ -6,6 +6,7 @@
 #include <eccn/spec.h>
 #include "expr/evaluator.h"
 #include "rule_set_impl.h"
+#include "uncertain_values.h"
 
 namespace eccn {
 namespace {
@@ -35,7 +36,7 @@ Truth IsHbm(const std::string& memory_type) {
   return hbm ? Truth::kTrue : Truth::kFalse;
 }
 
-expr::ChipValues Prepare(const ChipSpec& spec, const FormatTable& formats) {
+expr::ChipValues Prepare(const ChipSpec& spec, const FormatTable& formats, const std::vector<size_t>* choice) {
   expr::ChipValues chip;
   for (const expr::FieldInfo& field : expr::TopLevelFields()) chip.field_paths.emplace_back(field.name);
   chip.fields.resize(chip.field_paths.size());
@@ -75,6 +76,7 @@ expr::ChipValues Prepare(const ChipSpec& spec, const FormatTable& formats) {
       chip.dies.push_back(std::move(item));
     }
   }
+  ApplyUncertain(spec.uncertain, choice, chip);
   return chip;
 }
 
@@ -223,9 +225,16 @@ void ClassifyPack(const PackInfo& info, const CompiledPack& pack, const expr::Ch
     // Only the data that kept this entry open is reported as missing.
     if (truth != Truth::kUnknown) result.missing.clear();
     if (truth == Truth::kUnknown) {
+      const auto add_uncertain = [&](const CompiledClause& clause) {
+        if (evaluator.value(clause.node).truth == Truth::kUnknown)
+          AddUnique(result.depends_on, evaluator.UncertainAmong(clause.reads));
+      };
+      add_uncertain(compiled.condition);
+      for (size_t exclusion : compiled.unless) add_uncertain(pack.exclusions[exclusion]);
       for (size_t earlier : compiled.subsumed_by) {
-        if (entry_truth[earlier] == Truth::kUnknown)
-          AddUnique(result.missing, out.results[pack_base + earlier].missing);
+        if (entry_truth[earlier] != Truth::kUnknown) continue;
+        AddUnique(result.missing, out.results[pack_base + earlier].missing);
+        AddUnique(result.depends_on, out.results[pack_base + earlier].depends_on);
       }
     }
     if (evaluator.overflowed())
@@ -253,6 +262,24 @@ void AddNotices(const PackInfo& pack, const std::string& chip, std::vector<Notic
   }
 }
 
+// With `choice`, each uncertain field with alternatives takes the chosen one;
+// without, every uncertain field takes its whole range.
+Classification ClassifyChoice(const FormatTable& formats, std::span<const PackInfo> packs,
+                              const std::vector<CompiledPack>& compiled, const ChipSpec& spec, const Context& context,
+                              const std::vector<size_t>* choice) {
+  Classification out;
+  out.chip = spec.name;
+  out.file = spec.file;
+  const expr::ChipValues chip = Prepare(spec, formats, choice);
+  for (size_t i = 0; i < packs.size(); ++i) {
+    const PackInfo& pack = packs[i];
+    if (!pack.AppliesOn(context)) continue;
+    ClassifyPack(pack, compiled[i], chip, formats, out);
+    AddNotices(pack, spec.name, out.notices);
+  }
+  return out;
+}
+
 }  // namespace
 
 RuleSet::RuleSet(std::shared_ptr<const Impl> impl) : impl_(std::move(impl)) {}
@@ -262,16 +289,14 @@ const FormatTable& RuleSet::formats() const { return impl_->formats; }
 std::span<const PackInfo> RuleSet::packs() const { return impl_->packs; }
 
 Classification RuleSet::Classify(const ChipSpec& spec, const Context& context) const {
-  Classification out;
-  out.chip = spec.name;
-  out.file = spec.file;
-  const expr::ChipValues chip = Prepare(spec, impl_->formats);
-  for (size_t i = 0; i < impl_->packs.size(); ++i) {
-    const PackInfo& pack = impl_->packs[i];
-    if (!pack.AppliesOn(context)) continue;
-    ClassifyPack(pack, impl_->compiled[i], chip, impl_->formats, out);
-    AddNotices(pack, spec.name, out.notices);
+  Classification out = ClassifyChoice(impl_->formats, impl_->packs, impl_->compiled, spec, context, nullptr);
+  // A range evaluation over alternatives may be open where every alternative
+  // agrees (a rule that is not monotone); try each combination of them.
+  std::vector<Classification> each;
+  for (const std::vector<size_t>& choice : AlternativeChoices(spec.uncertain)) {
+    each.push_back(ClassifyChoice(impl_->formats, impl_->packs, impl_->compiled, spec, context, &choice));
   }
+  ResolveByAlternatives(each, out);
   return out;
 }
 
