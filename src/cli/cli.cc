@@ -7,6 +7,7 @@
 #include <CLI/CLI.hpp>
 
 #include <eccn/eccn.h>
+#include "cli/cmd_headroom.h"
 #include "cli/cmd_history.h"
 #include "cli/command_support.h"
 #include "cli/inputs.h"
@@ -119,6 +120,8 @@ int Run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
   AddCommonOptions(*explain, options, true);
 
   CLI::App* history = AddHistoryCommand(app, options);
+  HeadroomArgs headroom_args;
+  CLI::App* headroom = AddHeadroomCommand(app, options, headroom_args);
 
   CLI::App* rules = app.add_subcommand("rules", "List or check rule packs");
   rules->require_subcommand(1);
@@ -142,6 +145,7 @@ int Run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
     if (classify->parsed()) return RunClassify(options, false, out, err);
     if (explain->parsed()) return RunClassify(options, true, out, err);
     if (history->parsed()) return RunHistory(options, out, err);
+    if (headroom->parsed()) return RunHeadroom(options, headroom_args, out, err);
     if (list->parsed()) return RunRulesList(options, out, err);
     if (check->parsed()) return RunRulesCheck(options, out, err);
   } catch (const std::exception& e) {
