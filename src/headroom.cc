@@ -92,7 +92,7 @@ class Search {
       return std::make_pair(near, far);
     }
     const Number mid = (lo + hi) / 2;
-    const auto first = up_ ? Find(lo, mid) : Find(mid, hi);
+    auto first = up_ ? Find(lo, mid) : Find(mid, hi);
     if (first) return first;
     return up_ ? Find(mid, hi) : Find(lo, mid);
   }
@@ -157,8 +157,8 @@ class Search {
                 const ComparisonRef* ref = nullptr) const {
     flip.factor = factor;
     const Classification at_factor = ClassifyAt(factor);
-    flip.becomes = flip.inclusive ? at_factor.results[index_].verdict
-                                  : VerdictAt(factor * (up_ ? 1 + Epsilon() : 1 - Epsilon()));
+    flip.becomes =
+        flip.inclusive ? at_factor.results[index_].verdict : VerdictAt(factor * (up_ ? 1 + Epsilon() : 1 - Epsilon()));
     std::optional<ComparisonRef> which;
     if (ref != nullptr) which = *ref;
     if (!which) {
@@ -202,6 +202,7 @@ std::vector<EntryHeadroom> Headroom(const RuleSet& rules, const ChipSpec& spec, 
   const Classification now = rules.Classify(spec, context);
   const std::vector<std::string> knobs = KnobsOf(spec);
   std::vector<Classification> forgotten;
+  forgotten.reserve(knobs.size());
   for (const std::string& knob : knobs) forgotten.push_back(rules.Classify(ForgetKnob(spec, knob), context));
   std::vector<EntryHeadroom> out;
   for (size_t i = 0; i < now.results.size(); ++i) {

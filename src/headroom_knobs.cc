@@ -51,8 +51,8 @@ std::vector<std::string> KnobsOf(const ChipSpec& spec) {
   if (spec.throughput && spec.throughput->size() > 1) {
     for (const FormatRate& rate : *spec.throughput) candidates.push_back(std::string(kThroughputPrefix) + rate.format);
   }
-  for (const char* knob : {"die_area", "memory.bandwidth", "memory.capacity", "interconnect.bidirectional",
-                           "package.area"}) {
+  for (const char* knob :
+       {"die_area", "memory.bandwidth", "memory.capacity", "interconnect.bidirectional", "package.area"}) {
     candidates.emplace_back(knob);
   }
   std::vector<std::string> out;

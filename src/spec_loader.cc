@@ -99,7 +99,7 @@ void ReadUncertainQuantity(YamlReader& reader, const YAML::Node& map, std::strin
                            const Dimension& dimension, bool must_be_positive, std::optional<Number>& out,
                            std::vector<UncertainValue>& uncertain) {
   const YAML::Node node = map[std::string(key)];
-  if (node.IsMap()) {
+  if (node.IsDefined() && node.IsMap()) {
     static constexpr std::array<std::string_view, 2> kKeys{"values", "sources"};
     reader.CheckKeys(node, kKeys, fmt::format("alternatives for '{}'", key));
     const YAML::Node values = node["values"];

@@ -60,9 +60,9 @@ void ResolveByAlternatives(const std::vector<Classification>& each, Classificati
     const EntryResult& open = out.results[r];
     if (open.verdict != Verdict::kIndeterminate || open.depends_on.empty()) continue;
     const Verdict first = each.front().results[r].verdict;
-    const bool agree = first != Verdict::kIndeterminate &&
-                       std::all_of(each.begin(), each.end(),
-                                   [&](const Classification& c) { return c.results[r].verdict == first; });
+    const bool agree =
+        first != Verdict::kIndeterminate &&
+        std::all_of(each.begin(), each.end(), [&](const Classification& c) { return c.results[r].verdict == first; });
     if (!agree) continue;
     std::string fields;
     for (const std::string& field : open.depends_on) fields += (fields.empty() ? "" : ", ") + field;

@@ -60,7 +60,7 @@ struct EntryResult {
   // Uncertain fields (ChipSpec::uncertain) on which the verdict depends: it
   // is indeterminate because the answer differs across their values.
   std::vector<std::string> depends_on;
-  std::vector<std::string> notes;    // e.g. arithmetic overflow
+  std::vector<std::string> notes;  // e.g. arithmetic overflow
 };
 
 struct MetricValue {

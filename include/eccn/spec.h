@@ -80,7 +80,7 @@ struct ChipSpec {
   std::optional<std::vector<std::string>> described_in;
   std::vector<std::string> sources;
   std::vector<UncertainValue> uncertain;  // fields known only within a range or as alternatives
-  std::string file;  // where it was read from, for reports
+  std::string file;                       // where it was read from, for reports
 };
 
 // Parses one spec document. `file` names it in diagnostics. Format names are

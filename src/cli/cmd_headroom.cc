@@ -76,9 +76,9 @@ Json FlipJson(const Flip& flip) {
   out["at"] = flip.metric.empty() || !flip.at.IsExact() ? Json(nullptr) : Json(ToDouble(flip.at.lo));
   out["unit"] = flip.unit;
   out["clause"] = flip.clause.empty() ? Json(nullptr) : Json(flip.clause);
-  out["location"] = flip.clause.empty() ? Json(nullptr)
-                                        : Json(fmt::format("{}:{}:{}", flip.location.file, flip.location.line,
-                                                           flip.location.column));
+  out["location"] = flip.clause.empty()
+                        ? Json(nullptr)
+                        : Json(fmt::format("{}:{}:{}", flip.location.file, flip.location.line, flip.location.column));
   return out;
 }
 
@@ -106,12 +106,11 @@ void RenderChipText(const ChipSpec& spec, const std::vector<EntryHeadroom>& entr
       continue;
     }
     for (const Flip& flip : entry.flips) {
-      const std::string becomes =
-          flip.found ? VerdictWords(flip.becomes)
-                     : fmt::format("never (x1/{}..x{})", FormatNumber(options.max_factor, 0),
-                                   FormatNumber(options.max_factor, 0));
-      table.AddRow({"  " + entry.entry, VerdictWords(entry.verdict), flip.knob, FactorText(flip), AtText(flip),
-                    becomes, ByText(flip)});
+      const std::string becomes = flip.found ? VerdictWords(flip.becomes)
+                                             : fmt::format("never (x1/{}..x{})", FormatNumber(options.max_factor, 0),
+                                                           FormatNumber(options.max_factor, 0));
+      table.AddRow({"  " + entry.entry, VerdictWords(entry.verdict), flip.knob, FactorText(flip), AtText(flip), becomes,
+                    ByText(flip)});
     }
   }
   table.Render(out);
@@ -133,7 +132,8 @@ std::optional<DesignPoint> ParseDesign(const HeadroomArgs& args, const RuleSet& 
     rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
     const size_t equals = item.find('=');
     const std::string format(item.substr(0, equals));
-    const auto weight = equals == std::string_view::npos ? Expected<Number>(Number(1)) : ParseDecimal(item.substr(equals + 1));
+    const auto weight =
+        equals == std::string_view::npos ? Expected<Number>(Number(1)) : ParseDecimal(item.substr(equals + 1));
     if (rules.formats().Find(format) == nullptr || !weight || *weight <= 0) {
       err << fmt::format(
           "eccn: invalid --format-mix item '{}', expected FORMAT or FORMAT=WEIGHT with a format of "
@@ -191,7 +191,9 @@ int RunReverse(const Options& options, const HeadroomArgs& args, const RuleSet& 
              {"as_of", context.as_of.ToString()},
              {"posture", Name(context.posture)},
              {"design",
-              {{"die_area_mm2", ToDouble(point->die_area_mm2)}, {"mix", std::move(mix)}, {"marketed_for", args.marketed_for}}},
+              {{"die_area_mm2", ToDouble(point->die_area_mm2)},
+               {"mix", std::move(mix)},
+               {"marketed_for", args.marketed_for}}},
              {"ceilings", std::move(items)}};
     out << doc.dump(2) << '\n';
     return kNotControlled;

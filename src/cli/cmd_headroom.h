@@ -11,8 +11,8 @@
 namespace eccn::cli {
 
 struct HeadroomArgs {
-  std::string die_area;             // reverse form: "814 mm2"
-  std::string format_mix = "fp8";   // "fp8=2,bf16=1"
+  std::string die_area;            // reverse form: "814 mm2"
+  std::string format_mix = "fp8";  // "fp8=2,bf16=1"
   std::string marketed_for = "datacenter";
 };
 

@@ -8,8 +8,7 @@ namespace {
 
 // A number known to lie in a bounded range but not exactly (an uncertain spec value).
 bool IsUncertain(const Value& v, const Type& type) {
-  return type.kind == Type::Kind::kNumber && !v.number.lo_unbounded && !v.number.hi_unbounded &&
-         !v.number.IsExact();
+  return type.kind == Type::Kind::kNumber && !v.number.lo_unbounded && !v.number.hi_unbounded && !v.number.IsExact();
 }
 
 bool IsKnown(const Value& v, const Type& type) {
@@ -81,8 +80,8 @@ void Evaluator::Step(uint32_t index, const ChipValues& chip) {
       const bool known = IsKnown(out, info.type);
       if (!known || IsUncertain(out, info.type)) {
         (known ? uncertain_ : missing_)
-            .emplace_back(index,
-                          node.collection == Collection::kFormats ? item.path : item.path + "." + std::string(info.name));
+            .emplace_back(
+                index, node.collection == Collection::kFormats ? item.path : item.path + "." + std::string(info.name));
       }
       return;
     }
