@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <random>
 
 #include <eccn/eccn.h>
 #include <eccn/headroom.h>
@@ -106,6 +107,30 @@ TEST(Headroom, NoFactorFlipsAConsumerPartBelowTheExclusion) {
   const EntryHeadroom& b = EntryOf(h, "3A090.b");
   ASSERT_FALSE(b.flips.empty());
   for (const Flip& flip : b.flips) EXPECT_FALSE(flip.found) << flip.knob;
+}
+
+// Property: before every exact flip the verdict is today's at any factor, and
+// at (or just past) the flip it is the new one, for every catalog chip.
+TEST(Headroom, ExactFlipsAgreeWithPointClassification) {
+  std::mt19937 random(5);
+  for (const char* file : {"nvidia-h20.yaml", "nvidia-l20.yaml", "nvidia-a100-sxm.yaml"}) {
+    const ChipSpec spec = LoadCatalog(file);
+    const std::vector<EntryHeadroom> all = Headroom(ShippedRules(), spec, kContext);
+    for (size_t e = 0; e < all.size(); ++e) {
+      for (const Flip& flip : all[e].flips) {
+        if (!flip.found || !flip.exact) continue;
+        const auto verdict_at = [&](const Number& k) {
+          return ShippedRules().Classify(ScaleKnob(spec, flip.knob, k), kContext).results[e].verdict;
+        };
+        for (int i = 0; i < 8; ++i) {
+          const Number t = Number(std::uniform_int_distribution<int>(0, 999)(random)) / 1000;
+          EXPECT_EQ(verdict_at(1 + (flip.factor - 1) * t), all[e].verdict) << file << " " << flip.knob;
+        }
+        const Number beyond = flip.factor * (flip.up ? Number(1000001) / 1000000 : Number(999999) / 1000000);
+        EXPECT_EQ(verdict_at(flip.inclusive ? flip.factor : beyond), flip.becomes) << file << " " << flip.knob;
+      }
+    }
+  }
 }
 
 // Reverse form: TPP ceiling of each entry for a die area A, from the thresholds by hand.

@@ -122,5 +122,28 @@ TEST(Uncertain, RangeResultContainsEveryPointResult) {
   EXPECT_GT(definite, 100u);  // the property was exercised, not vacuous
 }
 
+// Property: with two alternatives, a definite verdict is the verdict of each.
+TEST(Uncertain, AlternativesResultContainsEachAlternative) {
+  std::mt19937 random(7);
+  std::uniform_int_distribution<int> rate(100, 700);  // TFLOPS: TPP 800..5600
+  size_t definite = 0;
+  for (int trial = 0; trial < 60; ++trial) {
+    const int first = rate(random);
+    const int second = rate(random);
+    const Classification both = ShippedRules().Classify(
+        Parse(Spec("{values: [" + std::to_string(first) + " TFLOPS, " + std::to_string(second) + " TFLOPS]}")),
+        kContext);
+    for (const int value : {first, second}) {
+      const Classification at = ShippedRules().Classify(Parse(Spec(std::to_string(value) + " TFLOPS")), kContext);
+      for (size_t e = 0; e < both.results.size(); ++e) {
+        if (both.results[e].verdict == Verdict::kIndeterminate) continue;
+        ++definite;
+        EXPECT_EQ(both.results[e].verdict, at.results[e].verdict) << first << " or " << second;
+      }
+    }
+  }
+  EXPECT_GT(definite, 40u);
+}
+
 }  // namespace
 }  // namespace eccn
