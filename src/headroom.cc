@@ -59,12 +59,14 @@ class Search {
     Flip flip;
     flip.knob = knob;
     flip.up = up;
-    const Number one = 1;
-    const Number end = up ? options_.max_factor : Number(1 / options_.max_factor);
-    const auto bracket = up ? Find(one, end) : Find(end, one);
+    const auto bracket = FirstBracket(kCoarseBits);
     if (!bracket) return flip;
     flip.found = true;
-    const auto [near, far] = *bracket;
+    if (Pin(bracket->first, bracket->second, flip)) return flip;
+    // Not pinned at the coarse width: narrow to the tolerance and try again.
+    const auto fine = up_ ? Find(bracket->first, bracket->second, options_.tolerance_bits)
+                          : Find(bracket->second, bracket->first, options_.tolerance_bits);
+    const auto [near, far] = fine.value_or(*bracket);
     if (!Pin(near, far, flip)) Describe(near, far, far, flip);
     return flip;
   }
@@ -79,22 +81,39 @@ class Search {
     return rules_.Classify(ScaleKnobRange(spec_, knob_, lo, hi), context_).results[index_].verdict;
   }
 
+  // Brackets are first pinned at this relative width, refined only if that fails.
+  static constexpr int kCoarseBits = 10;
+
+  // The nearest bracket in [1, max_factor] (or [1/max_factor, 1]), looking
+  // at one octave after another from x1 outwards.
+  std::optional<std::pair<Number, Number>> FirstBracket(int bits) const {
+    const Number& max = options_.max_factor;
+    if ((up_ ? VerdictOver(1, max) : VerdictOver(1 / max, 1)) == base_) return std::nullopt;
+    for (Number inner = 1; inner < max; inner *= 2) {
+      const Number outer = std::min(Number(inner * 2), max);
+      auto found = up_ ? Find(inner, outer, bits) : Find(1 / outer, 1 / inner, bits);
+      if (found) return found;
+    }
+    return std::nullopt;
+  }
+
   // The first range [lo, hi] (searching from the end nearest 1) narrower than
-  // the tolerance where the verdict may change and does at its far end, as
-  // (near, far). The verdict is proven to be base_ from 1 up to `near`.
-  std::optional<std::pair<Number, Number>> Find(const Number& lo, const Number& hi) const {
+  // 2^-bits of its lower end where the verdict may change and does at its far
+  // end, as (near, far). The verdict is proven to be base_ from 1 up to `near`.
+  std::optional<std::pair<Number, Number>> Find(const Number& lo, const Number& hi, int bits) const {
     if (VerdictOver(lo, hi) == base_) return std::nullopt;
     const Number& near = up_ ? lo : hi;
     const Number& far = up_ ? hi : lo;
-    if ((hi - lo) * PowerOfTwo(options_.tolerance_bits) <= lo) {
-      // Open only by interval overestimation if the far end has not changed.
-      if (VerdictAt(far) == base_) return std::nullopt;
-      return std::make_pair(near, far);
+    if ((hi - lo) * PowerOfTwo(bits) <= lo) {
+      if (VerdictAt(far) != base_) return std::make_pair(near, far);
+      // Open only by interval overestimation, or the change lies inside: look closer.
+      if (bits >= options_.tolerance_bits) return std::nullopt;
+      bits = options_.tolerance_bits;
     }
     const Number mid = (lo + hi) / 2;
-    auto first = up_ ? Find(lo, mid) : Find(mid, hi);
+    auto first = up_ ? Find(lo, mid, bits) : Find(mid, hi, bits);
     if (first) return first;
-    return up_ ? Find(mid, hi) : Find(lo, mid);
+    return up_ ? Find(mid, hi, bits) : Find(lo, mid, bits);
   }
 
   // Factors at which a comparison that changes across (near, far] crosses,
