@@ -6,6 +6,7 @@
 #include <eccn/spec.h>
 #include "expr/evaluator.h"
 #include "rule_set_impl.h"
+#include "uncertain_values.h"
 
 namespace eccn {
 namespace {
@@ -35,7 +36,7 @@ Truth IsHbm(const std::string& memory_type) {
   return hbm ? Truth::kTrue : Truth::kFalse;
 }
 
-expr::ChipValues Prepare(const ChipSpec& spec, const FormatTable& formats) {
+expr::ChipValues Prepare(const ChipSpec& spec, const FormatTable& formats, const std::vector<size_t>* choice) {
   expr::ChipValues chip;
   for (const expr::FieldInfo& field : expr::TopLevelFields()) chip.field_paths.emplace_back(field.name);
   chip.fields.resize(chip.field_paths.size());
@@ -80,6 +81,7 @@ expr::ChipValues Prepare(const ChipSpec& spec, const FormatTable& formats) {
       chip.dies.push_back(std::move(item));
     }
   }
+  ApplyUncertain(spec.uncertain, choice, chip);
   return chip;
 }
 
@@ -228,9 +230,16 @@ void ClassifyPack(const PackInfo& info, const CompiledPack& pack, const expr::Ch
     // Only the data that kept this entry open is reported as missing.
     if (truth != Truth::kUnknown) result.missing.clear();
     if (truth == Truth::kUnknown) {
+      const auto add_uncertain = [&](const CompiledClause& clause) {
+        if (evaluator.value(clause.node).truth == Truth::kUnknown)
+          AddUnique(result.depends_on, evaluator.UncertainAmong(clause.reads));
+      };
+      add_uncertain(compiled.condition);
+      for (size_t exclusion : compiled.unless) add_uncertain(pack.exclusions[exclusion]);
       for (size_t earlier : compiled.subsumed_by) {
-        if (entry_truth[earlier] == Truth::kUnknown)
-          AddUnique(result.missing, out.results[pack_base + earlier].missing);
+        if (entry_truth[earlier] != Truth::kUnknown) continue;
+        AddUnique(result.missing, out.results[pack_base + earlier].missing);
+        AddUnique(result.depends_on, out.results[pack_base + earlier].depends_on);
       }
     }
     if (evaluator.overflowed())
@@ -258,20 +267,38 @@ void AddNotices(const PackInfo& pack, const std::string& chip, std::vector<Notic
   }
 }
 
-// Runs the packs `selected` accepts, in load order.
+// Runs the packs `selected` accepts, in load order. With `choice`, each
+// uncertain field with alternatives takes the chosen one; without, every
+// uncertain field takes its whole range.
 template <typename Selector>
-Classification ClassifySelected(std::span<const PackInfo> packs, std::span<const CompiledPack> compiled,
-                                const FormatTable& formats, const ChipSpec& spec, Selector selected) {
+Classification ClassifyChoice(std::span<const PackInfo> packs, std::span<const CompiledPack> compiled,
+                              const FormatTable& formats, const ChipSpec& spec, const Selector& selected,
+                              const std::vector<size_t>* choice) {
   Classification out;
   out.chip = spec.name;
   out.file = spec.file;
-  const expr::ChipValues chip = Prepare(spec, formats);
+  const expr::ChipValues chip = Prepare(spec, formats, choice);
   for (size_t i = 0; i < packs.size(); ++i) {
     const PackInfo& pack = packs[i];
     if (!selected(pack)) continue;
     ClassifyPack(pack, compiled[i], chip, formats, out);
     AddNotices(pack, spec.name, out.notices);
   }
+  return out;
+}
+
+// The whole range first; a range evaluation over alternatives may be open
+// where every alternative agrees (a rule that is not monotone), so each
+// combination of alternatives is tried too.
+template <typename Selector>
+Classification ClassifySelected(std::span<const PackInfo> packs, std::span<const CompiledPack> compiled,
+                                const FormatTable& formats, const ChipSpec& spec, const Selector& selected) {
+  Classification out = ClassifyChoice(packs, compiled, formats, spec, selected, nullptr);
+  std::vector<Classification> each;
+  for (const std::vector<size_t>& choice : AlternativeChoices(spec.uncertain)) {
+    each.push_back(ClassifyChoice(packs, compiled, formats, spec, selected, &choice));
+  }
+  ResolveByAlternatives(each, out);
   return out;
 }
 

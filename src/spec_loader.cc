@@ -38,14 +38,11 @@ std::optional<Enum> ReadEnum(YamlReader& reader, const YAML::Node& map, std::str
   return std::nullopt;
 }
 
-// Reads map[key] as a quantity of `dimension`. Absent or "unknown" leaves
-// `out` empty; a bad value is reported.
-void ReadQuantity(YamlReader& reader, const YAML::Node& map, std::string_view key, const Dimension& dimension,
-                  bool must_be_positive, std::optional<Number>& out) {
-  const YAML::Node node = map[std::string(key)];
-  const auto text = reader.Scalar(map, key);
-  if (!text || IsUnknownWord(*text)) return;
-  auto quantity = ParseQuantity(*text);
+// Parses `text` (found at `node`) as a non-negative quantity of `dimension`
+// for field `key`; reports and returns nullopt when it is not one.
+std::optional<Number> ParseQuantityOf(YamlReader& reader, const YAML::Node& node, std::string_view key,
+                                      std::string_view text, const Dimension& dimension, bool must_be_positive) {
+  auto quantity = ParseQuantity(text);
   if (!quantity) {
     reader.Error(node,
                  fmt::format("{} for '{}': expected {}, e.g. '{}'", quantity.error(), key, DescribeDimension(dimension),
@@ -53,22 +50,93 @@ void ReadQuantity(YamlReader& reader, const YAML::Node& map, std::string_view ke
                              : dimension == kBandwidth ? "4.0 TB/s"
                              : dimension == kArea      ? "814 mm2"
                                                        : "96 GB"));
-    return;
+    return std::nullopt;
   }
   if (!(quantity->unit.dimension == dimension)) {
     reader.Error(node, fmt::format("'{}' is {}, but '{}' needs {}", quantity->unit.symbol,
                                    DescribeDimension(quantity->unit.dimension), key, DescribeDimension(dimension)));
-    return;
+    return std::nullopt;
   }
   if (quantity->value < 0) {
     reader.Error(node, fmt::format("'{}' must not be negative", key));
-    return;
+    return std::nullopt;
   }
   if (must_be_positive && quantity->value == 0) {
     reader.Error(node, fmt::format("'{}' must be greater than zero", key));
+    return std::nullopt;
+  }
+  return quantity->value;
+}
+
+// "146..148 TFLOPS" (the unit may be written on both ends or on the upper
+// one only) as an interval; nullopt, reported, if malformed.
+std::optional<Interval> ParseRange(YamlReader& reader, const YAML::Node& node, std::string_view key,
+                                   std::string_view text, const Dimension& dimension, bool must_be_positive) {
+  const size_t dots = text.find("..");
+  std::string_view lo_text = text.substr(0, dots);
+  const std::string_view hi_text = text.substr(dots + 2);
+  while (!lo_text.empty() && lo_text.back() == ' ') lo_text.remove_suffix(1);
+  auto hi = ParseQuantityOf(reader, node, key, hi_text, dimension, must_be_positive);
+  if (!hi) return std::nullopt;
+  // A bare lower end takes the unit of the upper one.
+  const auto hi_quantity = ParseQuantity(hi_text);
+  const bool bare = ParseDecimal(lo_text).has_value();
+  const std::string lo_with_unit =
+      bare ? fmt::format("{} {}", lo_text, hi_quantity->unit.symbol) : std::string(lo_text);
+  auto lo = ParseQuantityOf(reader, node, key, lo_with_unit, dimension, must_be_positive);
+  if (!lo) return std::nullopt;
+  if (*lo > *hi) {
+    reader.Error(node, fmt::format("range '{}' for '{}' has its lower end above its upper end", text, key));
+    return std::nullopt;
+  }
+  return Interval::Between(*lo, *hi);
+}
+
+// Like ReadQuantity, but the value may also be a range ("146..148 TFLOPS")
+// or a map {values: [...], sources: [...]} of alternatives, recorded in
+// `uncertain` under `path` with the point value left unknown.
+void ReadUncertainQuantity(YamlReader& reader, const YAML::Node& map, std::string_view key, std::string path,
+                           const Dimension& dimension, bool must_be_positive, std::optional<Number>& out,
+                           std::vector<UncertainValue>& uncertain) {
+  const YAML::Node node = map[std::string(key)];
+  if (node.IsDefined() && node.IsMap()) {
+    static constexpr std::array<std::string_view, 2> kKeys{"values", "sources"};
+    reader.CheckKeys(node, kKeys, fmt::format("alternatives for '{}'", key));
+    const YAML::Node values = node["values"];
+    if (!values.IsDefined() || !reader.ExpectSequence(values, "'values' as a list of two or more quantities")) return;
+    UncertainValue value{std::move(path), {}, {}, {}};
+    for (const YAML::Node& item : values) {
+      const auto text = reader.ScalarValue(item, "a quantity");
+      if (!text) continue;
+      if (auto number = ParseQuantityOf(reader, item, key, *text, dimension, must_be_positive)) {
+        value.alternatives.push_back(*number);
+      }
+    }
+    if (value.alternatives.size() < 2) {
+      reader.Error(values, fmt::format("'values' for '{}' needs two or more quantities", key));
+      return;
+    }
+    if (const YAML::Node sources = node["sources"]; sources.IsDefined() && !sources.IsNull()) {
+      if (reader.ExpectSequence(sources, "'sources' as a list of URLs or citations")) {
+        for (const YAML::Node& source : sources) {
+          if (auto text = reader.ScalarValue(source, "a source")) value.sources.push_back(*text);
+        }
+      }
+    }
+    const auto [lo, hi] = std::minmax_element(value.alternatives.begin(), value.alternatives.end());
+    value.range = Interval::Between(*lo, *hi);
+    uncertain.push_back(std::move(value));
     return;
   }
-  out = quantity->value;
+  const auto text = reader.Scalar(map, key);
+  if (!text || IsUnknownWord(*text)) return;
+  if (text->find("..") == std::string::npos) {
+    out = ParseQuantityOf(reader, node, key, *text, dimension, must_be_positive);
+    return;
+  }
+  if (auto range = ParseRange(reader, node, key, *text, dimension, must_be_positive)) {
+    uncertain.push_back({std::move(path), *range, {}, {}});
+  }
 }
 
 bool IsValidReleaseDate(std::string_view text) {
@@ -87,7 +155,8 @@ void ReadThroughput(YamlReader& reader, const YAML::Node& node, const FormatTabl
     const std::string& format = item.first.Scalar();
     if (formats.Find(format) == nullptr) continue;  // reported by CheckKeys
     FormatRate rate{format, std::nullopt};
-    ReadQuantity(reader, node, format, kRate, false, rate.ops_per_second);
+    ReadUncertainQuantity(reader, node, format, "throughput." + format, kRate, false, rate.ops_per_second,
+                          spec.uncertain);
     rates.push_back(std::move(rate));
   }
   spec.throughput = std::move(rates);
@@ -99,11 +168,12 @@ void ReadDies(YamlReader& reader, const YAML::Node& node, ChipSpec& spec) {
                                                             "role", "count", "transistor_count"};
   std::vector<Die> dies;
   for (const YAML::Node& die_node : node) {
+    const std::string path = fmt::format("dies[{}]", dies.size());
     if (!reader.ExpectMap(die_node, "a die")) continue;
     reader.CheckKeys(die_node, kDieKeys, "a die");
     Die die;
     die.name = reader.Scalar(die_node, "name").value_or("");
-    ReadQuantity(reader, die_node, "area", kArea, true, die.area_mm2);
+    ReadUncertainQuantity(reader, die_node, "area", path + ".area", kArea, true, die.area_mm2, spec.uncertain);
     die.transistors = ReadEnum<TransistorArchitecture>(reader, die_node, "transistors", kArchitectureNames, true);
     die.role = ReadEnum<DieRole>(reader, die_node, "role", kRoleNames, true);
     if (auto count = reader.Scalar(die_node, "count")) {
@@ -165,22 +235,25 @@ void ReadSpec(YamlReader& reader, const YAML::Node& root, const FormatTable& for
       static constexpr std::array<std::string_view, 3> kMemoryKeys{"type", "capacity", "bandwidth"};
       reader.CheckKeys(node, kMemoryKeys, "'memory'");
       spec.memory.type = reader.Scalar(node, "type").value_or("");
-      ReadQuantity(reader, node, "capacity", kBytes, false, spec.memory.capacity_bytes);
-      ReadQuantity(reader, node, "bandwidth", kBandwidth, false, spec.memory.bandwidth_bytes_per_second);
+      ReadUncertainQuantity(reader, node, "capacity", "memory.capacity", kBytes, false, spec.memory.capacity_bytes,
+                            spec.uncertain);
+      ReadUncertainQuantity(reader, node, "bandwidth", "memory.bandwidth", kBandwidth, false,
+                            spec.memory.bandwidth_bytes_per_second, spec.uncertain);
     }
   }
   if (const YAML::Node node = root["interconnect"]; node.IsDefined() && !node.IsNull()) {
     if (reader.ExpectMap(node, "'interconnect'")) {
       static constexpr std::array<std::string_view, 1> kInterconnectKeys{"bidirectional"};
       reader.CheckKeys(node, kInterconnectKeys, "'interconnect'");
-      ReadQuantity(reader, node, "bidirectional", kBandwidth, false, spec.interconnect_bidirectional_bytes_per_second);
+      ReadUncertainQuantity(reader, node, "bidirectional", "interconnect.bidirectional", kBandwidth, false,
+                            spec.interconnect_bidirectional_bytes_per_second, spec.uncertain);
     }
   }
   if (const YAML::Node node = root["package"]; node.IsDefined() && !node.IsNull()) {
     if (reader.ExpectMap(node, "'package'")) {
       static constexpr std::array<std::string_view, 1> kPackageKeys{"area"};
       reader.CheckKeys(node, kPackageKeys, "'package'");
-      ReadQuantity(reader, node, "area", kArea, true, spec.package_area_mm2);
+      ReadUncertainQuantity(reader, node, "area", "package.area", kArea, true, spec.package_area_mm2, spec.uncertain);
     }
   }
   if (const YAML::Node node = root["described_in"]; node.IsDefined() && !node.IsNull()) {

@@ -57,7 +57,10 @@ struct EntryResult {
   Verdict verdict = Verdict::kIndeterminate;
   std::vector<ClauseTrace> clauses;
   std::vector<std::string> missing;  // fields whose absence made it indeterminate
-  std::vector<std::string> notes;    // e.g. arithmetic overflow
+  // Uncertain fields (ChipSpec::uncertain) on which the verdict depends: it
+  // is indeterminate because the answer differs across their values.
+  std::vector<std::string> depends_on;
+  std::vector<std::string> notes;  // e.g. arithmetic overflow
 };
 
 struct MetricValue {

@@ -47,6 +47,21 @@ struct Memory {
   std::optional<Number> bandwidth_bytes_per_second;
 };
 
+// A value the sources do not pin down: a range ("146..148 TFLOPS") or
+// alternatives from different sources ({values: [148 TFLOPS, 296 TFLOPS]}).
+// The field's point value (e.g. FormatRate::ops_per_second) is then left
+// unknown, so code that ignores this list stays sound (fail closed); the
+// classifier evaluates with the range or each alternative instead.
+struct UncertainValue {
+  // The field as rules and diagnostics name it: "throughput.fp16",
+  // "memory.bandwidth", "memory.capacity", "interconnect.bidirectional",
+  // "package.area", "dies[0].area".
+  std::string field;
+  Interval range;                    // every value it may take, in base units
+  std::vector<Number> alternatives;  // empty for a range: any value in `range`
+  std::vector<std::string> sources;  // where the figures come from
+};
+
 struct ChipSpec {
   std::string name;
   std::string vendor;
@@ -64,7 +79,8 @@ struct ChipSpec {
   // ("5A992.c"), for the .z paragraphs; nullopt: the spec does not say.
   std::optional<std::vector<std::string>> described_in;
   std::vector<std::string> sources;
-  std::string file;  // where it was read from, for reports
+  std::vector<UncertainValue> uncertain;  // fields known only within a range or as alternatives
+  std::string file;                       // where it was read from, for reports
 };
 
 // Parses one spec document. `file` names it in diagnostics. Format names are

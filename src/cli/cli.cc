@@ -7,6 +7,7 @@
 #include <CLI/CLI.hpp>
 
 #include <eccn/eccn.h>
+#include "cli/cmd_headroom.h"
 #include "cli/cmd_history.h"
 #include "cli/cmd_rules_diff.h"
 #include "cli/cmd_verify.h"
@@ -119,6 +120,8 @@ int Run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
 
   CLI::App* history = AddHistoryCommand(app, options);
   CLI::App* verify = AddVerifyCommand(app, options);
+  HeadroomArgs headroom_args;
+  CLI::App* headroom = AddHeadroomCommand(app, options, headroom_args);
 
   CLI::App* rules = app.add_subcommand("rules", "List or check rule packs");
   rules->require_subcommand(1);
@@ -144,6 +147,7 @@ int Run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
     if (explain->parsed()) return RunClassify(options, true, out, err);
     if (history->parsed()) return RunHistory(options, out, err);
     if (verify->parsed()) return RunVerify(options, out, err);
+    if (headroom->parsed()) return RunHeadroom(options, headroom_args, out, err);
     if (list->parsed()) return RunRulesList(options, out, err);
     if (check->parsed()) return RunRulesCheck(options, out, err);
     if (diff->parsed()) return RunRulesDiff(options, out, err);

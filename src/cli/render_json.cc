@@ -69,6 +69,7 @@ Json ResultJson(const EntryResult& r) {
   out["reasons_for_control"] = r.reasons_for_control;
   out["verdict"] = Name(r.verdict);
   out["missing"] = r.missing;
+  out["depends_on"] = r.depends_on;
   Json clauses = Json::array();
   for (const ClauseTrace& clause : r.clauses) {
     Json c;

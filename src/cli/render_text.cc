@@ -52,15 +52,20 @@ std::string EntriesCell(const Classification& chip) {
   std::vector<std::string> parts;
   for (const std::string& id : chip.EntriesWith(Verdict::kControlled)) parts.push_back(id);
   std::vector<std::string> missing;
+  std::vector<std::string> depends_on;
   for (const EntryResult& result : chip.results) {
     if (result.effect != "control" || result.verdict != Verdict::kIndeterminate) continue;
     parts.push_back(result.entry + "?");
     for (const std::string& m : result.missing) {
       if (std::find(missing.begin(), missing.end(), m) == missing.end()) missing.push_back(m);
     }
+    for (const std::string& d : result.depends_on) {
+      if (std::find(depends_on.begin(), depends_on.end(), d) == depends_on.end()) depends_on.push_back(d);
+    }
   }
   std::string cell = parts.empty() ? "-" : JoinStrings(parts, ", ");
   if (!missing.empty()) cell += fmt::format(" (needs {})", JoinStrings(missing, ", "));
+  if (!depends_on.empty()) cell += fmt::format(" (depends on {})", JoinStrings(depends_on, ", "));
   const std::vector<std::string> zones = ReviewZones(chip);
   if (!zones.empty()) cell += fmt::format("; review zone {}", JoinStrings(zones, ", "));
   if (!chip.notices.empty()) cell += " [notice]";
@@ -174,6 +179,8 @@ void RenderExplainText(const Report& report, std::ostream& out) {
       fmt::print(out, "\n{}  {}  [{}{}]\n", result.entry, verdict, result.citation, reasons);
       for (const ClauseTrace& clause : result.clauses) RenderClause(clause, out);
       if (!result.missing.empty()) fmt::print(out, "  missing data: {}\n", JoinStrings(result.missing, ", "));
+      if (!result.depends_on.empty())
+        fmt::print(out, "  depends on which value is right: {}\n", JoinStrings(result.depends_on, ", "));
       for (const std::string& note : result.notes) fmt::print(out, "  note: {}\n", note);
     }
     for (const NoticeResult& notice : chip.notices) {

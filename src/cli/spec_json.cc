@@ -27,6 +27,21 @@ Json DieJson(const Die& die) {
           {"transistor_count", Exact(die.transistor_count)}};
 }
 
+Json BoundJson(const Number& value, bool unbounded) {
+  if (unbounded) return nullptr;
+  return FormatNumber(value, 30);
+}
+
+Json UncertainJson(const UncertainValue& value) {
+  Json alternatives = Json::array();
+  for (const Number& alternative : value.alternatives) alternatives.push_back(FormatNumber(alternative, 30));
+  return {{"field", value.field},
+          {"range", Json::array({BoundJson(value.range.lo, value.range.lo_unbounded),
+                                 BoundJson(value.range.hi, value.range.hi_unbounded)})},
+          {"alternatives", std::move(alternatives)},
+          {"sources", value.sources}};
+}
+
 }  // namespace
 
 Json NormalizedSpecJson(const ChipSpec& spec) {
@@ -56,6 +71,9 @@ Json NormalizedSpecJson(const ChipSpec& spec) {
   out["interconnect_bidirectional_bytes_per_second"] = Exact(spec.interconnect_bidirectional_bytes_per_second);
   out["package_area_mm2"] = Exact(spec.package_area_mm2);
   out["described_in"] = spec.described_in ? Json(*spec.described_in) : Json(nullptr);
+  Json uncertain = Json::array();
+  for (const UncertainValue& value : spec.uncertain) uncertain.push_back(UncertainJson(value));
+  out["uncertain"] = std::move(uncertain);
   out["sources"] = spec.sources;
   return out;
 }

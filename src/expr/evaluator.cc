@@ -6,6 +6,11 @@
 namespace eccn::expr {
 namespace {
 
+// A number known to lie in a bounded range but not exactly (an uncertain spec value).
+bool IsUncertain(const Value& v, const Type& type) {
+  return type.kind == Type::Kind::kNumber && !v.number.lo_unbounded && !v.number.hi_unbounded && !v.number.IsExact();
+}
+
 bool IsKnown(const Value& v, const Type& type) {
   switch (type.kind) {
     case Type::Kind::kNumber:
@@ -26,6 +31,7 @@ Evaluator::Evaluator(const Program& program) : program_(program), values_(progra
 
 void Evaluator::Run(const ChipValues& chip) {
   missing_.clear();
+  uncertain_.clear();
   overflowed_ = false;
   divided_by_zero_ = false;
   RunRange(0, static_cast<uint32_t>(program_.nodes.size()), chip);
@@ -64,15 +70,18 @@ void Evaluator::Step(uint32_t index, const ChipValues& chip) {
     case Op::kField: {
       out = chip.fields[node.a];
       if (!IsKnown(out, TopLevelFields()[node.a].type)) missing_.emplace_back(index, chip.field_paths[node.a]);
+      if (IsUncertain(out, TopLevelFields()[node.a].type)) uncertain_.emplace_back(index, chip.field_paths[node.a]);
       return;
     }
     case Op::kItemField: {
       const Item& item = *items_[node.depth];
       out = item.fields[node.a];
       const FieldInfo& info = InfoOf(node.collection).item_fields[node.a];
-      if (!IsKnown(out, info.type)) {
-        missing_.emplace_back(
-            index, node.collection == Collection::kFormats ? item.path : item.path + "." + std::string(info.name));
+      const bool known = IsKnown(out, info.type);
+      if (!known || IsUncertain(out, info.type)) {
+        (known ? uncertain_ : missing_)
+            .emplace_back(
+                index, node.collection == Collection::kFormats ? item.path : item.path + "." + std::string(info.name));
       }
       return;
     }
@@ -158,11 +167,13 @@ void Evaluator::RunAggregate(uint32_t index, const ChipValues& chip) {
     for (const Item& item : items) {
       items_[node.depth] = &item;
       const size_t missing_before = missing_.size();
+      const size_t uncertain_before = uncertain_.size();
       RunRange(index + 1, node.body_end, chip);
       const Truth selected = node.filter == kNoNode ? Truth::kTrue : values_[node.filter].truth;
       if (selected == Truth::kFalse) {
         // An item the filter leaves out cannot change the result: what it lacks is not missing.
         missing_.resize(missing_before);
+        uncertain_.resize(uncertain_before);
         continue;
       }
       const Value& body = node.value == kNoNode ? Value{} : values_[node.value];
@@ -213,8 +224,17 @@ void Evaluator::RunAggregate(uint32_t index, const ChipValues& chip) {
 }
 
 std::vector<std::string> Evaluator::MissingAmong(const std::vector<uint32_t>& reads) const {
+  return PathsAmong(missing_, reads);
+}
+
+std::vector<std::string> Evaluator::UncertainAmong(const std::vector<uint32_t>& reads) const {
+  return PathsAmong(uncertain_, reads);
+}
+
+std::vector<std::string> Evaluator::PathsAmong(const std::vector<std::pair<uint32_t, std::string>>& found,
+                                               const std::vector<uint32_t>& reads) {
   std::vector<std::string> out;
-  for (const auto& [node, path] : missing_) {
+  for (const auto& [node, path] : found) {
     if (!std::binary_search(reads.begin(), reads.end(), node)) continue;
     if (std::find(out.begin(), out.end(), path) == out.end()) out.push_back(path);
   }

@@ -45,16 +45,21 @@ class Evaluator {
 
   // Paths of missing data read by any of `reads` (sorted node indices), deduplicated.
   std::vector<std::string> MissingAmong(const std::vector<uint32_t>& reads) const;
+  // Paths of uncertain data (bounded but not exact, see ChipSpec::uncertain) read by any of `reads`.
+  std::vector<std::string> UncertainAmong(const std::vector<uint32_t>& reads) const;
 
  private:
   void RunRange(uint32_t begin, uint32_t end, const ChipValues& chip);
   void Step(uint32_t index, const ChipValues& chip);
   void RunAggregate(uint32_t index, const ChipValues& chip);
+  static std::vector<std::string> PathsAmong(const std::vector<std::pair<uint32_t, std::string>>& found,
+                                             const std::vector<uint32_t>& reads);
 
   const Program& program_;
   std::vector<Value> values_;
   std::array<const Item*, kMaxAggregateDepth> items_{};
   std::vector<std::pair<uint32_t, std::string>> missing_;
+  std::vector<std::pair<uint32_t, std::string>> uncertain_;
   bool overflowed_ = false;
   bool divided_by_zero_ = false;
 };

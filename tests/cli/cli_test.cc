@@ -130,3 +130,51 @@ TEST(Cli, HelpAndVersionSucceed) {
 
 }  // namespace
 }  // namespace eccn::cli
+
+namespace eccn::cli {
+namespace {
+
+TEST(Cli, HeadroomH20Text) {
+  const Outcome o = RunCli(With({"headroom", "catalog/nvidia-h20.yaml"}));
+  EXPECT_EQ(o.code, 0);
+  EXPECT_EQ(o.err, "");
+  EXPECT_THAT(o.out, HasSubstr("nearest: 3A090.b becomes controlled at tpp 2400, throughput x1.0135"));
+  ExpectGolden("headroom_h20.txt", o.out);
+}
+
+TEST(Cli, HeadroomH20Json) {
+  const Outcome o = RunCli(With({"headroom", "catalog/nvidia-h20.yaml", "--format", "json"}));
+  EXPECT_EQ(o.code, 0);
+  ExpectGolden("headroom_h20.json", o.out);
+}
+
+TEST(Cli, HeadroomReverseForTheH20DieArea) {
+  const Outcome o = RunCli(With({"headroom", "--die-area", "814 mm2"}));
+  EXPECT_EQ(o.code, 0);
+  ExpectGolden("headroom_reverse_814.txt", o.out);
+}
+
+TEST(Cli, HeadroomUsageErrors) {
+  EXPECT_EQ(RunCli(With({"headroom"})).code, kUsage);
+  EXPECT_EQ(RunCli(With({"headroom", "catalog/nvidia-h20.yaml", "--die-area", "814 mm2"})).code, kUsage);
+  const Outcome bad = RunCli(With({"headroom", "--die-area", "814 GB"}));
+  EXPECT_EQ(bad.code, kUsage);
+  EXPECT_EQ(bad.out, "");
+  EXPECT_THAT(bad.err, HasSubstr("invalid --die-area"));
+  EXPECT_EQ(RunCli(With({"headroom", "--die-area", "814 mm2", "--format-mix", "fp9=1"})).code, kUsage);
+}
+
+TEST(Cli, UncertainSpecDependsOnTheField) {
+  // Against 3A090 alone: with every pack, 3A991.p makes the part controlled whatever the value.
+  const std::vector<std::string> only_3a090{"--rules", "rules/us/ear-3a090-2023.yaml", "--as-of", "2026-11-28"};
+  std::vector<std::string> args{"classify", "tests/data/specs/h20-fp8-range.yaml"};
+  args.insert(args.end(), only_3a090.begin(), only_3a090.end());
+  const Outcome o = RunCli(args);
+  EXPECT_EQ(o.code, kIndeterminate);
+  ExpectGolden("classify_uncertain.txt", o.out);
+  const Outcome json = RunCli(With({"classify", "tests/data/specs/h20-fp8-range.yaml", "--format", "json"}));
+  EXPECT_THAT(json.out, HasSubstr("\"depends_on\": [\n            \"throughput.fp8\""));
+}
+
+}  // namespace
+}  // namespace eccn::cli
