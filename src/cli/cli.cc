@@ -8,6 +8,7 @@
 
 #include <eccn/eccn.h>
 #include "cli/cmd_history.h"
+#include "cli/cmd_license.h"
 #include "cli/command_support.h"
 #include "cli/inputs.h"
 #include "cli/render_json.h"
@@ -113,12 +114,15 @@ int Run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
   CLI::App* classify = app.add_subcommand("classify", "Classify chip spec files against the rules in force");
   classify->add_option("PATH", options.paths, "Spec files or directories of them")->required();
   AddCommonOptions(*classify, options, true);
+  LicenseOptions license_options;
+  AddLicenseOptions(*classify, license_options);
 
   CLI::App* explain = app.add_subcommand("explain", "Show every metric and comparison behind each verdict");
   explain->add_option("PATH", options.paths, "Spec files or directories of them")->required();
   AddCommonOptions(*explain, options, true);
 
   CLI::App* history = AddHistoryCommand(app, options);
+  CLI::App* license = AddLicenseCommand(app, options, license_options);
 
   CLI::App* rules = app.add_subcommand("rules", "List or check rule packs");
   rules->require_subcommand(1);
@@ -139,7 +143,9 @@ int Run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
     return code == 0 ? 0 : kUsage;
   }
   try {
+    if (classify->parsed() && !license_options.to.empty()) return RunLicense(options, license_options, out, err);
     if (classify->parsed()) return RunClassify(options, false, out, err);
+    if (license->parsed()) return RunLicense(options, license_options, out, err);
     if (explain->parsed()) return RunClassify(options, true, out, err);
     if (history->parsed()) return RunHistory(options, out, err);
     if (list->parsed()) return RunRulesList(options, out, err);
