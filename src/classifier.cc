@@ -46,6 +46,11 @@ expr::ChipValues Prepare(const ChipSpec& spec, const FormatTable& formats) {
   chip.fields[expr::kInterconnectBidirectional] = NumberValue(spec.interconnect_bidirectional_bytes_per_second);
   chip.fields[expr::kPackageArea] = NumberValue(spec.package_area_mm2);
   chip.fields[expr::kMemoryHbm].truth = IsHbm(spec.memory.type);
+  // A spec describes one part unless it says it is a system, so entries for
+  // ICs and for computers containing them can tell the two apart without
+  // leaving every spec that omits `kind` indeterminate.
+  chip.fields[expr::kIsSystem].truth = spec.kind == ChipKind::kSystem ? Truth::kTrue : Truth::kFalse;
+  chip.fields[expr::kIsHbmStack].truth = spec.kind == ChipKind::kHbmStack ? Truth::kTrue : Truth::kFalse;
   chip.has_described_in = spec.described_in.has_value();
   if (spec.described_in) chip.described_in = *spec.described_in;
   chip.has_formats = spec.throughput.has_value();

@@ -5,7 +5,7 @@
 namespace eccn::expr {
 namespace {
 
-constexpr std::array<FieldInfo, 7> kTopLevel{{
+constexpr std::array<FieldInfo, 9> kTopLevel{{
     {"marketed_for", Type::Symbol(SymbolSet::kMarket), "market the chip is designed or marketed for"},
     {"kind", Type::Symbol(SymbolSet::kChipKind), "accelerator, cpu, hbm-stack or system"},
     {"memory.bandwidth", Type::Number(kBandwidth), "peak memory bandwidth"},
@@ -13,6 +13,8 @@ constexpr std::array<FieldInfo, 7> kTopLevel{{
     {"interconnect.bidirectional", Type::Number(kBandwidth), "aggregate bidirectional chip-to-chip I/O rate"},
     {"package.area", Type::Number(kArea), "area of the package (or of a bare memory stack)"},
     {"memory.hbm", Type::Bool(), "the memory type is HBM (unknown when no type is given)"},
+    {"is_system", Type::Bool(), "kind is 'system' (false when no kind is given: a spec describes one part)"},
+    {"is_hbm_stack", Type::Bool(), "kind is 'hbm-stack' (false when no kind is given)"},
 }};
 
 constexpr std::array<FieldInfo, 3> kFormatFields{{

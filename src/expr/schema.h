@@ -59,7 +59,9 @@ enum TopLevelSlot : uint32_t {
   kMemoryCapacity,
   kInterconnectBidirectional,
   kPackageArea,
-  kMemoryHbm
+  kMemoryHbm,
+  kIsSystem,
+  kIsHbmStack
 };
 // Slots of item fields within their collection.
 enum FormatSlot : uint32_t { kFormatName, kFormatRate, kFormatBits };
