@@ -42,8 +42,7 @@ Truth MemberOn(const GroupMember& member, const Date& date) {
 }
 
 std::string Describe(const DestinationSet& set) {
-  if (set.everywhere) return "every destination";
-  std::string text = fmt::format("{}", fmt::join(set.any_of, ", "));
+  std::string text = set.everywhere ? "every destination" : fmt::format("{}", fmt::join(set.any_of, ", "));
   return set.except.empty() ? text : fmt::format("{} except {}", text, fmt::join(set.except, ", "));
 }
 
@@ -65,7 +64,8 @@ std::string Readable(std::string_view policy) {
 struct Hit {
   const Requirement* rule = nullptr;
   Truth truth = Truth::kUnknown;
-  std::vector<std::string> entries;  // the chip's entries it covers
+  std::vector<std::string> entries;    // the chip's entries it covers
+  std::vector<std::string> licensing;  // their licensing ids, once each
   std::string where;                 // why the place matches
 };
 
@@ -110,9 +110,15 @@ class Determination {
 
   void DescribeChip() {
     std::vector<std::string> controls;
+    std::vector<std::string> licensed;
+    for (const EntryResult& r : c_.results) {
+      if (r.effect == "control" && r.verdict == Verdict::kControlled) licensed.push_back(r.licensing);
+    }
     for (const EntryResult& r : c_.results) {
       if (r.effect != "control" || r.verdict == Verdict::kNotControlled) continue;
       const bool known = r.verdict == Verdict::kControlled;
+      // A paragraph that may apply but is licensed like one that does changes nothing here.
+      if (!known && std::find(licensed.begin(), licensed.end(), r.licensing) != licensed.end()) continue;
       controls.push_back(r.entry);
       Reason(fmt::format("{} {} {}{}", c_.chip, known ? "is in" : "may be in (data missing)", r.entry,
                          known ? "" : fmt::format(": {}", fmt::join(r.missing, ", "))),
@@ -143,8 +149,7 @@ class Determination {
   }
 
   Truth InSet(const std::string& code, const DestinationSet& set) const {
-    if (set.everywhere) return Truth::kTrue;
-    Truth any = Truth::kFalse, except = Truth::kFalse;
+    Truth any = set.everywhere ? Truth::kTrue : Truth::kFalse, except = Truth::kFalse;
     for (const std::string& place : set.any_of) any = Or(any, InPlace(code, place));
     for (const std::string& place : set.except) except = Or(except, InPlace(code, place));
     return And(any, Not(except));
@@ -167,25 +172,31 @@ class Determination {
     return t;
   }
 
-  // Whether the chip is an item the requirement covers, and which entries make it so.
-  Truth Covers(const Requirement& rule, std::vector<std::string>& entries) const {
+  // Whether the chip is an item the requirement covers, and which entries make
+  // it so: one per licensing id, a controlled one first (a .z paragraph that
+  // may apply adds nothing when 3A090.a, licensed the same, does).
+  Truth Covers(const Requirement& rule, Hit& hit) const {
     const auto listed = [&](std::string_view id) {
       return std::find(rule.entries.begin(), rule.entries.end(), id) != rule.entries.end();
     };
     if (listed("*")) {
-      entries.emplace_back("any item subject to the EAR");
+      hit.entries.emplace_back("any item subject to the EAR");
       return Truth::kTrue;
     }
     Truth t = Truth::kFalse;
-    for (const EntryResult& r : c_.results) {
-      if (r.effect != "control" || r.verdict == Verdict::kNotControlled) continue;
-      if (!listed("ccl") && !listed(r.entry) && !listed(r.licensing)) continue;
-      entries.push_back(r.entry);
-      t = Or(t, r.verdict == Verdict::kControlled ? Truth::kTrue : Truth::kUnknown);
+    for (Verdict pass : {Verdict::kControlled, Verdict::kIndeterminate}) {
+      for (const EntryResult& r : c_.results) {
+        if (r.effect != "control" || r.verdict != pass) continue;
+        if (!listed("ccl") && !listed(r.entry) && !listed(r.licensing)) continue;
+        if (std::find(hit.licensing.begin(), hit.licensing.end(), r.licensing) != hit.licensing.end()) continue;
+        hit.entries.push_back(r.entry);
+        hit.licensing.push_back(r.licensing);
+        t = Or(t, pass == Verdict::kControlled ? Truth::kTrue : Truth::kUnknown);
+      }
     }
     // An item in no entry eccn evaluates may still be on the CCL (or EAR99).
     if (listed("ccl") && t == Truth::kFalse) {
-      entries.emplace_back("an item whose CCL status eccn did not determine");
+      hit.entries.emplace_back("an item whose CCL status eccn did not determine");
       return Truth::kUnknown;
     }
     return t;
@@ -193,8 +204,8 @@ class Determination {
 
   std::optional<Hit> Match(const Requirement& rule) {
     if (rule.dates.status == "proposed" || !rule.dates.InForceOn(context_.as_of)) return std::nullopt;
-    Hit hit{&rule, Truth::kFalse, {}, ""};
-    const Truth covers = Covers(rule, hit.entries);
+    Hit hit{&rule, Truth::kFalse, {}, {}, ""};
+    const Truth covers = Covers(rule, hit);
     if (covers == Truth::kFalse) return std::nullopt;
     Truth place = Truth::kFalse;
     if (rule.headquarters) {
@@ -237,7 +248,7 @@ class Determination {
     return hit;
   }
 
-  // Whether `exception` authorizes the chip's `entries` for this shipment; `why` says why not.
+  // Whether `exception` authorizes items licensed as `entries` for this shipment; `why` says why not.
   Truth Available(const ExceptionRule& exception, const std::vector<std::string>& entries, std::string& why) {
     Truth t = Truth::kTrue;
     for (const std::string& entry : entries) {
@@ -299,7 +310,7 @@ class Determination {
       for (const ExceptionRule& exception : data_.exceptions) {
         if (exception.id != id || !exception.dates.AppliesOn(context_)) continue;
         std::string why;
-        const Truth t = Available(exception, hit.entries, why);
+        const Truth t = Available(exception, hit.licensing, why);
         if (t == Truth::kTrue) {
           granted.push_back(
               {exception.id, exception.title, exception.citation, exception.obligations, exception.conditions});

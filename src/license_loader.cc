@@ -167,19 +167,22 @@ class LicenseReader {
     if (!node.IsDefined() || node.IsNull()) return std::nullopt;
     DestinationSet set;
     if (node.IsMap()) {
-      static constexpr std::array<std::string_view, 2> kKeys{"any_of", "except"};
+      static constexpr std::array<std::string_view, 3> kKeys{"any_of", "everywhere", "except"};
       reader_.CheckKeys(node, kKeys, fmt::format("'{}'", key));
+      set.everywhere = reader_.Scalar(node, "everywhere").value_or("false") == "true";
       set.any_of = ReadStringList(reader_, node, "any_of");
       set.except = ReadStringList(reader_, node, "except");
     } else if (node.IsSequence()) {
       set.any_of = ReadStringList(reader_, map, key);
     } else {
-      reader_.Error(node, fmt::format("expected '{}' as a list of groups and codes, or a map with 'any_of' and "
-                                      "'except'",
+      reader_.Error(node, fmt::format("expected '{}' as a list of groups and codes, or a map with 'any_of' (or "
+                                      "'everywhere: true') and 'except'",
                                       key));
       return std::nullopt;
     }
-    if (set.any_of.empty()) reader_.Error(node, fmt::format("'{}' names no destination", key));
+    if (set.any_of.empty() == !set.everywhere) {
+      reader_.Error(node, fmt::format("'{}' needs either 'any_of' or 'everywhere: true'", key));
+    }
     for (const std::string& place : set.any_of) CheckPlace(node, place);
     for (const std::string& place : set.except) CheckPlace(node, place);
     return set;
@@ -318,9 +321,10 @@ class LicenseReader {
     rule.not_headquartered_in = ReadSet(item, "not_headquartered_in");
     rule.obligations = ReadStringList(reader_, item, "obligations");
     rule.conditions = ReadStringList(reader_, item, "conditions");
-    // Versions of one exception share an id; their dates must not overlap.
+    // Versions of one exception share an id; their dates must not overlap,
+    // except for a text not enforced next to the enforced one.
     for (const ExceptionRule& other : out_.exceptions) {
-      if (other.id != rule.id) continue;
+      if (other.id != rule.id || other.dates.status != rule.dates.status) continue;
       const bool before = other.dates.end && rule.dates.effective && *other.dates.end < *rule.dates.effective;
       const bool after = rule.dates.end && other.dates.effective && *rule.dates.end < *other.dates.effective;
       if (!before && !after) {
