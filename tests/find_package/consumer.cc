@@ -1,5 +1,5 @@
 // Classifies one chip with the installed library and rules; exits 0 only if the
-// H100-like spec comes out as 3A090.a.
+// H100-like spec comes out as 3A090.a (first; the AT-only 3A991.p follows it).
 #include <eccn/eccn.h>
 
 #include <iostream>
@@ -19,5 +19,5 @@ throughput:
   eccn::Classification c = rules.value->Classify(*spec.value, eccn::Date{2025, 1, 1});
   const auto controls = c.EntriesWith(eccn::Verdict::kControlled);
   std::cout << "eccn " << eccn::Version() << ": " << (controls.empty() ? "-" : controls.front()) << '\n';
-  return controls == std::vector<std::string>{"3A090.a"} ? 0 : 1;
+  return !controls.empty() && controls.front() == "3A090.a" ? 0 : 1;
 }
