@@ -66,7 +66,7 @@ struct Hit {
   Truth truth = Truth::kUnknown;
   std::vector<std::string> entries;    // the chip's entries it covers
   std::vector<std::string> licensing;  // their licensing ids, once each
-  std::string where;                 // why the place matches
+  std::string where;                   // why the place matches
 };
 
 class Determination {

@@ -213,7 +213,8 @@ TEST(Cli, LicenseToAllCoversEveryCountry) {
   const Outcome svg = RunCli(LicenseArgs({"--to", "all", "--format", "svg"}));
   EXPECT_EQ(svg.out.rfind("<svg", 0), 0U);
   size_t tiles = 0;
-  for (size_t at = svg.out.find("<g><title>"); at != std::string::npos; at = svg.out.find("<g><title>", at + 1)) ++tiles;
+  for (size_t at = svg.out.find("<g><title>"); at != std::string::npos; at = svg.out.find("<g><title>", at + 1))
+    ++tiles;
   EXPECT_EQ(tiles, 253U * 5);  // 5 chips
 }
 
@@ -231,10 +232,10 @@ TEST(Cli, LicenseExitCodesAndErrors) {
 }
 
 TEST(Cli, ClassifyWithToAnswersTheLicenseQuestion) {
-  const Outcome classify = RunCli(With({"classify", "catalog/nvidia-h100-sxm.yaml", "--to", "MY", "--end-user-hq",
-                                        "CN", "--format", "json"}));
-  const Outcome license = RunCli(With({"license", "catalog/nvidia-h100-sxm.yaml", "--to", "MY", "--end-user-hq",
-                                       "CN", "--format", "json"}));
+  const Outcome classify = RunCli(
+      With({"classify", "catalog/nvidia-h100-sxm.yaml", "--to", "MY", "--end-user-hq", "CN", "--format", "json"}));
+  const Outcome license = RunCli(
+      With({"license", "catalog/nvidia-h100-sxm.yaml", "--to", "MY", "--end-user-hq", "CN", "--format", "json"}));
   EXPECT_EQ(classify.code, kControlled);
   EXPECT_EQ(classify.out, license.out);
   EXPECT_THAT(classify.out, HasSubstr("\"license\": \"required\""));

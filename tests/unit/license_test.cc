@@ -212,8 +212,8 @@ TEST(License, DatesOutsideTheDataAreIndeterminate) {
 }
 
 TEST(License, MissingMarketDataLeavesTheExceptionIndeterminate) {
-  Loaded<ChipSpec> spec = ParseChipSpec(
-      "name: X\nkind: accelerator\nthroughput: {fp8: 700 TFLOPS}\n", "x.yaml", testing_support::Formats());
+  Loaded<ChipSpec> spec = ParseChipSpec("name: X\nkind: accelerator\nthroughput: {fp8: 700 TFLOPS}\n", "x.yaml",
+                                        testing_support::Formats());
   ASSERT_TRUE(spec.ok());
   const Context context(D("2026-11-28"));
   const Classification c = testing_support::ShippedRules().Classify(*spec.value, context);
@@ -235,8 +235,10 @@ TEST(License, CountriesByCodeNameOrAlias) {
   EXPECT_GE(ShippedLicense().countries().size(), 249U);
 }
 
-const char* const kCountries = "kind: countries\ncountries:\n  - {code: CN, name: China}\n  - {code: DE, name: Germany}\n";
-const char* const kGroups = "kind: country-groups\ncitation: {text: G}\ngroups:\n  - {id: D:5, title: T, members: [CN]}\n";
+const char* const kCountries =
+    "kind: countries\ncountries:\n  - {code: CN, name: China}\n  - {code: DE, name: Germany}\n";
+const char* const kGroups =
+    "kind: country-groups\ncitation: {text: G}\ngroups:\n  - {id: D:5, title: T, members: [CN]}\n";
 
 TEST(LicenseLoader, ChecksCodesAndGroupsWithPositions) {
   const std::vector<RuleSource> sources{
