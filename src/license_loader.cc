@@ -386,7 +386,6 @@ Loaded<LicenseRules> ParseLicenseRules(std::span<const RuleSource> sources) {
 }
 
 Loaded<LicenseRules> LoadLicenseRules(const std::filesystem::path& dir) {
-  std::vector<Diagnostic> diagnostics;
   std::vector<std::filesystem::path> paths;
   std::error_code error;
   if (!std::filesystem::is_directory(dir, error)) {
@@ -395,15 +394,7 @@ Loaded<LicenseRules> LoadLicenseRules(const std::filesystem::path& dir) {
     return missing;
   }
   CollectYamlFiles(dir, paths);
-  std::vector<RuleSource> sources;
-  for (const auto& file : paths) {
-    if (auto text = ReadInputFile(file, diagnostics)) sources.push_back({file.string(), std::move(*text)});
-  }
-  Loaded<LicenseRules> result = ParseLicenseRules(sources);
-  diagnostics.insert(diagnostics.end(), result.diagnostics.begin(), result.diagnostics.end());
-  result.diagnostics = std::move(diagnostics);
-  if (HasErrors(result.diagnostics)) result.value.reset();
-  return result;
+  return ParseFiles<LicenseRules>(paths, ParseLicenseRules);
 }
 
 }  // namespace eccn

@@ -106,7 +106,6 @@ const OperandFormat* FormatTable::Find(std::string_view name) const {
 }
 
 Loaded<RuleSet> LoadRules(const std::filesystem::path& path) {
-  std::vector<Diagnostic> diagnostics;
   std::vector<std::filesystem::path> paths;
   std::error_code error;
   if (std::filesystem::is_directory(path, error)) {
@@ -126,15 +125,7 @@ Loaded<RuleSet> LoadRules(const std::filesystem::path& path) {
     missing.diagnostics.push_back({Severity::kError, {path.string()}, "no such file or directory"});
     return missing;
   }
-  std::vector<RuleSource> sources;
-  for (const auto& file : paths) {
-    if (auto text = ReadInputFile(file, diagnostics)) sources.push_back({file.string(), std::move(*text)});
-  }
-  Loaded<RuleSet> result = ParseRules(sources);
-  diagnostics.insert(diagnostics.end(), result.diagnostics.begin(), result.diagnostics.end());
-  result.diagnostics = std::move(diagnostics);
-  if (HasErrors(result.diagnostics)) result.value.reset();
-  return result;
+  return ParseFiles<RuleSet>(paths, ParseRules);
 }
 
 }  // namespace eccn
