@@ -29,12 +29,12 @@ const LicenseRules& ShippedLicense() {
 Date D(const char* text) { return *Date::Parse(text); }
 
 struct Ask {
-  std::string spec;  // path below the source tree
-  std::string to;
+  std::string spec{};  // path below the source tree
+  std::string to{};
   std::string date = "2026-11-28";
   Posture posture = Posture::kEnforced;
-  std::string end_user_hq;
-  std::string parent_hq;
+  std::string end_user_hq{};
+  std::string parent_hq{};
 };
 
 DestinationLicense Answer(const Ask& ask) {
