@@ -7,7 +7,7 @@
 // `# bug:`), then review every change by eye: an expected file records what the
 // tool should do, not merely what it does today.
 #include <gtest/gtest.h>
-#include <signal.h>
+#include <signal.h>  // NOLINT(modernize-deprecated-headers): POSIX kill(), not in <csignal>
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <unistd.h>

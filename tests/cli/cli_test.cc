@@ -22,7 +22,7 @@ struct Outcome {
 };
 
 // Runs with fixed rules and date so the output does not change with the day.
-Outcome RunCli(std::vector<std::string> args) {
+Outcome RunCli(const std::vector<std::string>& args) {
   std::vector<const char*> argv{"eccn"};
   for (const std::string& a : args) argv.push_back(a.c_str());
   std::ostringstream out, err;

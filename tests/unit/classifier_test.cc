@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 #include <algorithm>
+#include <array>
 #include <random>
 
 #include <eccn/eccn.h>
@@ -206,9 +207,9 @@ int Level(Verdict v) { return v == Verdict::kControlled ? 2 : (v == Verdict::kIn
 TEST(ClassifierProperty, MoreComputeOrLessAreaNeverLowersTheLevel) {
   std::mt19937 random(20261128);  // fixed seed: reproducible
   std::uniform_int_distribution<int> rate(1, 4000), area(50, 3000), scale(100, 400);
-  const char* markets[] = {"datacenter", "consumer", "unknown"};
+  const std::array<const char*, 3> markets{"datacenter", "consumer", "unknown"};
   for (int i = 0; i < 300; ++i) {
-    const std::string market = markets[i % 3];
+    const std::string market = markets.at(static_cast<size_t>(i % 3));
     const int r = rate(random), a = area(random), k = scale(random);
     const Verdict base = ClassifyYaml(Chip(fmt::format("{} TFLOPS", r), fmt::format("{} mm2", a), market)).Overall();
     const Verdict faster =

@@ -289,5 +289,23 @@ TEST(History, A800LikeChipIsFreeUnderThe2022TestAndControlledFrom2023) {
   EXPECT_EQ(ClassificationHistory(*rules.value, a800, Context(Date{2023, 1, 1})).size(), 1u);
 }
 
+TEST(KindFlags, ASpecWithoutKindIsOnePartNeitherSystemNorStack) {
+  const std::string body =
+      "entries:\n  - id: S\n    title: system\n    when: is_system\n"
+      "  - id: H\n    title: stack\n    when: is_hbm_stack\n  - id: K\n    title: by kind\n"
+      "    when: kind == 'system'\n";
+  auto rules = Rules({Pack("p", "status: in_force\neffective: 2023-11-17", body)});
+  ASSERT_TRUE(rules.ok()) << Errors(rules);
+  auto controlled = [&](const std::string& yaml) {
+    return rules.value->Classify(Spec(yaml, *rules.value), Context(kFrom)).EntriesWith(Verdict::kControlled);
+  };
+  EXPECT_THAT(controlled("name: X\nkind: system\n"), ElementsAre("S", "K"));
+  EXPECT_THAT(controlled("name: X\nkind: hbm-stack\n"), ElementsAre("H"));
+  // No kind: the flags are false, while `kind == ...` stays unknown.
+  const Classification none = rules.value->Classify(Spec("name: X\n", *rules.value), Context(kFrom));
+  EXPECT_THAT(none.EntriesWith(Verdict::kNotControlled), ElementsAre("S", "H"));
+  EXPECT_THAT(none.EntriesWith(Verdict::kIndeterminate), ElementsAre("K"));
+}
+
 }  // namespace
 }  // namespace eccn
