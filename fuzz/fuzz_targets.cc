@@ -80,6 +80,14 @@ int FuzzRules(const uint8_t* data, size_t size) {
   Loaded<RuleSet> rules = ParseRules(sources);
   CheckPositions(rules.diagnostics, text, "pack.yaml");
   Check(rules.ok() == !HasErrors(rules.diagnostics));
+  // The same text read as license data, next to minimal countries and groups.
+  const std::vector<RuleSource> license_sources{
+      {"countries.yaml", "kind: countries\ncountries:\n  - {code: CN, name: China}\n"},
+      {"groups.yaml", "kind: country-groups\ncitation: {text: t}\ngroups:\n  - {id: D:5, title: t, members: [CN]}\n"},
+      {"pack.yaml", text}};
+  Loaded<LicenseRules> license = ParseLicenseRules(license_sources);
+  CheckPositions(license.diagnostics, text, "pack.yaml");
+  Check(license.ok() == !HasErrors(license.diagnostics));
   if (rules.ok()) {
     Loaded<ChipSpec> spec = ParseChipSpec(kSpecYaml, "spec.yaml", rules.value->formats());
     Check(spec.ok());

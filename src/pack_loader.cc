@@ -16,26 +16,6 @@
 namespace eccn {
 namespace {
 
-std::optional<Date> ReadDate(YamlReader& reader, const YAML::Node& map, std::string_view key, bool required) {
-  const auto text = reader.Scalar(map, key, required);
-  if (!text) return std::nullopt;
-  auto date = Date::Parse(*text);
-  if (!date)
-    reader.Error(map[std::string(key)], fmt::format("invalid date '{}' for '{}', expected YYYY-MM-DD", *text, key));
-  return date;
-}
-
-std::vector<std::string> ReadStringList(YamlReader& reader, const YAML::Node& map, std::string_view key) {
-  std::vector<std::string> out;
-  const YAML::Node node = map[std::string(key)];
-  if (!node.IsDefined() || node.IsNull()) return out;
-  if (!reader.ExpectSequence(node, fmt::format("'{}'", key))) return out;
-  for (const YAML::Node& item : node) {
-    if (auto text = reader.ScalarValue(item, fmt::format("an item of '{}'", key))) out.push_back(*text);
-  }
-  return out;
-}
-
 class PackReader {
  public:
   PackReader(YamlReader& reader, const FormatTable& formats) : reader_(reader), compiler_(pack_.program, formats) {}
@@ -415,8 +395,9 @@ Loaded<RuleSet> ParseRules(std::span<const RuleSource> sources) {
     file.root = *root;
     const auto kind = file.reader->Scalar(file.root, "kind", true);
     if (!kind) continue;
+    if (IsLicenseKind(*kind)) continue;  // read by LoadLicenseRules
     if (*kind != "formats" && *kind != "pack") {
-      file.reader->Error(file.root["kind"], fmt::format("invalid kind '{}', expected 'formats' or 'pack'", *kind));
+      file.reader->Error(file.root["kind"], fmt::format("invalid kind '{}', expected {}", *kind, KnownKinds()));
       continue;
     }
     file.kind = *kind;

@@ -13,6 +13,8 @@ namespace {
 
 constexpr int kMaxFormatBits = 1024;
 
+}  // namespace
+
 void CollectYamlFiles(const std::filesystem::path& dir, std::vector<std::filesystem::path>& out) {
   std::error_code error;
   for (auto it = std::filesystem::recursive_directory_iterator(dir, error);
@@ -23,7 +25,35 @@ void CollectYamlFiles(const std::filesystem::path& dir, std::vector<std::filesys
   std::sort(out.begin(), out.end());
 }
 
-}  // namespace
+std::optional<Date> ReadDate(YamlReader& reader, const YAML::Node& map, std::string_view key, bool required) {
+  const auto text = reader.Scalar(map, key, required);
+  if (!text) return std::nullopt;
+  auto date = Date::Parse(*text);
+  if (!date)
+    reader.Error(map[std::string(key)], fmt::format("invalid date '{}' for '{}', expected YYYY-MM-DD", *text, key));
+  return date;
+}
+
+std::vector<std::string> ReadStringList(YamlReader& reader, const YAML::Node& map, std::string_view key) {
+  std::vector<std::string> out;
+  const YAML::Node node = map[std::string(key)];
+  if (!node.IsDefined() || node.IsNull()) return out;
+  if (!reader.ExpectSequence(node, fmt::format("'{}'", key))) return out;
+  for (const YAML::Node& item : node) {
+    if (auto text = reader.ScalarValue(item, fmt::format("an item of '{}'", key))) out.push_back(*text);
+  }
+  return out;
+}
+
+bool IsLicenseKind(std::string_view kind) {
+  return std::find(kLicenseKinds.begin(), kLicenseKinds.end(), kind) != kLicenseKinds.end();
+}
+
+std::string KnownKinds() {
+  std::string out = "'formats', 'pack'";
+  for (std::string_view kind : kLicenseKinds) out += fmt::format(", '{}'", kind);
+  return out;
+}
 
 bool IsIdentifier(std::string_view text) {
   if (text.empty() || !(std::isalpha(static_cast<unsigned char>(text[0])) || text[0] == '_')) return false;
@@ -76,7 +106,6 @@ const OperandFormat* FormatTable::Find(std::string_view name) const {
 }
 
 Loaded<RuleSet> LoadRules(const std::filesystem::path& path) {
-  std::vector<Diagnostic> diagnostics;
   std::vector<std::filesystem::path> paths;
   std::error_code error;
   if (std::filesystem::is_directory(path, error)) {
@@ -96,15 +125,7 @@ Loaded<RuleSet> LoadRules(const std::filesystem::path& path) {
     missing.diagnostics.push_back({Severity::kError, {path.string()}, "no such file or directory"});
     return missing;
   }
-  std::vector<RuleSource> sources;
-  for (const auto& file : paths) {
-    if (auto text = ReadInputFile(file, diagnostics)) sources.push_back({file.string(), std::move(*text)});
-  }
-  Loaded<RuleSet> result = ParseRules(sources);
-  diagnostics.insert(diagnostics.end(), result.diagnostics.begin(), result.diagnostics.end());
-  result.diagnostics = std::move(diagnostics);
-  if (HasErrors(result.diagnostics)) result.value.reset();
-  return result;
+  return ParseFiles<RuleSet>(paths, ParseRules);
 }
 
 }  // namespace eccn

@@ -17,6 +17,7 @@
 #include <eccn/date.h>
 #include <eccn/diagnostic.h>
 #include <eccn/history.h>
+#include <eccn/license.h>
 #include <eccn/number.h>
 #include <eccn/rules.h>
 #include <eccn/spec.h>

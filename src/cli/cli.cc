@@ -9,6 +9,7 @@
 #include <eccn/eccn.h>
 #include "cli/cmd_headroom.h"
 #include "cli/cmd_history.h"
+#include "cli/cmd_license.h"
 #include "cli/cmd_rules_diff.h"
 #include "cli/cmd_verify.h"
 #include "cli/command_support.h"
@@ -112,6 +113,8 @@ int Run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
   classify->add_option("PATH", options.paths, "Spec files or directories of them")->required();
   AddCommonOptions(*classify, options, true);
   classify->add_option("--record", options.record, "Also write a decision record (JSON) to this file");
+  LicenseOptions license_options;
+  AddLicenseOptions(*classify, license_options);
 
   CLI::App* explain = app.add_subcommand("explain", "Show every metric and comparison behind each verdict");
   explain->add_option("PATH", options.paths, "Spec files or directories of them")->required();
@@ -122,6 +125,7 @@ int Run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
   CLI::App* verify = AddVerifyCommand(app, options);
   HeadroomArgs headroom_args;
   CLI::App* headroom = AddHeadroomCommand(app, options, headroom_args);
+  CLI::App* license = AddLicenseCommand(app, options, license_options);
 
   CLI::App* rules = app.add_subcommand("rules", "List or check rule packs");
   rules->require_subcommand(1);
@@ -143,7 +147,9 @@ int Run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
     return code == 0 ? 0 : kUsage;
   }
   try {
+    if (classify->parsed() && !license_options.to.empty()) return RunLicense(options, license_options, out, err);
     if (classify->parsed()) return RunClassify(options, false, out, err);
+    if (license->parsed()) return RunLicense(options, license_options, out, err);
     if (explain->parsed()) return RunClassify(options, true, out, err);
     if (history->parsed()) return RunHistory(options, out, err);
     if (verify->parsed()) return RunVerify(options, out, err);

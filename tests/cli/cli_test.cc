@@ -128,6 +128,73 @@ TEST(Cli, HelpAndVersionSucceed) {
   EXPECT_THAT(version.out, HasSubstr("0.1.0"));
 }
 
+// eccn license: a few chips and destinations per golden, every format.
+const std::vector<std::string> kLicenseChips{"license", "tests/data/license", "catalog/nvidia-rtx-4090.yaml",
+                                             "catalog/nvidia-h20.yaml"};
+
+std::vector<std::string> LicenseArgs(std::vector<std::string> extra) {
+  std::vector<std::string> args = kLicenseChips;
+  args.insert(args.end(), extra.begin(), extra.end());
+  return With(args);
+}
+
+TEST(Cli, LicenseTextGivesTheChainOfReasons) {
+  const Outcome o = RunCli(With({"license", "catalog/nvidia-h100-sxm.yaml", "--to", "CN,DE"}));
+  EXPECT_EQ(o.code, kControlled);  // a license is required to CN
+  EXPECT_EQ(o.err, "");
+  ExpectGolden("license_h100.txt", o.out);
+}
+
+TEST(Cli, LicenseMatrices) {
+  const Outcome csv = RunCli(LicenseArgs({"--to", "CN,VN,DE,MY,RU", "--format", "csv"}));
+  EXPECT_EQ(csv.code, kControlled);
+  ExpectGolden("license_matrix.csv", csv.out);
+  const Outcome md = RunCli(LicenseArgs({"--to", "CN,VN,DE,MY,RU", "--format", "markdown"}));
+  ExpectGolden("license_matrix.md", md.out);
+}
+
+TEST(Cli, LicenseJson) {
+  const Outcome o = RunCli(With({"license", "catalog/nvidia-rtx-4090.yaml", "--to", "China", "--format", "json"}));
+  EXPECT_EQ(o.code, kNotControlled);  // NAC covers it: no license needed
+  ExpectGolden("license_rtx4090.json", o.out);
+}
+
+TEST(Cli, LicenseToAllCoversEveryCountry) {
+  const Outcome csv = RunCli(LicenseArgs({"--to", "all", "--format", "csv"}));
+  const std::string header = csv.out.substr(0, csv.out.find('\n'));
+  EXPECT_EQ(std::count(header.begin(), header.end(), ','), 253);  // 249 ISO codes and 4 regions
+  EXPECT_THAT(header, HasSubstr(",CN,"));
+  const Outcome svg = RunCli(With({"license", "catalog/nvidia-h20.yaml", "--to", "all", "--format", "svg"}));
+  EXPECT_EQ(svg.out.rfind("<svg", 0), 0U);
+  size_t tiles = 0;
+  for (size_t at = svg.out.find("<g><title>"); at != std::string::npos; at = svg.out.find("<g><title>", at + 1))
+    ++tiles;
+  EXPECT_EQ(tiles, 253U);
+}
+
+TEST(Cli, LicenseExitCodesAndErrors) {
+  EXPECT_EQ(RunCli(With({"license", "catalog/nvidia-h20.yaml", "--to", "DE,JP"})).code, kNotControlled);
+  EXPECT_EQ(RunCli(With({"license", "tests/data/license/hbm-stack.yaml", "--to", "CN"})).code, kControlled);
+  const Outcome unknown = RunCli(With({"license", "catalog/nvidia-h20.yaml", "--to", "DE,XX"}));
+  EXPECT_EQ(unknown.code, kUsage);
+  EXPECT_EQ(unknown.out, "");
+  EXPECT_THAT(unknown.err, HasSubstr("--to: unknown country 'XX', expected an ISO 3166-1 alpha-2 code"));
+  const Outcome hq = RunCli(With({"license", "catalog/nvidia-h20.yaml", "--to", "DE", "--end-user-hq", "Narnia"}));
+  EXPECT_EQ(hq.code, kUsage);
+  EXPECT_THAT(hq.err, HasSubstr("--end-user-hq: unknown country 'Narnia'"));
+  EXPECT_EQ(RunCli(With({"license", "catalog/nvidia-h20.yaml"})).code, kUsage);  // --to is required
+}
+
+TEST(Cli, ClassifyWithToAnswersTheLicenseQuestion) {
+  const Outcome classify = RunCli(
+      With({"classify", "catalog/nvidia-h100-sxm.yaml", "--to", "MY", "--end-user-hq", "CN", "--format", "json"}));
+  const Outcome license = RunCli(
+      With({"license", "catalog/nvidia-h100-sxm.yaml", "--to", "MY", "--end-user-hq", "CN", "--format", "json"}));
+  EXPECT_EQ(classify.code, kControlled);
+  EXPECT_EQ(classify.out, license.out);
+  EXPECT_THAT(classify.out, HasSubstr("\"license\": \"required\""));
+}
+
 }  // namespace
 }  // namespace eccn::cli
 
