@@ -8,6 +8,8 @@
 
 #include <eccn/eccn.h>
 #include "cli/cmd_history.h"
+#include "cli/cmd_plot.h"
+#include "cli/cmd_sweep.h"
 #include "cli/command_support.h"
 #include "cli/inputs.h"
 #include "cli/render_json.h"
@@ -119,6 +121,10 @@ int Run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
   AddCommonOptions(*explain, options, true);
 
   CLI::App* history = AddHistoryCommand(app, options);
+  SweepOptions sweep_options;
+  CLI::App* sweep = AddSweepCommand(app, options, sweep_options);
+  PlotOptions plot_options;
+  CLI::App* plot = AddPlotCommand(app, options, plot_options);
 
   CLI::App* rules = app.add_subcommand("rules", "List or check rule packs");
   rules->require_subcommand(1);
@@ -142,6 +148,8 @@ int Run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
     if (classify->parsed()) return RunClassify(options, false, out, err);
     if (explain->parsed()) return RunClassify(options, true, out, err);
     if (history->parsed()) return RunHistory(options, out, err);
+    if (sweep->parsed()) return RunSweep(options, sweep_options, out, err);
+    if (plot->parsed()) return RunPlot(options, plot_options, out, err);
     if (list->parsed()) return RunRulesList(options, out, err);
     if (check->parsed()) return RunRulesCheck(options, out, err);
   } catch (const std::exception& e) {
