@@ -18,8 +18,7 @@ struct VerdictEvaluator::State {
   bool prepared = false;
 };
 
-VerdictEvaluator::VerdictEvaluator(const RuleSet& rules, const Context& context)
-    : state_(std::make_unique<State>()) {
+VerdictEvaluator::VerdictEvaluator(const RuleSet& rules, const Context& context) : state_(std::make_unique<State>()) {
   state_->rules = rules.impl_;
   for (size_t i = 0; i < rules.impl_->packs.size(); ++i) {
     const PackInfo& pack = rules.impl_->packs[i];

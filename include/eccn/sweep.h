@@ -45,11 +45,11 @@ struct SweepRequest {
 struct SweepKnob {
   enum class Kind { kMarket, kTpp, kDensity, kRate, kDieArea, kMemoryBandwidth, kInterconnect };
   Kind kind = Kind::kTpp;
-  std::string name;    // as given: "tpp", "rate.fp16", "memory-bandwidth"
-  std::string column;  // output column: "tpp", "throughput.fp16 [TFLOPS]"
-  size_t format = 0;   // kRate: index in the hypothetical chip's formats
-  std::string unit;    // as written; values are in this unit
-  Number scale = 1;    // base units per `unit`
+  std::string name;            // as given: "tpp", "rate.fp16", "memory-bandwidth"
+  std::string column;          // output column: "tpp", "throughput.fp16 [TFLOPS]"
+  size_t format = 0;           // kRate: index in the hypothetical chip's formats
+  std::string unit;            // as written; values are in this unit
+  Number scale = 1;            // base units per `unit`
   std::vector<Number> values;  // discrete values; empty: continuous [lo, hi]
   Number lo = 0;
   Number hi = 0;
@@ -60,7 +60,7 @@ struct SweepKnob {
 
 struct SweepSummary {
   uint64_t points = 0;
-  std::array<uint64_t, 3> overall{};                 // by Verdict
+  std::array<uint64_t, 3> overall{};               // by Verdict
   std::vector<std::array<uint64_t, 3>> per_entry;  // parallel to the evaluator's entries
 };
 
@@ -90,8 +90,8 @@ class Sweep {
   HypotheticalChip chip_;
   VerdictEvaluator evaluator_;
   std::vector<SweepKnob> knobs_;
-  std::vector<size_t> index_;     // per knob: the index of its current value (grid)
-  std::vector<Number> current_;   // per knob: its current value, in its unit
+  std::vector<size_t> index_;    // per knob: the index of its current value (grid)
+  std::vector<Number> current_;  // per knob: its current value, in its unit
   std::vector<std::string> metric_columns_;
   std::vector<std::string> entry_columns_;
   bool random_ = false;

@@ -103,12 +103,14 @@ std::optional<RegionMap> MapRegions(const RuleSet& rules, const ThresholdMapOpti
   std::vector<double> y_crossings;
   for (size_t j = 0; j < ny; ++j) {
     for (size_t i = 0; i + 1 < nx; ++i) {
-      if (samples[j * nx + i] != samples[j * nx + i + 1]) x_crossings.push_back(sampler.Crossing(sx(i), sx(i + 1), sy(j), true));
+      if (samples[j * nx + i] != samples[j * nx + i + 1])
+        x_crossings.push_back(sampler.Crossing(sx(i), sx(i + 1), sy(j), true));
     }
   }
   for (size_t i = 0; i < nx; ++i) {
     for (size_t j = 0; j + 1 < ny; ++j) {
-      if (samples[j * nx + i] != samples[(j + 1) * nx + i]) y_crossings.push_back(sampler.Crossing(sy(j), sy(j + 1), sx(i), false));
+      if (samples[j * nx + i] != samples[(j + 1) * nx + i])
+        y_crossings.push_back(sampler.Crossing(sy(j), sy(j + 1), sx(i), false));
     }
   }
   RegionMap map;

@@ -8,9 +8,8 @@ namespace {
 
 std::string Pretty(std::string_view name) {
   std::string out(name);
-  const bool identifier = std::all_of(out.begin(), out.end(), [](char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_';
-  });
+  const bool identifier = std::all_of(
+      out.begin(), out.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_'; });
   // Metric ids read as abbreviations: tpp -> TPP.
   if (identifier && out.size() <= 4) {
     for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));

@@ -76,7 +76,8 @@ Expected<SweepKnob> ParseKnob(const std::string& name, const std::string& range,
     knob.column = fmt::format("throughput.{} [{}]", format, knob.unit);
     return knob;
   }
-  const auto* type = std::find_if(kKnobTypes.begin(), kKnobTypes.end(), [&](const KnobType& t) { return t.name == name; });
+  const auto* type =
+      std::find_if(kKnobTypes.begin(), kKnobTypes.end(), [&](const KnobType& t) { return t.name == name; });
   if (type == kKnobTypes.end())
     return Unexpected(fmt::format(
         "unknown knob '{}', expected tpp, pd, rate.FORMAT, die-area, memory-bandwidth, interconnect or market", name));
@@ -137,10 +138,10 @@ std::optional<Sweep> Sweep::Create(const RuleSet& rules, const Context& context,
     formats.push_back(tpp_format);
   }
   std::vector<SweepKnob> knobs;
-  for (const auto& [name, range] : request.knobs) {
-    if (std::any_of(knobs.begin(), knobs.end(), [&](const SweepKnob& k) { return k.name == name; }))
-      return fail(fmt::format("{}: given twice", name));
-    auto knob = ParseKnob(name, range, formats);
+  for (const auto& given : request.knobs) {
+    if (std::any_of(knobs.begin(), knobs.end(), [&](const SweepKnob& k) { return k.name == given.first; }))
+      return fail(fmt::format("{}: given twice", given.first));
+    auto knob = ParseKnob(given.first, given.second, formats);
     if (!knob) return fail(knob.error());
     knobs.push_back(std::move(*knob));
   }
@@ -275,7 +276,7 @@ void Sweep::AppendCsvRow(std::string& out) const {
 }
 
 void Sweep::AppendJsonLine(std::string& out) const {
-  fmt::format_to(std::back_inserter(out), "{{\"point\":{},\"knobs\":{{", done_ - 1);
+  fmt::format_to(std::back_inserter(out), R"({{"point":{},"knobs":{{)", done_ - 1);
   for (size_t k = 0; k < knobs_.size(); ++k) {
     if (k > 0) out += ',';
     AppendJsonString(out, knobs_[k].column);
@@ -298,7 +299,7 @@ void Sweep::AppendJsonLine(std::string& out) const {
       out += "null";
     }
   }
-  fmt::format_to(std::back_inserter(out), "}},\"verdict\":\"{}\",\"entries\":{{", Name(evaluator_.overall()));
+  fmt::format_to(std::back_inserter(out), R"(}},"verdict":"{}","entries":{{)", Name(evaluator_.overall()));
   for (size_t i = 0; i < entry_columns_.size(); ++i) {
     if (i > 0) out += ',';
     AppendJsonString(out, entry_columns_[i]);
@@ -310,8 +311,8 @@ void Sweep::AppendJsonLine(std::string& out) const {
 void Sweep::AppendSummaryText(std::string& out) const {
   const auto counts = [&](std::string_view label, const std::array<uint64_t, 3>& c) {
     fmt::format_to(std::back_inserter(out), "{:<10} {:>12} controlled {:>12} not controlled {:>12} indeterminate\n",
-                   label, c[static_cast<size_t>(Verdict::kControlled)],
-                   c[static_cast<size_t>(Verdict::kNotControlled)], c[static_cast<size_t>(Verdict::kIndeterminate)]);
+                   label, c[static_cast<size_t>(Verdict::kControlled)], c[static_cast<size_t>(Verdict::kNotControlled)],
+                   c[static_cast<size_t>(Verdict::kIndeterminate)]);
   };
   fmt::format_to(std::back_inserter(out), "{} points\n", summary_.points);
   counts("overall", summary_.overall);

@@ -17,7 +17,8 @@ std::string_view Trim(std::string_view s) {
 Expected<Number> NonNegative(std::string_view text, const SweepKnob& knob) {
   auto number = ParseDecimal(Trim(text));
   if (!number) return Unexpected(fmt::format("{}: '{}': {}", knob.name, Trim(text), number.error()));
-  if (*number < 0) return Unexpected(fmt::format("{}: '{}' is negative; every knob is a size or a rate", knob.name, Trim(text)));
+  if (*number < 0)
+    return Unexpected(fmt::format("{}: '{}' is negative; every knob is a size or a rate", knob.name, Trim(text)));
   return *number;
 }
 
@@ -79,10 +80,12 @@ Expected<void> ParseKnobRange(std::string_view text, const Dimension& dimension,
   const std::string_view numbers = Trim(text.substr(0, unit_at));
   const std::string_view unit_text = Trim(text.substr(unit_at));
   if (dimension.IsNone()) {
-    if (!unit_text.empty()) return Unexpected(fmt::format("{}: a pure number takes no unit, got '{}'", knob.name, unit_text));
+    if (!unit_text.empty())
+      return Unexpected(fmt::format("{}: a pure number takes no unit, got '{}'", knob.name, unit_text));
   } else {
     if (unit_text.empty())
-      return Unexpected(fmt::format("{}: expected a unit, {}, after the range", knob.name, DescribeDimension(dimension)));
+      return Unexpected(
+          fmt::format("{}: expected a unit, {}, after the range", knob.name, DescribeDimension(dimension)));
     auto unit = ParseUnit(unit_text);
     if (!unit) return Unexpected(fmt::format("{}: {}", knob.name, unit.error()));
     if (unit->dimension != dimension)
@@ -109,8 +112,8 @@ Expected<void> ParseMarkets(std::string_view text, SweepKnob& knob) {
       }
     }
     if (!found)
-      return Unexpected(fmt::format("market: unknown market '{}', expected datacenter, consumer, workstation or embedded",
-                                    name));
+      return Unexpected(
+          fmt::format("market: unknown market '{}', expected datacenter, consumer, workstation or embedded", name));
     if (comma == std::string_view::npos) return {};
     text.remove_prefix(comma + 1);
   }
