@@ -4,86 +4,14 @@
 #include <cctype>
 
 #include <eccn/spec.h>
+#include "chip_values.h"
+#include "entry_truth.h"
 #include "expr/evaluator.h"
 #include "rule_set_impl.h"
 #include "uncertain_values.h"
 
 namespace eccn {
 namespace {
-
-using expr::Value;
-
-Value NumberValue(const std::optional<Number>& number) {
-  Value v;
-  // Every spec quantity is non-negative, so an unknown one is at least 0.
-  v.number = number ? Interval::Exact(*number) : Interval::AtLeast(0);
-  return v;
-}
-
-template <class Enum>
-Value SymbolValue(const std::optional<Enum>& e) {
-  Value v;
-  v.symbol = e ? static_cast<int32_t>(*e) : -1;
-  return v;
-}
-
-// "HBM3e" is HBM; another type is not; no type is unknown.
-Truth IsHbm(const std::string& memory_type) {
-  if (memory_type.empty()) return Truth::kUnknown;
-  const bool hbm = memory_type.size() >= 3 && std::toupper(static_cast<unsigned char>(memory_type[0])) == 'H' &&
-                   std::toupper(static_cast<unsigned char>(memory_type[1])) == 'B' &&
-                   std::toupper(static_cast<unsigned char>(memory_type[2])) == 'M';
-  return hbm ? Truth::kTrue : Truth::kFalse;
-}
-
-expr::ChipValues Prepare(const ChipSpec& spec, const FormatTable& formats, const std::vector<size_t>* choice) {
-  expr::ChipValues chip;
-  for (const expr::FieldInfo& field : expr::TopLevelFields()) chip.field_paths.emplace_back(field.name);
-  chip.fields.resize(chip.field_paths.size());
-  chip.fields[expr::kMarketedFor] = SymbolValue(spec.marketed_for);
-  chip.fields[expr::kKind] = SymbolValue(spec.kind);
-  chip.fields[expr::kMemoryBandwidth] = NumberValue(spec.memory.bandwidth_bytes_per_second);
-  chip.fields[expr::kMemoryCapacity] = NumberValue(spec.memory.capacity_bytes);
-  chip.fields[expr::kInterconnectBidirectional] = NumberValue(spec.interconnect_bidirectional_bytes_per_second);
-  chip.fields[expr::kPackageArea] = NumberValue(spec.package_area_mm2);
-  chip.fields[expr::kMemoryHbm].truth = IsHbm(spec.memory.type);
-  // A spec describes one part unless it says it is a system, so entries for
-  // ICs and for computers containing them can tell the two apart without
-  // leaving every spec that omits `kind` indeterminate.
-  chip.fields[expr::kIsSystem].truth = spec.kind == ChipKind::kSystem ? Truth::kTrue : Truth::kFalse;
-  chip.fields[expr::kIsHbmStack].truth = spec.kind == ChipKind::kHbmStack ? Truth::kTrue : Truth::kFalse;
-  chip.has_described_in = spec.described_in.has_value();
-  if (spec.described_in) chip.described_in = *spec.described_in;
-  chip.has_formats = spec.throughput.has_value();
-  if (spec.throughput) {
-    for (const FormatRate& rate : *spec.throughput) {
-      const OperandFormat* format = formats.Find(rate.format);
-      if (format == nullptr) continue;  // rejected when the spec was parsed
-      expr::Item item;
-      item.path = "throughput." + rate.format;
-      item.fields[expr::kFormatName].symbol = static_cast<int32_t>(format - formats.formats.data());
-      item.fields[expr::kFormatRate] = NumberValue(rate.ops_per_second);
-      item.fields[expr::kFormatBits].number = Interval::Exact(format->bits);
-      chip.formats.push_back(std::move(item));
-    }
-  }
-  chip.has_dies = spec.dies.has_value();
-  if (spec.dies) {
-    for (size_t i = 0; i < spec.dies->size(); ++i) {
-      const Die& die = (*spec.dies)[i];
-      expr::Item item;
-      item.path = "dies[" + std::to_string(i) + "]";
-      item.fields[expr::kDieArea] = NumberValue(die.area_mm2);
-      item.fields[expr::kDieCount].number = Interval::Exact(die.count);
-      item.fields[expr::kDieRole] = SymbolValue(die.role);
-      item.fields[expr::kDieTransistors] = SymbolValue(die.transistors);
-      item.fields[expr::kDieTransistorCount] = NumberValue(die.transistor_count);
-      chip.dies.push_back(std::move(item));
-    }
-  }
-  ApplyUncertain(spec.uncertain, choice, chip);
-  return chip;
-}
 
 Interval Scaled(const Interval& value, const Number& scale) {
   Interval out = value;
@@ -162,18 +90,6 @@ ClauseTrace TraceClause(ClauseTrace::Role role, std::string id, std::string text
   return trace;
 }
 
-Verdict ToVerdict(Truth truth) {
-  switch (truth) {
-    case Truth::kTrue:
-      return Verdict::kControlled;
-    case Truth::kFalse:
-      return Verdict::kNotControlled;
-    case Truth::kUnknown:
-      return Verdict::kIndeterminate;
-  }
-  return Verdict::kIndeterminate;
-}
-
 void ClassifyPack(const PackInfo& info, const CompiledPack& pack, const expr::ChipValues& chip,
                   const FormatTable& formats, Classification& out) {
   expr::Evaluator evaluator(pack.program);
@@ -205,28 +121,25 @@ void ClassifyPack(const PackInfo& info, const CompiledPack& pack, const expr::Ch
     result.effect = info.IsControl() ? "control" : "review_policy";
     result.clauses.push_back(TraceClause(ClauseTrace::Role::kCondition, "", entry.expression, compiled.condition,
                                          pack.program, evaluator, formats, result.missing));
-    const Truth truth_of_condition = result.clauses.back().result;
     for (size_t condition : compiled.conditions) {
       std::vector<std::string> ignored;  // the main clause already named what is missing
       result.clauses.push_back(TraceClause(ClauseTrace::Role::kNamedCondition, info.conditions[condition].id,
                                            info.conditions[condition].expression, pack.conditions[condition],
                                            pack.program, evaluator, formats, ignored));
     }
-    Truth truth = truth_of_condition;
     for (size_t exclusion : compiled.unless) {
       result.clauses.push_back(TraceClause(ClauseTrace::Role::kUnless, info.exclusions[exclusion].id,
                                            info.exclusions[exclusion].expression, pack.exclusions[exclusion],
                                            pack.program, evaluator, formats, result.missing));
-      truth = expr::And(truth, expr::Not(result.clauses.back().result));
     }
     for (size_t earlier : compiled.subsumed_by) {
       ClauseTrace clause;
       clause.role = ClauseTrace::Role::kSubsumedBy;
       clause.id = info.entries[earlier].id;
       clause.result = entry_truth[earlier];
-      truth = expr::And(truth, expr::Not(clause.result));
       result.clauses.push_back(std::move(clause));
     }
+    const Truth truth = EntryTruth(compiled, pack, evaluator, entry_truth);
     // Only the data that kept this entry open is reported as missing.
     if (truth != Truth::kUnknown) result.missing.clear();
     if (truth == Truth::kUnknown) {
@@ -277,7 +190,8 @@ Classification ClassifyChoice(std::span<const PackInfo> packs, std::span<const C
   Classification out;
   out.chip = spec.name;
   out.file = spec.file;
-  const expr::ChipValues chip = Prepare(spec, formats, choice);
+  expr::ChipValues chip = PrepareChip(spec, formats);
+  if (choice != nullptr) ApplyUncertain(spec.uncertain, choice, chip);
   for (size_t i = 0; i < packs.size(); ++i) {
     const PackInfo& pack = packs[i];
     if (!selected(pack)) continue;

@@ -28,6 +28,7 @@
 namespace eccn {
 
 struct ChipSpec;
+class VerdictEvaluator;
 
 // An operand format and the bit length a rule multiplies its rate by.
 struct OperandFormat {
@@ -212,6 +213,7 @@ class RuleSet {
 
   friend Loaded<RuleSet> ParseRules(std::span<const RuleSource> sources);
   friend std::vector<Diagnostic> LintRules(const RuleSet& rules);
+  friend class VerdictEvaluator;
 };
 
 // Compiles the given files: exactly one must be a format table (`kind: formats`),

@@ -10,7 +10,9 @@
 #include "cli/cmd_headroom.h"
 #include "cli/cmd_history.h"
 #include "cli/cmd_license.h"
+#include "cli/cmd_plot.h"
 #include "cli/cmd_rules_diff.h"
+#include "cli/cmd_sweep.h"
 #include "cli/cmd_verify.h"
 #include "cli/command_support.h"
 #include "cli/inputs.h"
@@ -126,6 +128,10 @@ int Run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
   HeadroomArgs headroom_args;
   CLI::App* headroom = AddHeadroomCommand(app, options, headroom_args);
   CLI::App* license = AddLicenseCommand(app, options, license_options);
+  SweepOptions sweep_options;
+  CLI::App* sweep = AddSweepCommand(app, options, sweep_options);
+  PlotOptions plot_options;
+  CLI::App* plot = AddPlotCommand(app, options, plot_options);
 
   CLI::App* rules = app.add_subcommand("rules", "List or check rule packs");
   rules->require_subcommand(1);
@@ -154,6 +160,8 @@ int Run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
     if (history->parsed()) return RunHistory(options, out, err);
     if (verify->parsed()) return RunVerify(options, out, err);
     if (headroom->parsed()) return RunHeadroom(options, headroom_args, out, err);
+    if (sweep->parsed()) return RunSweep(options, sweep_options, out, err);
+    if (plot->parsed()) return RunPlot(options, plot_options, out, err);
     if (list->parsed()) return RunRulesList(options, out, err);
     if (check->parsed()) return RunRulesCheck(options, out, err);
     if (diff->parsed()) return RunRulesDiff(options, out, err);

@@ -243,5 +243,22 @@ TEST(Cli, UncertainSpecDependsOnTheField) {
   EXPECT_THAT(json.out, HasSubstr("\"depends_on\": [\n            \"throughput.fp8\""));
 }
 
+TEST(Cli, SweepGridCsvIsStable) {
+  // The CSV header and rows are an interface: golden.
+  const Outcome o = RunCli({"sweep", "--rules", "rules/us/ear-3a090-2023.yaml", "--as-of", "2026-11-29", "--tpp",
+                            "1600,2400,4800", "--pd", "1.6,3.2,5.92"});
+  EXPECT_EQ(o.code, 0) << o.err;
+  ExpectGolden("sweep_grid.csv", o.out);
+  EXPECT_THAT(o.err, HasSubstr("9 points"));
+}
+
+TEST(Cli, SweepAndPlotRejectBadOptions) {
+  EXPECT_EQ(RunCli({"sweep", "--tpp", "1..2", "--pd", "1"}).code, kUsage);
+  const Outcome rate = RunCli({"sweep", "--rate", "fp16", "--die-area", "800 mm2"});
+  EXPECT_EQ(rate.code, kUsage);
+  EXPECT_THAT(rate.err, HasSubstr("expected FORMAT=RANGE"));
+  EXPECT_EQ(RunCli({"plot", "--market", "moon"}).code, kUsage);
+}
+
 }  // namespace
 }  // namespace eccn::cli

@@ -1,0 +1,36 @@
+// An entry's truth from its evaluated clauses: the condition holds, no
+// exclusion note applies and no entry it is subsumed by matches. Shared by
+// Classify (with traces) and VerdictEvaluator (verdicts only).
+#pragma once
+
+#include <span>
+
+#include "expr/evaluator.h"
+#include "rule_set_impl.h"
+
+namespace eccn {
+
+// `earlier` holds the truths of the pack's entries before this one.
+inline Truth EntryTruth(const CompiledEntry& entry, const CompiledPack& pack, const expr::Evaluator& evaluator,
+                        std::span<const Truth> earlier) {
+  Truth truth = evaluator.value(entry.condition.node).truth;
+  for (size_t exclusion : entry.unless) {
+    truth = expr::And(truth, expr::Not(evaluator.value(pack.exclusions[exclusion].node).truth));
+  }
+  for (size_t index : entry.subsumed_by) truth = expr::And(truth, expr::Not(earlier[index]));
+  return truth;
+}
+
+inline Verdict ToVerdict(Truth truth) {
+  switch (truth) {
+    case Truth::kTrue:
+      return Verdict::kControlled;
+    case Truth::kFalse:
+      return Verdict::kNotControlled;
+    case Truth::kUnknown:
+      return Verdict::kIndeterminate;
+  }
+  return Verdict::kIndeterminate;
+}
+
+}  // namespace eccn

@@ -1,0 +1,77 @@
+// VerdictEvaluator: the verdict path of Classify without traces, with every
+// buffer (chip layout, node values, truths) kept between chips.
+#include <eccn/verdicts.h>
+
+#include "chip_values.h"
+#include "entry_truth.h"
+#include "expr/evaluator.h"
+#include "rule_set_impl.h"
+
+namespace eccn {
+
+struct VerdictEvaluator::State {
+  std::shared_ptr<const RuleSet::Impl> rules;
+  std::vector<size_t> packs;  // indices of the packs that apply
+  std::vector<expr::Evaluator> evaluators;
+  std::vector<Truth> truths;  // of one pack's entries, reused
+  expr::ChipValues chip;
+  bool prepared = false;
+};
+
+VerdictEvaluator::VerdictEvaluator(const RuleSet& rules, const Context& context) : state_(std::make_unique<State>()) {
+  state_->rules = rules.impl_;
+  for (size_t i = 0; i < rules.impl_->packs.size(); ++i) {
+    const PackInfo& pack = rules.impl_->packs[i];
+    if (!pack.AppliesOn(context)) continue;
+    state_->packs.push_back(i);
+    state_->evaluators.emplace_back(rules.impl_->compiled[i].program);
+    for (const EntryInfo& entry : pack.entries) entries_.push_back({pack.id, entry.id, pack.IsControl()});
+    for (const MetricInfo& metric : pack.metrics) metrics_.push_back({pack.id, metric.id, metric.unit, metric.show});
+  }
+  verdicts_.resize(entries_.size(), Verdict::kIndeterminate);
+  metric_values_.resize(metrics_.size(), Interval::Everything());
+}
+
+VerdictEvaluator::~VerdictEvaluator() = default;
+VerdictEvaluator::VerdictEvaluator(VerdictEvaluator&&) noexcept = default;
+VerdictEvaluator& VerdictEvaluator::operator=(VerdictEvaluator&&) noexcept = default;
+
+void VerdictEvaluator::Evaluate(const ChipSpec& spec) {
+  State& s = *state_;
+  if (s.prepared && SameShape(spec, s.rules->formats, s.chip)) {
+    RefillChip(spec, s.rules->formats, s.chip);
+  } else {
+    s.chip = PrepareChip(spec, s.rules->formats);
+    s.prepared = true;
+  }
+  size_t entry = 0;
+  size_t metric = 0;
+  for (size_t p = 0; p < s.packs.size(); ++p) {
+    const CompiledPack& pack = s.rules->compiled[s.packs[p]];
+    expr::Evaluator& evaluator = s.evaluators[p];
+    evaluator.Run(s.chip);
+    for (const CompiledMetric& m : pack.metrics) {
+      Interval& out = metric_values_[metric++];
+      out = evaluator.value(m.node).number;
+      if (!out.lo_unbounded) out.lo /= m.display_scale;
+      if (!out.hi_unbounded) out.hi /= m.display_scale;
+    }
+    s.truths.clear();
+    for (const CompiledEntry& compiled : pack.entries) {
+      s.truths.push_back(EntryTruth(compiled, pack, evaluator, s.truths));
+      verdicts_[entry++] = ToVerdict(s.truths.back());
+    }
+  }
+}
+
+Verdict VerdictEvaluator::overall() const {
+  bool indeterminate = false;
+  for (size_t i = 0; i < entries_.size(); ++i) {
+    if (!entries_[i].control) continue;
+    if (verdicts_[i] == Verdict::kControlled) return Verdict::kControlled;
+    indeterminate = indeterminate || verdicts_[i] == Verdict::kIndeterminate;
+  }
+  return indeterminate ? Verdict::kIndeterminate : Verdict::kNotControlled;
+}
+
+}  // namespace eccn
