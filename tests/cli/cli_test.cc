@@ -260,5 +260,16 @@ TEST(Cli, SweepAndPlotRejectBadOptions) {
   EXPECT_EQ(RunCli({"plot", "--market", "moon"}).code, kUsage);
 }
 
+// The A800 passed the 2022 test (400 GB/s < 600) and is 3A090.a from 2023-11-17;
+// an HBM stack is 3A090.c from 2024-12-02.
+TEST(Cli, HistoryShowsEachDateTheAnswerChanges) {
+  const Outcome o = RunCli(With({"history", "catalog/nvidia-a800-sxm.yaml", "tests/data/license/hbm-stack.yaml"}));
+  EXPECT_EQ(o.code, 0);
+  EXPECT_EQ(o.err, "");
+  ExpectGolden("history_a800_hbm.txt", o.out);
+  const Outcome json = RunCli(With({"history", "catalog/nvidia-a800-sxm.yaml", "--format", "json"}));
+  EXPECT_THAT(json.out, HasSubstr("\"date\": \"2023-11-17\",\n          \"changed\": true"));
+}
+
 }  // namespace
 }  // namespace eccn::cli
