@@ -1,10 +1,14 @@
 #include "cli/cmd_rules_diff.h"
 
 #include <algorithm>
+#include <array>
+#include <numeric>
 
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 #include <nlohmann/json.hpp>
+
+#include <eccn/hypothetical.h>
 
 #include "cli/cli.h"
 #include "cli/render_json.h"
@@ -64,8 +68,77 @@ struct ChipChange {
   Classification b;
 };
 
+// Where in the TPP / performance-density plane the two sides disagree, for a
+// hypothetical datacenter chip (one 8-bit format, one logic die): sampled on
+// round values that include every 3A090 threshold, grouped by the pair of answers.
+struct PlaneGroup {
+  std::string a;
+  std::string b;
+  size_t points = 0;
+  Number tpp_lo, tpp_hi, pd_lo, pd_hi;
+};
+
+struct PlaneDiff {
+  size_t points = 0;
+  std::vector<PlaneGroup> groups;
+};
+
+std::vector<Number> RoundValues(int from_exponent, int to_exponent) {
+  static constexpr std::array<int, 7> kSteps = {100, 160, 240, 320, 480, 592, 800};
+  std::vector<Number> out;
+  for (int e = from_exponent; e < to_exponent; ++e) {
+    Number scale = 1;
+    for (int i = 0; i < (e < 0 ? -e : e); ++i) scale *= 10;
+    for (const int step : kSteps) out.push_back(e < 0 ? Number(step) / 100 / scale : Number(step) / 100 * scale);
+  }
+  return out;
+}
+
+std::optional<PlaneDiff> ComparePlane(const RuleSet& rules, const Side& a, const Side& b) {
+  std::string error;
+  auto chip = HypotheticalChip::Create(rules.formats(), {"fp8"}, &error);
+  if (!chip) return std::nullopt;
+  PlaneDiff diff;
+  for (const Number& tpp : RoundValues(2, 5)) {    // 100 .. 80000
+    for (const Number& pd : RoundValues(-1, 2)) {  // 0.1 .. 80
+      chip->SetTppAndDensity(tpp, pd);
+      ++diff.points;
+      const std::string in_a = Summary(a.Classify(rules, chip->spec()));
+      const std::string in_b = Summary(b.Classify(rules, chip->spec()));
+      if (in_a == in_b) continue;
+      auto group = std::find_if(diff.groups.begin(), diff.groups.end(),
+                                [&](const PlaneGroup& g) { return g.a == in_a && g.b == in_b; });
+      if (group == diff.groups.end()) {
+        diff.groups.push_back({in_a, in_b, 0, tpp, tpp, pd, pd});
+        group = diff.groups.end() - 1;
+      }
+      ++group->points;
+      group->tpp_lo = std::min(group->tpp_lo, tpp);
+      group->tpp_hi = std::max(group->tpp_hi, tpp);
+      group->pd_lo = std::min(group->pd_lo, pd);
+      group->pd_hi = std::max(group->pd_hi, pd);
+    }
+  }
+  return diff;
+}
+
 std::string PackList(const std::vector<std::string>& packs) {
   return packs.empty() ? "none" : JoinStrings(packs, ", ");
+}
+
+void RenderPlane(const std::optional<PlaneDiff>& plane, std::ostream& out) {
+  if (!plane) return;
+  fmt::print(out, "\nTPP / PD plane (hypothetical datacenter chip, fp8): {} of {} sample points differ.\n",
+             std::accumulate(plane->groups.begin(), plane->groups.end(), size_t{0},
+                             [](size_t n, const PlaneGroup& g) { return n + g.points; }),
+             plane->points);
+  if (plane->groups.empty()) return;
+  TextTable table({"POINTS", "TPP", "PD", "A", "B"});
+  for (const PlaneGroup& g : plane->groups) {
+    table.AddRow({std::to_string(g.points), FormatNumber(g.tpp_lo) + ".." + FormatNumber(g.tpp_hi),
+                  FormatNumber(g.pd_lo) + ".." + FormatNumber(g.pd_hi), g.a, g.b});
+  }
+  table.Render(out);
 }
 
 void RenderText(const Side& a, const Side& b, const std::vector<ChipChange>& changes, size_t chips, std::ostream& out) {
@@ -88,6 +161,19 @@ Json SideJson(const Side& side) {
           {"packs", side.packs}};
 }
 
+Json PlaneJson(const std::optional<PlaneDiff>& plane) {
+  if (!plane) return nullptr;
+  Json groups = Json::array();
+  for (const PlaneGroup& g : plane->groups) {
+    groups.push_back({{"a", g.a},
+                      {"b", g.b},
+                      {"points", g.points},
+                      {"tpp", {ToDouble(g.tpp_lo), ToDouble(g.tpp_hi)}},
+                      {"pd", {ToDouble(g.pd_lo), ToDouble(g.pd_hi)}}});
+  }
+  return {{"sample_points", plane->points}, {"differing", std::move(groups)}};
+}
+
 }  // namespace
 
 CLI::App* AddRulesDiffCommand(CLI::App& rules, Options& options) {
@@ -98,6 +184,7 @@ CLI::App* AddRulesDiffCommand(CLI::App& rules, Options& options) {
   diff->add_option("PATH", options.paths, "Spec files or directories of them (e.g. catalog/)");
   AddCommonOptions(*diff, options, false);
   AddPostureOptions(*diff, options);
+  diff->add_flag("--plane", options.plane, "Also show where in the TPP / PD plane the two sides differ");
   return diff;
 }
 
@@ -108,6 +195,7 @@ int RunRulesDiff(const Options& options, std::ostream& out, std::ostream& err) {
   const auto a = ResolveSide(options.diff_from, *rules, options, err);
   const auto b = ResolveSide(options.diff_to, *rules, options, err);
   if (!a || !b) return kUsage;
+  const std::optional<PlaneDiff> plane = options.plane ? ComparePlane(*rules, *a, *b) : std::nullopt;
   std::vector<ChipSpec> specs;
   if (!options.paths.empty()) {
     auto loaded = LoadSpecs(options.paths, *rules, err, code);
@@ -133,10 +221,12 @@ int RunRulesDiff(const Options& options, std::ostream& out, std::ostream& err) {
                       {"only_in_a", Without(a->packs, b->packs)},
                       {"only_in_b", Without(b->packs, a->packs)},
                       {"chips_compared", specs.size()},
-                      {"changed", std::move(chips)}};
+                      {"changed", std::move(chips)},
+                      {"plane", PlaneJson(plane)}};
     out << doc.dump(2) << '\n';
   } else {
     RenderText(*a, *b, changes, specs.size(), out);
+    RenderPlane(plane, out);
   }
   return changes.empty() ? 0 : 1;
 }

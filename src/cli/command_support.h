@@ -26,6 +26,7 @@ struct Options {
   std::string record;     // classify --record FILE
   std::string diff_from;  // rules diff A
   std::string diff_to;    // rules diff B
+  bool plane = false;     // rules diff --plane
 };
 
 // --cfr-text and --exporter.
