@@ -117,12 +117,13 @@ TEST(Headroom, ExactFlipsAgreeWithPointClassification) {
     const ChipSpec spec = LoadCatalog(file);
     const std::vector<EntryHeadroom> all = Headroom(ThreeA090Rules(), spec, kContext);
     for (size_t e = 0; e < all.size(); ++e) {
+      if (all[e].entry != "3A090.a" && all[e].entry != "3A090.b") continue;  // the .z and 4A090 entries reuse them
       for (const Flip& flip : all[e].flips) {
         if (!flip.found || !flip.exact) continue;
         const auto verdict_at = [&](const Number& k) {
           return ThreeA090Rules().Classify(ScaleKnob(spec, flip.knob, k), kContext).results[e].verdict;
         };
-        for (int i = 0; i < 8; ++i) {
+        for (int i = 0; i < 4; ++i) {
           const Number t = Number(std::uniform_int_distribution<int>(0, 999)(random)) / 1000;
           EXPECT_EQ(verdict_at(1 + (flip.factor - 1) * t), all[e].verdict) << file << " " << flip.knob;
         }
