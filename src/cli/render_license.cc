@@ -6,6 +6,7 @@
 #include "cli/render_json.h"
 #include "cli/report.h"
 #include "cli/text_table.h"
+#include "plot/svg.h"
 
 namespace eccn::cli {
 namespace {
@@ -81,24 +82,6 @@ std::string CsvField(const std::string& text) {
   std::string out = "\"";
   for (char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
   return out + "\"";
-}
-
-std::string XmlEscape(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    if (c == '&') {
-      out += "&amp;";
-    } else if (c == '<') {
-      out += "&lt;";
-    } else if (c == '>') {
-      out += "&gt;";
-    } else if (c == '"') {
-      out += "&quot;";
-    } else {
-      out += c;
-    }
-  }
-  return out;
 }
 
 std::string_view Fill(LicenseVerdict verdict) {
@@ -249,7 +232,7 @@ void RenderLicenseSvg(const LicenseReport& report, std::ostream& out) {
   int y = kLegend;
   for (const ChipLicenses& chip : report.chips) {
     fmt::print(out, "<text x=\"{}\" y=\"{}\" font-size=\"14\" font-weight=\"bold\">{}</text>\n", kMargin, y + 18,
-               XmlEscape(chip.chip->chip));
+               plot::Escape(chip.chip->chip));
     for (size_t i = 0; i < chip.destinations.size(); ++i) {
       const DestinationLicense& d = chip.destinations[i];
       const int tx = kMargin + static_cast<int>(i % kColumns) * kTileWidth;
@@ -257,12 +240,12 @@ void RenderLicenseSvg(const LicenseReport& report, std::ostream& out) {
       fmt::print(out,
                  "<g><title>{}: {}</title><rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\" "
                  "stroke=\"#ffffff\"/><text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text></g>\n",
-                 XmlEscape(d.name), XmlEscape(Headline(d)), tx, ty, kTileWidth, kTileHeight, Fill(d.verdict),
-                 tx + kTileWidth / 2, ty + 15, XmlEscape(d.country));
+                 plot::Escape(d.name), plot::Escape(Headline(d)), tx, ty, kTileWidth, kTileHeight, Fill(d.verdict),
+                 tx + kTileWidth / 2, ty + 15, plot::Escape(d.country));
     }
     y += block;
   }
-  fmt::print(out, "<text x=\"{}\" y=\"{}\">{}</text>\n</svg>\n", kMargin, y + 16, XmlEscape(Footer(report)));
+  fmt::print(out, "<text x=\"{}\" y=\"{}\">{}</text>\n</svg>\n", kMargin, y + 16, plot::Escape(Footer(report)));
 }
 
 }  // namespace eccn::cli
