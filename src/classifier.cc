@@ -6,6 +6,7 @@
 #include <eccn/spec.h>
 #include "expr/evaluator.h"
 #include "rule_set_impl.h"
+#include "spec_fields.h"
 
 namespace eccn {
 namespace {
@@ -26,15 +27,6 @@ Value SymbolValue(const std::optional<Enum>& e) {
   return v;
 }
 
-// "HBM3e" is HBM; another type is not; no type is unknown.
-Truth IsHbm(const std::string& memory_type) {
-  if (memory_type.empty()) return Truth::kUnknown;
-  const bool hbm = memory_type.size() >= 3 && std::toupper(static_cast<unsigned char>(memory_type[0])) == 'H' &&
-                   std::toupper(static_cast<unsigned char>(memory_type[1])) == 'B' &&
-                   std::toupper(static_cast<unsigned char>(memory_type[2])) == 'M';
-  return hbm ? Truth::kTrue : Truth::kFalse;
-}
-
 expr::ChipValues Prepare(const ChipSpec& spec, const FormatTable& formats) {
   expr::ChipValues chip;
   for (const expr::FieldInfo& field : expr::TopLevelFields()) chip.field_paths.emplace_back(field.name);
@@ -45,7 +37,7 @@ expr::ChipValues Prepare(const ChipSpec& spec, const FormatTable& formats) {
   chip.fields[expr::kMemoryCapacity] = NumberValue(spec.memory.capacity_bytes);
   chip.fields[expr::kInterconnectBidirectional] = NumberValue(spec.interconnect_bidirectional_bytes_per_second);
   chip.fields[expr::kPackageArea] = NumberValue(spec.package_area_mm2);
-  chip.fields[expr::kMemoryHbm].truth = IsHbm(spec.memory.type);
+  chip.fields[expr::kMemoryHbm].truth = MemoryIsHbm(spec.memory.type);
   chip.has_described_in = spec.described_in.has_value();
   if (spec.described_in) chip.described_in = *spec.described_in;
   chip.has_formats = spec.throughput.has_value();

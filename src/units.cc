@@ -201,7 +201,7 @@ Expected<Number> ParseDecimal(std::string_view text) {
   return negative ? Number(-value) : value;
 }
 
-Expected<Quantity> ParseQuantity(std::string_view text) {
+std::pair<std::string_view, std::string_view> SplitQuantity(std::string_view text) {
   size_t end = 0;
   while (end < text.size() && (std::isdigit(static_cast<unsigned char>(text[end])) || text[end] == '.' ||
                                text[end] == '+' || text[end] == '-' ||
@@ -210,9 +210,13 @@ Expected<Quantity> ParseQuantity(std::string_view text) {
                                  text[end + 1] == '+')))) {
     ++end;
   }
-  const std::string_view number_text = text.substr(0, end);
   std::string_view unit_text = text.substr(end);
   while (!unit_text.empty() && unit_text.front() == ' ') unit_text.remove_prefix(1);
+  return {text.substr(0, end), unit_text};
+}
+
+Expected<Quantity> ParseQuantity(std::string_view text) {
+  const auto [number_text, unit_text] = SplitQuantity(text);
   auto number = ParseDecimal(number_text);
   if (!number) {
     // Quote what the file holds ("'.inf'"), not the fragment that was read.

@@ -322,15 +322,16 @@ void YamlReader::CheckKeys(const YAML::Node& map, std::span<const std::string_vi
     }
     if (key.starts_with("x-")) continue;
     if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
-    const std::string suggestion = ClosestMatch(key, allowed);
-    if (!suggestion.empty()) {
-      Error(item.first, fmt::format("unknown key '{}' in {}; did you mean '{}'?", key, where, suggestion));
-    } else {
-      std::string list;
-      for (std::string_view name : allowed) list += fmt::format("{}{}", list.empty() ? "" : ", ", name);
-      Error(item.first, fmt::format("unknown key '{}' in {}; expected one of: {}", key, where, list));
-    }
+    Error(item.first, UnknownKeyMessage(key, allowed, where));
   }
+}
+
+std::string UnknownKeyMessage(std::string_view key, std::span<const std::string_view> allowed, std::string_view where) {
+  const std::string suggestion = ClosestMatch(key, allowed);
+  if (!suggestion.empty()) return fmt::format("unknown key '{}' in {}; did you mean '{}'?", key, where, suggestion);
+  std::string list;
+  for (std::string_view name : allowed) list += fmt::format("{}{}", list.empty() ? "" : ", ", name);
+  return fmt::format("unknown key '{}' in {}; expected one of: {}", key, where, list);
 }
 
 std::optional<std::string> YamlReader::Scalar(const YAML::Node& map, std::string_view key, bool required) {

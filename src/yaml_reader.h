@@ -83,6 +83,9 @@ class YamlReader {
   std::vector<size_t> line_starts_;
 };
 
+// "unknown key 'x' in <where>; did you mean 'y'?" (or the list of allowed keys).
+std::string UnknownKeyMessage(std::string_view key, std::span<const std::string_view> allowed, std::string_view where);
+
 // The closest of `candidates` to `word` by edit distance, or "" if none is close.
 std::string ClosestMatch(std::string_view word, std::span<const std::string_view> candidates);
 

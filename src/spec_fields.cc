@@ -1,0 +1,187 @@
+#include "spec_fields.h"
+
+#include <fmt/format.h>
+#include <cctype>
+
+#include <eccn/date.h>
+#include <eccn/rules.h>
+#include "units.h"
+#include "yaml_reader.h"
+
+namespace eccn {
+namespace {
+
+template <class Enum, size_t N>
+std::optional<std::string> SetEnum(std::optional<Enum>& out, std::string_view key, std::string_view text,
+                                   const std::array<std::string_view, N>& names) {
+  for (size_t i = 0; i < N; ++i) {
+    if (names[i] == text) {
+      out = static_cast<Enum>(i);
+      return std::nullopt;
+    }
+  }
+  if (IsUnknownWord(text)) return std::nullopt;
+  std::string list;
+  for (std::string_view name : names) list += fmt::format("{}{}", list.empty() ? "" : " | ", name);
+  return fmt::format("invalid {} '{}', expected {} | unknown", key, text, list);
+}
+
+std::string_view ExampleOf(const Dimension& dimension) {
+  if (dimension == kRate) return "148 TFLOPS";
+  if (dimension == kBandwidth) return "4.0 TB/s";
+  if (dimension == kArea) return "814 mm2";
+  return "96 GB";
+}
+
+// A quantity of `dimension`; "unknown" leaves `out` empty.
+std::optional<std::string> SetQuantity(std::optional<Number>& out, std::string_view key, std::string_view text,
+                                       const Dimension& dimension, bool must_be_positive) {
+  if (IsUnknownWord(text)) return std::nullopt;
+  auto quantity = ParseQuantity(text);
+  if (!quantity) {
+    return fmt::format("{} for '{}': expected {}, e.g. '{}'", quantity.error(), key, DescribeDimension(dimension),
+                       ExampleOf(dimension));
+  }
+  if (!(quantity->unit.dimension == dimension)) {
+    return fmt::format("'{}' is {}, but '{}' needs {}", quantity->unit.symbol,
+                       DescribeDimension(quantity->unit.dimension), key, DescribeDimension(dimension));
+  }
+  if (quantity->value < 0) return fmt::format("'{}' must not be negative", key);
+  if (must_be_positive && quantity->value == 0) return fmt::format("'{}' must be greater than zero", key);
+  out = quantity->value;
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::string_view KeyOf(SpecField field) {
+  switch (field) {
+    case SpecField::kName:
+    case SpecField::kDieName:
+      return "name";
+    case SpecField::kVendor:
+      return "vendor";
+    case SpecField::kKind:
+      return "kind";
+    case SpecField::kMarketedFor:
+      return "marketed_for";
+    case SpecField::kReleased:
+      return "released";
+    case SpecField::kMemoryType:
+      return "type";
+    case SpecField::kMemoryCapacity:
+      return "capacity";
+    case SpecField::kMemoryBandwidth:
+      return "bandwidth";
+    case SpecField::kInterconnectBidirectional:
+      return "bidirectional";
+    case SpecField::kPackageArea:
+    case SpecField::kDieArea:
+      return "area";
+    case SpecField::kDieTransistors:
+      return "transistors";
+    case SpecField::kDieRole:
+      return "role";
+    case SpecField::kDieCount:
+      return "count";
+    case SpecField::kDieTransistorCount:
+      return "transistor_count";
+  }
+  return "";
+}
+
+bool IsUnknownWord(std::string_view text) { return text == "unknown" || text == "?"; }
+
+bool IsValidReleaseDate(std::string_view text) {
+  // Completed to a full date in a fixed buffer: no allocation per record.
+  std::array<char, 10> full{'0', '0', '0', '0', '-', '0', '1', '-', '0', '1'};
+  if (text.size() != 4 && text.size() != 7 && text.size() != 10) return false;
+  std::copy(text.begin(), text.end(), full.begin());
+  if (text.size() == 7 && text[4] != '-') return false;  // "2024x01" must not pass as 2024-01
+  return Date::Parse(std::string_view(full.data(), full.size())).has_value();
+}
+
+Truth MemoryIsHbm(std::string_view memory_type) {
+  if (memory_type.empty()) return Truth::kUnknown;
+  const auto upper = [](char c) { return static_cast<char>(std::toupper(static_cast<unsigned char>(c))); };
+  const bool hbm = memory_type.size() >= 3 && upper(memory_type[0]) == 'H' && upper(memory_type[1]) == 'B' &&
+                   upper(memory_type[2]) == 'M';
+  return hbm ? Truth::kTrue : Truth::kFalse;
+}
+
+std::optional<std::string> SpecBuilder::Set(SpecField field, std::string_view text) {
+  const std::string_view key = KeyOf(field);
+  switch (field) {
+    case SpecField::kName:
+      spec_.name = std::string(text);
+      return std::nullopt;
+    case SpecField::kVendor:
+      spec_.vendor = std::string(text);
+      return std::nullopt;
+    case SpecField::kKind:
+      return SetEnum(spec_.kind, key, text, kKindNames);
+    case SpecField::kMarketedFor:
+      return SetEnum(spec_.marketed_for, key, text, kMarketNames);
+    case SpecField::kReleased:
+      if (!IsValidReleaseDate(text)) {
+        return fmt::format("invalid date '{}', expected YYYY, YYYY-MM or YYYY-MM-DD", text);
+      }
+      spec_.released = std::string(text);
+      return std::nullopt;
+    case SpecField::kMemoryType:
+      spec_.memory.type = std::string(text);
+      return std::nullopt;
+    case SpecField::kMemoryCapacity:
+      return SetQuantity(spec_.memory.capacity_bytes, key, text, kBytes, false);
+    case SpecField::kMemoryBandwidth:
+      return SetQuantity(spec_.memory.bandwidth_bytes_per_second, key, text, kBandwidth, false);
+    case SpecField::kInterconnectBidirectional:
+      return SetQuantity(spec_.interconnect_bidirectional_bytes_per_second, key, text, kBandwidth, false);
+    case SpecField::kPackageArea:
+      return SetQuantity(spec_.package_area_mm2, key, text, kArea, true);
+    case SpecField::kDieName:
+      spec_.dies->back().name = std::string(text);
+      return std::nullopt;
+    case SpecField::kDieArea:
+      return SetQuantity(spec_.dies->back().area_mm2, key, text, kArea, true);
+    case SpecField::kDieTransistors:
+      return SetEnum(spec_.dies->back().transistors, key, text, kArchitectureNames);
+    case SpecField::kDieRole:
+      return SetEnum(spec_.dies->back().role, key, text, kRoleNames);
+    case SpecField::kDieCount: {
+      auto value = ParseDecimal(text);
+      if (!value || *value < 1 || boost::multiprecision::denominator(*value) != 1 || *value > 1000000) {
+        return fmt::format("invalid count '{}', expected a whole number from 1 to 1000000", text);
+      }
+      spec_.dies->back().count = *value;
+      return std::nullopt;
+    }
+    case SpecField::kDieTransistorCount: {
+      if (IsUnknownWord(text)) return std::nullopt;
+      auto value = ParseDecimal(text);
+      if (!value || *value < 0 || boost::multiprecision::denominator(*value) != 1) {
+        return fmt::format("invalid transistor_count '{}', expected a whole number such as 80e9", text);
+      }
+      spec_.dies->back().transistor_count = *value;
+      return std::nullopt;
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> SpecBuilder::CheckFormat(std::string_view format) const {
+  if (formats_.Find(format) != nullptr) return std::nullopt;
+  std::vector<std::string_view> names;
+  for (const OperandFormat& f : formats_.formats) names.push_back(f.name);
+  return UnknownKeyMessage(format, names, "'throughput' (operand formats from rules/formats.yaml)");
+}
+
+std::optional<std::string> SpecBuilder::SetRate(std::string_view format, std::string_view text) {
+  if (auto error = CheckFormat(format)) return error;
+  FormatRate rate{std::string(format), std::nullopt};
+  auto error = SetQuantity(rate.ops_per_second, format, text, kRate, false);
+  spec_.throughput->push_back(std::move(rate));
+  return error;
+}
+
+}  // namespace eccn
