@@ -54,6 +54,32 @@ std::optional<std::string> SetQuantity(std::optional<Number>& out, std::string_v
 
 }  // namespace
 
+const Dimension* DimensionOf(SpecField field) {
+  switch (field) {
+    case SpecField::kMemoryCapacity:
+      return &kBytes;
+    case SpecField::kMemoryBandwidth:
+    case SpecField::kInterconnectBidirectional:
+      return &kBandwidth;
+    case SpecField::kPackageArea:
+    case SpecField::kDieArea:
+      return &kArea;
+    case SpecField::kName:
+    case SpecField::kVendor:
+    case SpecField::kKind:
+    case SpecField::kMarketedFor:
+    case SpecField::kReleased:
+    case SpecField::kMemoryType:
+    case SpecField::kDieName:
+    case SpecField::kDieTransistors:
+    case SpecField::kDieRole:
+    case SpecField::kDieCount:
+    case SpecField::kDieTransistorCount:
+      return nullptr;
+  }
+  return nullptr;
+}
+
 std::string_view KeyOf(SpecField field) {
   switch (field) {
     case SpecField::kName:
@@ -169,11 +195,15 @@ std::optional<std::string> SpecBuilder::Set(SpecField field, std::string_view te
   return std::nullopt;
 }
 
+std::string UnknownFormatMessage(const FormatTable& formats, std::string_view format) {
+  std::vector<std::string_view> names;
+  for (const OperandFormat& f : formats.formats) names.push_back(f.name);
+  return UnknownKeyMessage(format, names, kThroughputKeysWhat);
+}
+
 std::optional<std::string> SpecBuilder::CheckFormat(std::string_view format) const {
   if (formats_.Find(format) != nullptr) return std::nullopt;
-  std::vector<std::string_view> names;
-  for (const OperandFormat& f : formats_.formats) names.push_back(f.name);
-  return UnknownKeyMessage(format, names, "'throughput' (operand formats from rules/formats.yaml)");
+  return UnknownFormatMessage(formats_, format);
 }
 
 std::optional<std::string> SpecBuilder::SetRate(std::string_view format, std::string_view text) {

@@ -11,6 +11,7 @@
 
 #include <eccn/classification.h>
 #include <eccn/spec.h>
+#include "units.h"
 
 namespace eccn {
 
@@ -24,6 +25,17 @@ inline constexpr std::array<std::string_view, 6> kDieKeys{"name", "area",  "tran
 inline constexpr std::array<std::string_view, 3> kMemoryKeys{"type", "capacity", "bandwidth"};
 inline constexpr std::array<std::string_view, 1> kInterconnectKeys{"bidirectional"};
 inline constexpr std::array<std::string_view, 1> kPackageKeys{"area"};
+
+// What each part of a spec is called in messages ("expected <what>").
+inline constexpr std::string_view kSpecWhat = "a chip spec";
+inline constexpr std::string_view kThroughputWhat = "'throughput' as a map of operand format to dense rate";
+inline constexpr std::string_view kThroughputKeysWhat = "'throughput' (operand formats from rules/formats.yaml)";
+inline constexpr std::string_view kDiesWhat = "'dies' as a list of dies";
+inline constexpr std::string_view kDieWhat = "a die";
+inline constexpr std::string_view kDescribedInWhat = "'described_in' as a list of CCL paragraphs such as 5A992.c";
+inline constexpr std::string_view kParagraphWhat = "a CCL paragraph";
+inline constexpr std::string_view kSourcesWhat = "'sources' as a list of URLs or citations";
+inline constexpr std::string_view kSourceWhat = "a source";
 
 inline constexpr std::array<std::string_view, 4> kKindNames{"accelerator", "cpu", "hbm-stack", "system"};
 inline constexpr std::array<std::string_view, 4> kMarketNames{"datacenter", "consumer", "workstation", "embedded"};
@@ -50,6 +62,9 @@ enum class SpecField {
   kDieTransistorCount,
 };
 
+// The dimension of a quantity field (kDieArea: area), nullptr for the rest.
+const Dimension* DimensionOf(SpecField field);
+
 // The key a field has in its map ("area" for kDieArea), for messages.
 std::string_view KeyOf(SpecField field);
 
@@ -61,6 +76,9 @@ bool IsValidReleaseDate(std::string_view text);
 
 // "HBM3e" is HBM; another type is not; no type is unknown.
 Truth MemoryIsHbm(std::string_view memory_type);
+
+// "unknown key 'fp7' in 'throughput' (operand formats ...); did you mean 'fp8'?"
+std::string UnknownFormatMessage(const FormatTable& formats, std::string_view format);
 
 // Builds one ChipSpec from values given as text. Each setter returns the
 // error message for a bad value (the caller knows where the value is), or

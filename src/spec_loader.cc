@@ -25,10 +25,10 @@ void ReadField(YamlReader& reader, SpecBuilder& builder, const YAML::Node& map, 
 }
 
 void ReadThroughput(YamlReader& reader, SpecBuilder& builder, const YAML::Node& node) {
-  if (!reader.ExpectMap(node, "'throughput' as a map of operand format to dense rate")) return;
+  if (!reader.ExpectMap(node, kThroughputWhat)) return;
   std::vector<std::string_view> names;
   for (const OperandFormat& format : builder.formats().formats) names.push_back(format.name);
-  reader.CheckKeys(node, names, "'throughput' (operand formats from rules/formats.yaml)");
+  reader.CheckKeys(node, names, kThroughputKeysWhat);
   builder.StartThroughput();
   for (const auto& item : node) {
     const std::string& format = item.first.Scalar();
@@ -43,11 +43,11 @@ void ReadThroughput(YamlReader& reader, SpecBuilder& builder, const YAML::Node& 
 }
 
 void ReadDies(YamlReader& reader, SpecBuilder& builder, const YAML::Node& node) {
-  if (!reader.ExpectSequence(node, "'dies' as a list of dies")) return;
+  if (!reader.ExpectSequence(node, kDiesWhat)) return;
   builder.StartDies();
   for (const YAML::Node& die_node : node) {
-    if (!reader.ExpectMap(die_node, "a die")) continue;
-    reader.CheckKeys(die_node, kDieKeys, "a die");
+    if (!reader.ExpectMap(die_node, kDieWhat)) continue;
+    reader.CheckKeys(die_node, kDieKeys, kDieWhat);
     builder.AddDie();
     for (SpecField field : {SpecField::kDieName, SpecField::kDieArea, SpecField::kDieTransistors, SpecField::kDieRole,
                             SpecField::kDieCount, SpecField::kDieTransistorCount}) {
@@ -61,9 +61,9 @@ void ReadSources(YamlReader& reader, SpecBuilder& builder, const YAML::Node& nod
     builder.AddSource(node.Scalar());
     return;
   }
-  if (!reader.ExpectSequence(node, "'sources' as a list of URLs or citations")) return;
+  if (!reader.ExpectSequence(node, kSourcesWhat)) return;
   for (const YAML::Node& source : node) {
-    if (auto text = reader.ScalarValue(source, "a source")) builder.AddSource(*text);
+    if (auto text = reader.ScalarValue(source, kSourceWhat)) builder.AddSource(*text);
   }
 }
 
@@ -78,7 +78,7 @@ void ReadSection(YamlReader& reader, SpecBuilder& builder, const YAML::Node& nod
 }
 
 void ReadSpec(YamlReader& reader, const YAML::Node& root, SpecBuilder& builder) {
-  reader.CheckKeys(root, kSpecKeys, "a chip spec");
+  reader.CheckKeys(root, kSpecKeys, kSpecWhat);
   ReadField(reader, builder, root, SpecField::kName, true);
   for (SpecField field : {SpecField::kVendor, SpecField::kKind, SpecField::kMarketedFor, SpecField::kReleased}) {
     ReadField(reader, builder, root, field);
@@ -100,10 +100,10 @@ void ReadSpec(YamlReader& reader, const YAML::Node& root, SpecBuilder& builder) 
     ReadSection(reader, builder, *node, "package", kPackageKeys, {SpecField::kPackageArea});
   }
   if (auto node = section("described_in")) {
-    if (reader.ExpectSequence(*node, "'described_in' as a list of CCL paragraphs such as 5A992.c")) {
+    if (reader.ExpectSequence(*node, kDescribedInWhat)) {
       builder.StartDescribedIn();
       for (const YAML::Node& item : *node) {
-        if (auto text = reader.ScalarValue(item, "a CCL paragraph")) builder.AddDescribedIn(*text);
+        if (auto text = reader.ScalarValue(item, kParagraphWhat)) builder.AddDescribedIn(*text);
       }
     }
   }
@@ -116,7 +116,7 @@ Loaded<ChipSpec> ParseChipSpec(std::string_view yaml, std::string_view file, con
   Loaded<ChipSpec> result;
   YamlReader reader(yaml, std::string(file), result.diagnostics);
   const std::optional<YAML::Node> root = reader.Load();
-  if (!root || !reader.ExpectMap(*root, "a chip spec")) return result;
+  if (!root || !reader.ExpectMap(*root, kSpecWhat)) return result;
   SpecBuilder builder(formats);
   builder.spec().file = std::string(file);
   try {

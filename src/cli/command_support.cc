@@ -7,7 +7,7 @@
 
 namespace eccn::cli {
 
-void AddCommonOptions(CLI::App& command, Options& options, bool with_date) {
+void AddCommonOptions(CLI::App& command, Options& options, bool with_date, const std::vector<std::string>& formats) {
   command.add_option("--rules", options.rules_dir, "Rules directory (default: the bundled rules)");
   if (with_date) {
     command.add_option("--as-of", options.as_of,
@@ -18,7 +18,7 @@ void AddCommonOptions(CLI::App& command, Options& options, bool with_date) {
     command.add_option("--exporter", options.exporter, "Who exports, for rules that bind some exporters only")
         ->check(CLI::IsMember(roles));
   }
-  command.add_option("--format", options.format, "Output format")->check(CLI::IsMember({"text", "json"}));
+  command.add_option("--format", options.format, "Output format")->check(CLI::IsMember(formats));
 }
 
 void PrintDiagnostics(const std::vector<Diagnostic>& diagnostics, std::ostream& err) {

@@ -23,10 +23,14 @@ struct Options {
   std::string exporter;
   std::string status;     // rules list --status
   bool applying = false;  // rules list --applying
+  std::string input_format;  // classify --input-format: "" (by extension), yaml, jsonl or csv
+  bool fail_fast = false;    // classify --fail-fast
+  size_t jobs = 0;           // classify --jobs: worker threads, 0 for one per core
 };
 
 // --rules, --format and, with a date, --as-of, --cfr-text and --exporter.
-void AddCommonOptions(CLI::App& command, Options& options, bool with_date);
+void AddCommonOptions(CLI::App& command, Options& options, bool with_date,
+                      const std::vector<std::string>& formats = {"text", "json"});
 
 void PrintDiagnostics(const std::vector<Diagnostic>& diagnostics, std::ostream& err);
 
