@@ -5,7 +5,7 @@
 
 Records have the structure of a YAML spec file (docs/spec-format.md). The
 figures are synthetic, spread around the 3A090 thresholds (TPP 1600/2400/4800,
-PD 1.6/3.2/5.92), with about 1 in 50 exactly at a threshold, 1 in 20 without
+PD 1.6/3.2/5.92), with about 1 in 500 exactly at a threshold, 1 in 20 without
 dies (so PD is unknown) and some not marketed for datacenters.
 """
 import argparse
@@ -19,20 +19,20 @@ TPP_AT_THRESHOLD = [1600, 2400, 4800]
 def record(rng, i):
     market = MARKETS[rng.randrange(len(MARKETS))]
     # fp8 dense rate in TFLOPS: TPP = 8 x rate.
-    if rng.randrange(50) == 0:
-        fp8 = TPP_AT_THRESHOLD[rng.randrange(3)] / 8  # exactly at a TPP threshold
-    else:
-        fp8 = round(rng.uniform(50, 1000), 2)
-    fp16 = round(fp8 / 2, 3)
+    fp8 = round(rng.uniform(50, 1000), 2)
+    count = 1 + rng.randrange(2)
+    area = round(rng.uniform(100, 900), 1)
+    at_threshold = rng.randrange(1000)
+    if at_threshold == 0:
+        fp8 = TPP_AT_THRESHOLD[rng.randrange(3)] / 8  # TPP exactly 1600, 2400 or 4800
+    elif at_threshold == 1:
+        # PD exactly 5.92 (TPP 148 m over 25 m mm2) or 3.2 (16 m over 5 m), in
+        # figures a double holds exactly, so float peers can agree too.
+        m = 4 + rng.randrange(33)
+        fp8, area, count = (18.5 * m, 25 * m, 1) if rng.randrange(2) else (2 * m, 5 * m, 1)
+    fp16 = fp8 / 2
     dies = None
     if rng.randrange(20) != 0:
-        count = 1 + rng.randrange(2)
-        if rng.randrange(50) == 0:
-            # PD exactly 5.92 or 3.2: area = TPP / PD
-            area = round(fp8 * 8 / (5.92 if rng.randrange(2) else 3.2), 6)
-            count = 1
-        else:
-            area = round(rng.uniform(100, 900), 1)
         dies = [{"name": f"D{i % 97}", "area": area, "transistors": "finfet", "role": "logic", "count": count}]
     return {
         "name": f"Chip {i}",

@@ -17,8 +17,22 @@ struct Atom {
 };
 
 Number Pow10(int exponent) {
+  // Every decimal read goes through here: the powers a 256-bit rational holds
+  // are built once instead of by a loop of rational products.
+  constexpr int kTabled = 76;
+  static const std::array<Number, kTabled + 1> powers = [] {
+    std::array<Number, kTabled + 1> table;
+    table[0] = 1;
+    for (size_t i = 1; i < table.size(); ++i) table[i] = table[i - 1] * 10;
+    return table;
+  }();
+  const int magnitude = exponent < 0 ? -exponent : exponent;
   Number result = 1;
-  for (int i = 0; i < (exponent < 0 ? -exponent : exponent); ++i) result *= 10;
+  if (magnitude <= kTabled) {
+    result = powers[static_cast<size_t>(magnitude)];
+  } else {
+    for (int i = 0; i < magnitude; ++i) result *= 10;
+  }
   return exponent < 0 ? Number(1) / result : result;
 }
 

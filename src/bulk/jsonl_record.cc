@@ -46,7 +46,7 @@ class Walk {
     for (auto field_result : object) {
       od::field field;
       if (auto error = std::move(field_result).get(field)) return Syntax(error);
-      const char* key_at = field.key().raw();
+      const char* key_at = field.key().raw() - 1;  // the opening quote
       std::string_view key;
       if (auto error = field.unescaped_key().get(key)) return Syntax(error);
       const size_t index = IndexOf(kSpecKeys, key);
@@ -158,7 +158,7 @@ class Walk {
     for (auto field_result : object) {
       od::field field;
       if (auto error = std::move(field_result).get(field)) return Syntax(error);
-      const char* key_at = field.key().raw();
+      const char* key_at = field.key().raw() - 1;  // the opening quote
       std::string_view key;
       if (auto error = field.unescaped_key().get(key)) return Syntax(error);
       const size_t index = IndexOf(keys, key);
@@ -182,7 +182,7 @@ class Walk {
     for (auto field_result : object) {
       od::field field;
       if (auto error = std::move(field_result).get(field)) return Syntax(error);
-      const char* key_at = field.key().raw();
+      const char* key_at = field.key().raw() - 1;  // the opening quote
       std::string_view format;
       if (auto error = field.unescaped_key().get(format)) return Syntax(error);
       if (format.starts_with("x-")) continue;
