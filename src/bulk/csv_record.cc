@@ -29,8 +29,9 @@ constexpr std::array<NamedField, 10> kTopLevelColumns{{
     {"package.area", SpecField::kPackageArea},
 }};
 
-constexpr std::array<SpecField, 6> kDieFields{SpecField::kDieName,  SpecField::kDieArea,  SpecField::kDieTransistors,
-                                              SpecField::kDieRole,  SpecField::kDieCount, SpecField::kDieTransistorCount};
+constexpr std::array<SpecField, 6> kDieFields{SpecField::kDieName,        SpecField::kDieArea,
+                                              SpecField::kDieTransistors, SpecField::kDieRole,
+                                              SpecField::kDieCount,       SpecField::kDieTransistorCount};
 
 constexpr size_t kMaxDies = 1000;
 
@@ -104,7 +105,10 @@ std::optional<std::string> ReadHeaderCell(std::string_view cell, const FormatTab
   }
   if (unit.empty()) {
     return fmt::format("column '{}' needs its unit in brackets, e.g. '{} [{}]'", path, path,
-                       *dimension == kRate ? "TFLOPS" : *dimension == kArea ? "mm2" : *dimension == kBytes ? "GB" : "GB/s");
+                       *dimension == kRate    ? "TFLOPS"
+                       : *dimension == kArea  ? "mm2"
+                       : *dimension == kBytes ? "GB"
+                                              : "GB/s");
   }
   auto parsed = ParseUnit(unit);
   if (!parsed) return fmt::format("column '{}': {}", path, parsed.error());
@@ -196,7 +200,8 @@ template <class Builder>
 bool CsvDecoder::SplitRow(std::string_view row, Builder& builder) {
   if (const size_t bad = SplitCsvLine(row, cells_, unquoted_); bad != std::string_view::npos) {
     builder.Fail(row.data() + bad, [] {
-      return std::string("invalid CSV: unbalanced quote (a record is one line; quote a cell as \"...\", with \"\" for a quote)");
+      return std::string(
+          "invalid CSV: unbalanced quote (a record is one line; quote a cell as \"...\", with \"\" for a quote)");
     });
     return false;
   }

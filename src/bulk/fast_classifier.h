@@ -33,9 +33,9 @@ struct MetricColumn {
 
 // What the fast path reports for one record, in the order of the classifier's columns.
 struct FastOutcome {
-  std::vector<Verdict> verdicts;                // per EntryColumn
-  std::vector<std::optional<double>> metrics;   // per MetricColumn; nullopt unless known exactly
-  std::vector<std::string_view> notices;        // ids of notices naming the chip
+  std::vector<Verdict> verdicts;               // per EntryColumn
+  std::vector<std::optional<double>> metrics;  // per MetricColumn; nullopt unless known exactly
+  std::vector<std::string_view> notices;       // ids of notices naming the chip
 };
 
 class FastClassifier {

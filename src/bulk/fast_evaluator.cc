@@ -87,8 +87,8 @@ FastValue FastEvaluator::Mul(const FastValue& a, const FastValue& b) {
   };
   const std::array<double, 4> p{product(a.lo, a.err, b.lo, b.err), product(a.lo, a.err, b.hi, b.err),
                                 product(a.hi, a.err, b.lo, b.err), product(a.hi, a.err, b.hi, b.err)};
-  FastValue out = Number(*std::min_element(p.begin(), p.end()), *std::max_element(p.begin(), p.end()), 0,
-                         a.bits + b.bits);
+  FastValue out =
+      Number(*std::min_element(p.begin(), p.end()), *std::max_element(p.begin(), p.end()), 0, a.bits + b.bits);
   out.err = Magnitude(a) * b.err + Magnitude(b) * a.err + a.err * b.err + Magnitude(out) * kEpsilon;
   return Checked(out);
 }
@@ -134,7 +134,7 @@ bool FastEvaluator::Less(double x, double ex, double y, double ey) {
 
 Truth FastEvaluator::Compare(CompareOp op, const FastValue& a, const FastValue& b) {
   if (a.bits + b.bits > kMaxBits) uncertain_ = true;  // the exact comparison cross-multiplies
-  const auto less_than = [&]() {  // a < b
+  const auto less_than = [&]() {                      // a < b
     if (Less(a.hi, a.err, b.lo, b.err)) return Truth::kTrue;
     if (!Less(a.lo, a.err, b.hi, b.err)) return Truth::kFalse;
     return Truth::kUnknown;

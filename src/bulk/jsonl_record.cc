@@ -141,9 +141,8 @@ class Walk {
     matches = type == wanted;
     if (matches || type == od::json_type::null) return true;
     const char* at = value.raw_json_token().data();
-    return builder_.Fail(at, [&] {
-      return wanted == od::json_type::object ? ExpectedMapMessage(what) : ExpectedListMessage(what);
-    });
+    return builder_.Fail(
+        at, [&] { return wanted == od::json_type::object ? ExpectedMapMessage(what) : ExpectedListMessage(what); });
   }
 
   template <size_t N>

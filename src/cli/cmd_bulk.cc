@@ -54,7 +54,11 @@ struct BulkRun {
   bool streams = false;  // jsonl or csv output
 
   BulkRun(const Options& o, const RuleSet& r, const Context& c)
-      : options(o), rules(r), context(c), classifier(r, c), csv(classifier),
+      : options(o),
+        rules(r),
+        context(c),
+        classifier(r, c),
+        csv(classifier),
         streams(o.format == "jsonl" || o.format == "csv") {}
 };
 
@@ -163,8 +167,9 @@ void RunCatalog(const BulkRun& run, const std::string& path, InputFormat format,
   const bool from_stdin = path == "-";
   const int fd = from_stdin ? 0 : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
-    PrintDiagnostics({{Severity::kError, {path}, std::filesystem::exists(path) ? "cannot open file" : "no such file or directory"}},
-                     err);
+    PrintDiagnostics(
+        {{Severity::kError, {path}, std::filesystem::exists(path) ? "cannot open file" : "no such file or directory"}},
+        err);
     totals.missing_input = true;
     return;
   }
@@ -197,8 +202,8 @@ void RunCatalog(const BulkRun& run, const std::string& path, InputFormat format,
 
   // A progress line only for a person watching a large file on a terminal.
   struct stat info {};
-  const bool progress = &err == &std::cerr && ::isatty(2) == 1 && ::fstat(fd, &info) == 0 &&
-                        S_ISREG(info.st_mode) && static_cast<uint64_t>(info.st_size) >= kProgressBytes;
+  const bool progress = &err == &std::cerr && ::isatty(2) == 1 && ::fstat(fd, &info) == 0 && S_ISREG(info.st_mode) &&
+                        static_cast<uint64_t>(info.st_size) >= kProgressBytes;
   auto last_progress = std::chrono::steady_clock::now();
   ChunkStreamSettings settings;
   settings.jobs = jobs;
@@ -208,7 +213,8 @@ void RunCatalog(const BulkRun& run, const std::string& path, InputFormat format,
       const auto now = std::chrono::steady_clock::now();
       if (now - last_progress < std::chrono::milliseconds(250)) return;
       last_progress = now;
-      fmt::print(err, "\reccn: {}: {:.0f}%", path, 100.0 * static_cast<double>(bytes) / static_cast<double>(info.st_size));
+      fmt::print(err, "\reccn: {}: {:.0f}%", path,
+                 100.0 * static_cast<double>(bytes) / static_cast<double>(info.st_size));
       err.flush();
     };
   }
@@ -266,8 +272,9 @@ void RunYaml(const BulkRun& run, const std::string& path, Report& report, std::o
 }  // namespace
 
 void AddBulkOptions(CLI::App& classify, Options& options) {
-  classify.add_option("--input-format", options.input_format,
-                      "Input format of every PATH (default: by extension: .jsonl/.ndjson, .csv, else YAML)")
+  classify
+      .add_option("--input-format", options.input_format,
+                  "Input format of every PATH (default: by extension: .jsonl/.ndjson, .csv, else YAML)")
       ->check(CLI::IsMember({"yaml", "jsonl", "csv"}));
   classify.add_flag("--fail-fast", options.fail_fast, "Stop at the first malformed record (default: report, go on)");
   classify.add_option("--jobs", options.jobs, "Worker threads for catalogs (default: one per core)")

@@ -21,8 +21,8 @@ struct Options {
   bool warnings_are_errors = false;
   bool cfr_text = false;
   std::string exporter;
-  std::string status;     // rules list --status
-  bool applying = false;  // rules list --applying
+  std::string status;        // rules list --status
+  bool applying = false;     // rules list --applying
   std::string input_format;  // classify --input-format: "" (by extension), yaml, jsonl or csv
   bool fail_fast = false;    // classify --fail-fast
   size_t jobs = 0;           // classify --jobs: worker threads, 0 for one per core

@@ -27,9 +27,9 @@ struct LineChunk {
 };
 
 struct ChunkStreamSettings {
-  size_t jobs = 1;                 // worker threads; 1 processes on the calling thread
-  size_t chunk_bytes = 1 << 20;    // read size per chunk
-  size_t padding = 64;             // readable bytes after each chunk's lines
+  size_t jobs = 1;                                   // worker threads; 1 processes on the calling thread
+  size_t chunk_bytes = 1 << 20;                      // read size per chunk
+  size_t padding = 64;                               // readable bytes after each chunk's lines
   std::function<void(uint64_t bytes_read)> on_read;  // progress, on the calling thread
 };
 

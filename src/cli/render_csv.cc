@@ -104,8 +104,7 @@ Verdict CsvResultWriter::Row(std::string& out, int64_t line, const Classificatio
   // The exact classification lists entries and metrics in the same pack order as the columns.
   for (const EntryResult& result : chip.results) scratch.verdicts.push_back(result.verdict);
   for (const MetricValue& metric : chip.metrics) {
-    scratch.metrics.push_back(metric.value.IsExact() ? std::optional<double>(ToDouble(metric.value.lo))
-                                                     : std::nullopt);
+    scratch.metrics.push_back(metric.value.IsExact() ? std::optional<double>(ToDouble(metric.value.lo)) : std::nullopt);
   }
   for (const NoticeResult& notice : chip.notices) scratch.notices.emplace_back(notice.id);
   return Row(out, line, chip.chip, scratch);

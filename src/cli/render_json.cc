@@ -137,8 +137,7 @@ Json ChipJson(const Classification& chip) {
   c["review_zones"] = ReviewZones(chip);
   Json notices = Json::array();
   for (const NoticeResult& n : chip.notices) {
-    notices.push_back(
-        {{"pack", n.pack}, {"id", n.id}, {"title", n.title}, {"text", n.text}, {"citation", n.citation}});
+    notices.push_back({{"pack", n.pack}, {"id", n.id}, {"title", n.title}, {"text", n.text}, {"citation", n.citation}});
   }
   c["notices"] = std::move(notices);
   Json results = Json::array();

@@ -112,8 +112,8 @@ TEST(BulkCli, TwoThreadsKeepTheInputOrder) {
         continue;
       }
       file << R"({"name": "C)" << i << R"(", "marketed_for": "datacenter", "throughput": {"fp8": ")" << (i % 900) + 1
-           << R"( TFLOPS"}, "dies": [{"area": ")" << (i % 700) + 100 << R"( mm2", "transistors": "finfet", "role": "logic"}], "x-pad": ")"
-           << std::string(200, 'x') << "\"}\n";
+           << R"( TFLOPS"}, "dies": [{"area": ")" << (i % 700) + 100
+           << R"( mm2", "transistors": "finfet", "role": "logic"}], "x-pad": ")" << std::string(200, 'x') << "\"}\n";
     }
   }
   const Outcome one = RunCli({"classify", path, "--format", "csv", "--jobs", "1"});

@@ -19,7 +19,9 @@ struct CsvRun {
   std::vector<Diagnostic> header_diagnostics;
   std::optional<bulk::CsvDecoder> decoder;
 
-  explicit CsvRun(std::string_view header) { decoder.emplace(header, "chips.csv", testing_support::Formats(), header_diagnostics); }
+  explicit CsvRun(std::string_view header) {
+    decoder.emplace(header, "chips.csv", testing_support::Formats(), header_diagnostics);
+  }
 
   testing_support::Decoded Row(std::string_view row, int64_t line = 2) {
     testing_support::Decoded out;
@@ -63,11 +65,12 @@ TEST(BulkCsv, RowsAreTheSameSpecsAsJsonLines) {
 
 TEST(BulkCsv, HeaderProblems) {
   CsvRun run("name,throughput.fp8,dies.0.area [GB],memory.type [GB],speed,name");
-  EXPECT_THAT(Errors(run.header_diagnostics),
-              ElementsAre("1:6: column 'throughput.fp8' needs its unit in brackets, e.g. 'throughput.fp8 [TFLOPS]'",
-                          "1:21: column 'dies.0.area': 'GB' is a size such as GB, but the column needs an area such as mm2",
-                          "1:38: column 'memory.type' takes no unit", HasSubstr("1:55: unknown key 'speed' in a CSV header"),
-                          "1:61: duplicate column 'name'"));
+  EXPECT_THAT(
+      Errors(run.header_diagnostics),
+      ElementsAre("1:6: column 'throughput.fp8' needs its unit in brackets, e.g. 'throughput.fp8 [TFLOPS]'",
+                  "1:21: column 'dies.0.area': 'GB' is a size such as GB, but the column needs an area such as mm2",
+                  "1:38: column 'memory.type' takes no unit", HasSubstr("1:55: unknown key 'speed' in a CSV header"),
+                  "1:61: duplicate column 'name'"));
 }
 
 TEST(BulkCsv, QuotingAndRowProblems) {

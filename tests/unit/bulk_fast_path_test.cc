@@ -16,10 +16,10 @@ namespace {
 const Context kContext(*Date::Parse("2026-11-28"));
 
 std::string Record(std::string_view market, std::string_view fp8, std::string_view area) {
-  return fmt::format(R"({{"name": "X", "marketed_for": "{}", "throughput": {{"fp8": "{}"}}{}}})", market, fp8,
-                     area.empty() ? ""
-                                  : fmt::format(R"(, "dies": [{{"area": "{}", "transistors": "finfet", "role": "logic"}}])",
-                                                area));
+  return fmt::format(
+      R"({{"name": "X", "marketed_for": "{}", "throughput": {{"fp8": "{}"}}{}}})", market, fp8,
+      area.empty() ? ""
+                   : fmt::format(R"(, "dies": [{{"area": "{}", "transistors": "finfet", "role": "logic"}}])", area));
 }
 
 // The exact verdicts, and the fast ones when the fast path answers.
@@ -39,9 +39,12 @@ Both Classify(const std::string& record) {
 
 TEST(BulkFastPath, DefersAtThresholds) {
   // TPP exactly 4800 (600 x 8), PD exactly 5.92 (2960 / 500) and 3.2 (1600 / 500), TPP exactly 1600.
-  for (const auto& [fp8, area] : std::vector<std::pair<std::string, std::string>>{
-           {"600 TFLOPS", "900 mm2"}, {"370 TFLOPS", "500 mm2"}, {"200 TFLOPS", "500 mm2"}, {"200 TFLOPS", ""},
-           {"0.6 PFLOPS", "900 mm2"}, {"600000 GFLOPS", ""}}) {
+  for (const auto& [fp8, area] : std::vector<std::pair<std::string, std::string>>{{"600 TFLOPS", "900 mm2"},
+                                                                                  {"370 TFLOPS", "500 mm2"},
+                                                                                  {"200 TFLOPS", "500 mm2"},
+                                                                                  {"200 TFLOPS", ""},
+                                                                                  {"0.6 PFLOPS", "900 mm2"},
+                                                                                  {"600000 GFLOPS", ""}}) {
     const std::string record = Record("datacenter", fp8, area);
     const Both both = Classify(record);
     EXPECT_FALSE(both.fast) << "the fast path decided a record exactly at a threshold: " << record;

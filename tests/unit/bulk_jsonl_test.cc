@@ -48,8 +48,8 @@ TEST(BulkJsonl, BadValueHasTheYamlMessageAtItsColumn) {
   const std::string line = R"({"name": "X", "throughput": {"fp8": "700 GB/s"}})";
   const Decoded d = DecodeJsonl(line, 7);
   EXPECT_FALSE(d.spec);
-  const Loaded<ChipSpec> yaml = ParseChipSpec("name: X\nthroughput:\n  fp8: 700 GB/s\n", "x.yaml",
-                                              testing_support::Formats());
+  const Loaded<ChipSpec> yaml =
+      ParseChipSpec("name: X\nthroughput:\n  fp8: 700 GB/s\n", "x.yaml", testing_support::Formats());
   ASSERT_EQ(yaml.diagnostics.size(), 1u);
   EXPECT_THAT(Errors(d.diagnostics), ElementsAre("7:37: " + yaml.diagnostics[0].message));
   EXPECT_EQ(d.diagnostics[0].location.file, "chips.jsonl");
@@ -73,8 +73,7 @@ TEST(BulkJsonl, DuplicateKeys) {
 }
 
 TEST(BulkJsonl, SyntaxErrorsAndTrailingText) {
-  EXPECT_THAT(Errors(DecodeJsonl(R"({"name": "X", "kind": })").diagnostics),
-              ElementsAre(HasSubstr("invalid JSON")));
+  EXPECT_THAT(Errors(DecodeJsonl(R"({"name": "X", "kind": })").diagnostics), ElementsAre(HasSubstr("invalid JSON")));
   EXPECT_THAT(Errors(DecodeJsonl(R"({"name": "X"} 3)").diagnostics), ElementsAre(HasSubstr("1:1: invalid JSON")));
   EXPECT_THAT(Errors(DecodeJsonl(R"(["name"])").diagnostics),
               ElementsAre("1:1: expected a chip spec (a map of keys to values)"));
@@ -96,8 +95,8 @@ TEST(BulkJsonl, FastDecoderGivesUpOnWhatItCannotVouchFor) {
   EXPECT_TRUE(testing_support::FastJsonl(R"({"name": "X", "throughput": {"fp8": "100 TFLOPS"}})", context));
   // An error, a long decimal and an unknown key all go to the exact path.
   EXPECT_FALSE(testing_support::FastJsonl(R"({"name": "X", "throughput": {"fp8": "100 GB/s"}})", context));
-  EXPECT_FALSE(testing_support::FastJsonl(
-      R"({"name": "X", "throughput": {"fp8": "100.00000000000000001 TFLOPS"}})", context));
+  EXPECT_FALSE(
+      testing_support::FastJsonl(R"({"name": "X", "throughput": {"fp8": "100.00000000000000001 TFLOPS"}})", context));
   EXPECT_FALSE(testing_support::FastJsonl(R"({"name": "X", "speed": 1})", context));
 }
 
