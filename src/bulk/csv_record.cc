@@ -89,6 +89,7 @@ std::optional<std::string> ReadHeaderCell(std::string_view cell, const FormatTab
                                      [path](const NamedField& f) { return f.path == path; });
     if (named == kTopLevelColumns.end()) {
       std::vector<std::string_view> known;
+      known.reserve(kTopLevelColumns.size() + 5);
       for (const NamedField& f : kTopLevelColumns) known.push_back(f.path);
       for (std::string_view other : {"throughput.<format>", "dies.<n>.<key>", "described_in", "sources", "notes"}) {
         known.push_back(other);
@@ -201,7 +202,7 @@ bool CsvDecoder::SplitRow(std::string_view row, Builder& builder) {
   if (const size_t bad = SplitCsvLine(row, cells_, unquoted_); bad != std::string_view::npos) {
     builder.Fail(row.data() + bad, [] {
       return std::string(
-          "invalid CSV: unbalanced quote (a record is one line; quote a cell as \"...\", with \"\" for a quote)");
+          R"(invalid CSV: unbalanced quote (a record is one line; quote a cell as "...", with "" for a quote))");
     });
     return false;
   }
