@@ -218,7 +218,7 @@ class Walk {
     if (!builder_.StartDies()) return false;
     for (auto item_result : array) {
       od::value item;
-      if (auto error = std::move(item_result).get(item)) return Syntax(error);
+      if (auto error = item_result.get(item)) return Syntax(error);
       bool is_object = false;
       if (!Expect(item, od::json_type::object, kDieWhat, is_object)) return false;
       if (!is_object) continue;
@@ -252,7 +252,7 @@ class Walk {
     if (!allow_one && !builder_.StartDescribedIn()) return false;
     for (auto item_result : array) {
       od::value item;
-      if (auto error = std::move(item_result).get(item)) return Syntax(error);
+      if (auto error = item_result.get(item)) return Syntax(error);
       std::string_view text;
       bool present = false;
       const char* at = nullptr;
