@@ -19,5 +19,7 @@ int FuzzRules(const uint8_t* data, size_t size);       // rule pack YAML
 int FuzzExpression(const uint8_t* data, size_t size);  // expression language
 int FuzzQuantity(const uint8_t* data, size_t size);    // numbers, units, quantities
 int FuzzDate(const uint8_t* data, size_t size);        // dates
+int FuzzJsonl(const uint8_t* data, size_t size);       // JSON Lines catalog records
+int FuzzCsv(const uint8_t* data, size_t size);         // CSV catalogs (header and rows)
 
 }  // namespace eccn::fuzz

@@ -1,9 +1,9 @@
 // PrepareChip lays a spec out once; RefillChip rewrites only the values, so a
 // sweep over one design's variants reuses every string and vector.
 #include "chip_values.h"
+#include "spec_fields.h"
 #include "uncertain_values.h"
 
-#include <cctype>
 #include <string>
 
 namespace eccn {
@@ -19,15 +19,6 @@ void SetNumber(Value& v, const std::optional<Number>& number) {
 template <class Enum>
 void SetSymbol(Value& v, const std::optional<Enum>& e) {
   v.symbol = e ? static_cast<int32_t>(*e) : -1;
-}
-
-// "HBM3e" is HBM; another type is not; no type is unknown.
-Truth IsHbm(const std::string& memory_type) {
-  if (memory_type.empty()) return Truth::kUnknown;
-  const bool hbm = memory_type.size() >= 3 && std::toupper(static_cast<unsigned char>(memory_type[0])) == 'H' &&
-                   std::toupper(static_cast<unsigned char>(memory_type[1])) == 'B' &&
-                   std::toupper(static_cast<unsigned char>(memory_type[2])) == 'M';
-  return hbm ? Truth::kTrue : Truth::kFalse;
 }
 
 size_t KnownFormats(const ChipSpec& spec, const FormatTable& formats) {
@@ -80,7 +71,7 @@ void RefillChip(const ChipSpec& spec, const FormatTable& formats, expr::ChipValu
   SetNumber(chip.fields[expr::kMemoryCapacity], spec.memory.capacity_bytes);
   SetNumber(chip.fields[expr::kInterconnectBidirectional], spec.interconnect_bidirectional_bytes_per_second);
   SetNumber(chip.fields[expr::kPackageArea], spec.package_area_mm2);
-  chip.fields[expr::kMemoryHbm].truth = IsHbm(spec.memory.type);
+  chip.fields[expr::kMemoryHbm].truth = MemoryIsHbm(spec.memory.type);
   // A spec describes one part unless it says it is a system, so entries for
   // ICs and for computers containing them can tell the two apart without
   // leaving every spec that omits `kind` indeterminate.

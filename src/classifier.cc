@@ -1,7 +1,6 @@
 // RuleSet::Classify: lays a chip's values out by slot, runs each pack in
 // force, and turns node values into verdicts with their reasons.
 #include <algorithm>
-#include <cctype>
 
 #include <eccn/spec.h>
 #include "chip_values.h"
@@ -166,17 +165,9 @@ void ClassifyPack(const PackInfo& info, const CompiledPack& pack, const expr::Ch
   }
 }
 
-bool SameNameIgnoringCase(std::string_view a, std::string_view b) {
-  return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
-    return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-  });
-}
-
 void AddNotices(const PackInfo& pack, const std::string& chip, std::vector<NoticeResult>& out) {
   for (const NoticeInfo& notice : pack.notices) {
-    const bool names_chip = std::any_of(notice.parts.begin(), notice.parts.end(),
-                                        [&](const std::string& part) { return SameNameIgnoringCase(part, chip); });
-    if (names_chip) out.push_back({pack.id, notice.id, notice.title, notice.text, notice.citation});
+    if (NoticeNames(notice, chip)) out.push_back({pack.id, notice.id, notice.title, notice.text, notice.citation});
   }
 }
 

@@ -1,7 +1,10 @@
 // The compiled form of a RuleSet, private to the library.
 #pragma once
 
+#include <algorithm>
+#include <cctype>
 #include <memory>
+#include <string_view>
 #include <vector>
 
 #include <eccn/rules.h>
@@ -36,6 +39,16 @@ struct CompiledPack {
   std::vector<CompiledClause> exclusions;
   std::vector<CompiledEntry> entries;
 };
+
+// The notice names the chip (its parts are matched case-insensitively).
+inline bool NoticeNames(const NoticeInfo& notice, std::string_view chip) {
+  const auto same = [chip](const std::string& part) {
+    return std::equal(part.begin(), part.end(), chip.begin(), chip.end(), [](char x, char y) {
+      return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+    });
+  };
+  return std::any_of(notice.parts.begin(), notice.parts.end(), same);
+}
 
 struct RuleSet::Impl {
   FormatTable formats;

@@ -8,264 +8,140 @@
 
 #include <eccn/rules.h>
 #include <eccn/spec.h>
-#include "units.h"
+#include "spec_fields.h"
 #include "yaml_reader.h"
 
 namespace eccn {
 namespace {
 
-constexpr std::array<std::string_view, 4> kKindNames{"accelerator", "cpu", "hbm-stack", "system"};
-constexpr std::array<std::string_view, 4> kMarketNames{"datacenter", "consumer", "workstation", "embedded"};
-constexpr std::array<std::string_view, 3> kArchitectureNames{"planar", "finfet", "gaa"};
-constexpr std::array<std::string_view, 3> kRoleNames{"logic", "memory", "io"};
-
-bool IsUnknownWord(std::string_view text) { return text == "unknown" || text == "?"; }
-
-template <class Enum, size_t N>
-std::optional<Enum> ReadEnum(YamlReader& reader, const YAML::Node& map, std::string_view key,
-                             const std::array<std::string_view, N>& names, bool allow_unknown) {
-  const YAML::Node node = map[std::string(key)];
-  const auto text = reader.Scalar(map, key);
-  if (!text) return std::nullopt;
-  for (size_t i = 0; i < N; ++i) {
-    if (names[i] == *text) return static_cast<Enum>(i);
+// {values: [...], sources: [...]}: alternatives for the quantity the builder
+// has started them for; each bad value is reported at its node.
+void ReadAlternatives(YamlReader& reader, SpecBuilder& builder, const YAML::Node& node, std::string_view key) {
+  static constexpr std::array<std::string_view, 2> kKeys{"values", "sources"};
+  reader.CheckKeys(node, kKeys, fmt::format("alternatives for '{}'", key));
+  const YAML::Node values = node["values"];
+  if (!values.IsDefined() || !reader.ExpectSequence(values, "'values' as a list of two or more quantities")) return;
+  for (const YAML::Node& item : values) {
+    const auto text = reader.ScalarValue(item, "a quantity");
+    if (!text) continue;
+    if (auto error = builder.AddAlternative(*text)) reader.Error(item, std::move(*error));
   }
-  if (allow_unknown && IsUnknownWord(*text)) return std::nullopt;
-  std::string list;
-  for (std::string_view name : names) list += fmt::format("{}{}", list.empty() ? "" : " | ", name);
-  if (allow_unknown) list += " | unknown";
-  reader.Error(node, fmt::format("invalid {} '{}', expected {}", key, *text, list));
-  return std::nullopt;
-}
-
-// Parses `text` (found at `node`) as a non-negative quantity of `dimension`
-// for field `key`; reports and returns nullopt when it is not one.
-std::optional<Number> ParseQuantityOf(YamlReader& reader, const YAML::Node& node, std::string_view key,
-                                      std::string_view text, const Dimension& dimension, bool must_be_positive) {
-  auto quantity = ParseQuantity(text);
-  if (!quantity) {
-    reader.Error(node,
-                 fmt::format("{} for '{}': expected {}, e.g. '{}'", quantity.error(), key, DescribeDimension(dimension),
-                             dimension == kRate        ? "148 TFLOPS"
-                             : dimension == kBandwidth ? "4.0 TB/s"
-                             : dimension == kArea      ? "814 mm2"
-                                                       : "96 GB"));
-    return std::nullopt;
-  }
-  if (!(quantity->unit.dimension == dimension)) {
-    reader.Error(node, fmt::format("'{}' is {}, but '{}' needs {}", quantity->unit.symbol,
-                                   DescribeDimension(quantity->unit.dimension), key, DescribeDimension(dimension)));
-    return std::nullopt;
-  }
-  if (quantity->value < 0) {
-    reader.Error(node, fmt::format("'{}' must not be negative", key));
-    return std::nullopt;
-  }
-  if (must_be_positive && quantity->value == 0) {
-    reader.Error(node, fmt::format("'{}' must be greater than zero", key));
-    return std::nullopt;
-  }
-  return quantity->value;
-}
-
-// "146..148 TFLOPS" (the unit may be written on both ends or on the upper
-// one only) as an interval; nullopt, reported, if malformed.
-std::optional<Interval> ParseRange(YamlReader& reader, const YAML::Node& node, std::string_view key,
-                                   std::string_view text, const Dimension& dimension, bool must_be_positive) {
-  const size_t dots = text.find("..");
-  std::string_view lo_text = text.substr(0, dots);
-  const std::string_view hi_text = text.substr(dots + 2);
-  while (!lo_text.empty() && lo_text.back() == ' ') lo_text.remove_suffix(1);
-  auto hi = ParseQuantityOf(reader, node, key, hi_text, dimension, must_be_positive);
-  if (!hi) return std::nullopt;
-  // A bare lower end takes the unit of the upper one.
-  const auto hi_quantity = ParseQuantity(hi_text);
-  const bool bare = ParseDecimal(lo_text).has_value();
-  const std::string lo_with_unit =
-      bare ? fmt::format("{} {}", lo_text, hi_quantity->unit.symbol) : std::string(lo_text);
-  auto lo = ParseQuantityOf(reader, node, key, lo_with_unit, dimension, must_be_positive);
-  if (!lo) return std::nullopt;
-  if (*lo > *hi) {
-    reader.Error(node, fmt::format("range '{}' for '{}' has its lower end above its upper end", text, key));
-    return std::nullopt;
-  }
-  return Interval::Between(*lo, *hi);
-}
-
-// Like ReadQuantity, but the value may also be a range ("146..148 TFLOPS")
-// or a map {values: [...], sources: [...]} of alternatives, recorded in
-// `uncertain` under `path` with the point value left unknown.
-void ReadUncertainQuantity(YamlReader& reader, const YAML::Node& map, std::string_view key, std::string path,
-                           const Dimension& dimension, bool must_be_positive, std::optional<Number>& out,
-                           std::vector<UncertainValue>& uncertain) {
-  const YAML::Node node = map[std::string(key)];
-  if (node.IsDefined() && node.IsMap()) {
-    static constexpr std::array<std::string_view, 2> kKeys{"values", "sources"};
-    reader.CheckKeys(node, kKeys, fmt::format("alternatives for '{}'", key));
-    const YAML::Node values = node["values"];
-    if (!values.IsDefined() || !reader.ExpectSequence(values, "'values' as a list of two or more quantities")) return;
-    UncertainValue value{std::move(path), {}, {}, {}};
-    for (const YAML::Node& item : values) {
-      const auto text = reader.ScalarValue(item, "a quantity");
-      if (!text) continue;
-      if (auto number = ParseQuantityOf(reader, item, key, *text, dimension, must_be_positive)) {
-        value.alternatives.push_back(*number);
+  std::vector<std::string> sources;
+  if (const YAML::Node list = node["sources"]; list.IsDefined() && !list.IsNull()) {
+    if (reader.ExpectSequence(list, kSourcesWhat)) {
+      for (const YAML::Node& source : list) {
+        if (auto text = reader.ScalarValue(source, kSourceWhat)) sources.push_back(*text);
       }
     }
-    if (value.alternatives.size() < 2) {
-      reader.Error(values, fmt::format("'values' for '{}' needs two or more quantities", key));
-      return;
-    }
-    if (const YAML::Node sources = node["sources"]; sources.IsDefined() && !sources.IsNull()) {
-      if (reader.ExpectSequence(sources, "'sources' as a list of URLs or citations")) {
-        for (const YAML::Node& source : sources) {
-          if (auto text = reader.ScalarValue(source, "a source")) value.sources.push_back(*text);
-        }
-      }
-    }
-    const auto [lo, hi] = std::minmax_element(value.alternatives.begin(), value.alternatives.end());
-    value.range = Interval::Between(*lo, *hi);
-    uncertain.push_back(std::move(value));
-    return;
   }
-  const auto text = reader.Scalar(map, key);
-  if (!text || IsUnknownWord(*text)) return;
-  if (text->find("..") == std::string::npos) {
-    out = ParseQuantityOf(reader, node, key, *text, dimension, must_be_positive);
-    return;
-  }
-  if (auto range = ParseRange(reader, node, key, *text, dimension, must_be_positive)) {
-    uncertain.push_back({std::move(path), *range, {}, {}});
-  }
+  if (auto error = builder.FinishAlternatives(std::move(sources))) reader.Error(values, std::move(*error));
 }
 
-bool IsValidReleaseDate(std::string_view text) {
-  if (text.size() == 4) return Date::Parse(fmt::format("{}-01-01", text)).has_value();
-  if (text.size() == 7) return Date::Parse(fmt::format("{}-01", text)).has_value();
-  return Date::Parse(text).has_value();
+// Reads map[key] (absent or null: left unknown) through the shared builder,
+// reporting a bad value at its node. A quantity may be a map of alternatives.
+void ReadField(YamlReader& reader, SpecBuilder& builder, const YAML::Node& map, SpecField field,
+               bool required = false) {
+  const std::string_view key = KeyOf(field);
+  const YAML::Node node = map[std::string(key)];
+  if (DimensionOf(field) != nullptr && node.IsDefined() && node.IsMap()) {
+    builder.StartAlternatives(field);
+    ReadAlternatives(reader, builder, node, key);
+    return;
+  }
+  const auto text = reader.Scalar(map, key, required);
+  if (!text) return;
+  if (auto error = builder.Set(field, *text)) reader.Error(node, std::move(*error));
 }
 
-void ReadThroughput(YamlReader& reader, const YAML::Node& node, const FormatTable& formats, ChipSpec& spec) {
-  if (!reader.ExpectMap(node, "'throughput' as a map of operand format to dense rate")) return;
+void ReadThroughput(YamlReader& reader, SpecBuilder& builder, const YAML::Node& node) {
+  if (!reader.ExpectMap(node, kThroughputWhat)) return;
   std::vector<std::string_view> names;
-  for (const OperandFormat& format : formats.formats) names.push_back(format.name);
-  reader.CheckKeys(node, names, "'throughput' (operand formats from rules/formats.yaml)");
-  std::vector<FormatRate> rates;
+  for (const OperandFormat& format : builder.formats().formats) names.push_back(format.name);
+  reader.CheckKeys(node, names, kThroughputKeysWhat);
+  builder.StartThroughput();
   for (const auto& item : node) {
     const std::string& format = item.first.Scalar();
-    if (formats.Find(format) == nullptr) continue;  // reported by CheckKeys
-    FormatRate rate{format, std::nullopt};
-    ReadUncertainQuantity(reader, node, format, "throughput." + format, kRate, false, rate.ops_per_second,
-                          spec.uncertain);
-    rates.push_back(std::move(rate));
+    if (builder.CheckFormat(format)) continue;  // reported by CheckKeys
+    if (const YAML::Node value = node[format]; value.IsMap()) {
+      builder.StartRateAlternatives(format);
+      ReadAlternatives(reader, builder, value, format);
+      continue;
+    }
+    const auto text = reader.Scalar(node, format);
+    if (!text) {
+      builder.SetRate(format, "unknown");  // listed without a value: supported, rate unknown
+      continue;
+    }
+    if (auto error = builder.SetRate(format, *text)) reader.Error(node[format], std::move(*error));
   }
-  spec.throughput = std::move(rates);
 }
 
-void ReadDies(YamlReader& reader, const YAML::Node& node, ChipSpec& spec) {
-  if (!reader.ExpectSequence(node, "'dies' as a list of dies")) return;
-  static constexpr std::array<std::string_view, 6> kDieKeys{"name", "area",  "transistors",
-                                                            "role", "count", "transistor_count"};
-  std::vector<Die> dies;
+void ReadDies(YamlReader& reader, SpecBuilder& builder, const YAML::Node& node) {
+  if (!reader.ExpectSequence(node, kDiesWhat)) return;
+  builder.StartDies();
   for (const YAML::Node& die_node : node) {
-    const std::string path = fmt::format("dies[{}]", dies.size());
-    if (!reader.ExpectMap(die_node, "a die")) continue;
-    reader.CheckKeys(die_node, kDieKeys, "a die");
-    Die die;
-    die.name = reader.Scalar(die_node, "name").value_or("");
-    ReadUncertainQuantity(reader, die_node, "area", path + ".area", kArea, true, die.area_mm2, spec.uncertain);
-    die.transistors = ReadEnum<TransistorArchitecture>(reader, die_node, "transistors", kArchitectureNames, true);
-    die.role = ReadEnum<DieRole>(reader, die_node, "role", kRoleNames, true);
-    if (auto count = reader.Scalar(die_node, "count")) {
-      auto value = ParseDecimal(*count);
-      if (!value || *value < 1 || boost::multiprecision::denominator(*value) != 1 || *value > 1000000) {
-        reader.Error(die_node["count"],
-                     fmt::format("invalid count '{}', expected a whole number from 1 to 1000000", *count));
-      } else {
-        die.count = *value;
-      }
+    if (!reader.ExpectMap(die_node, kDieWhat)) continue;
+    reader.CheckKeys(die_node, kDieKeys, kDieWhat);
+    builder.AddDie();
+    for (SpecField field : {SpecField::kDieName, SpecField::kDieArea, SpecField::kDieTransistors, SpecField::kDieRole,
+                            SpecField::kDieCount, SpecField::kDieTransistorCount}) {
+      ReadField(reader, builder, die_node, field);
     }
-    if (auto count = reader.Scalar(die_node, "transistor_count"); count && !IsUnknownWord(*count)) {
-      auto value = ParseDecimal(*count);
-      if (!value || *value < 0 || boost::multiprecision::denominator(*value) != 1) {
-        reader.Error(die_node["transistor_count"],
-                     fmt::format("invalid transistor_count '{}', expected a whole number such as 80e9", *count));
-      } else {
-        die.transistor_count = *value;
-      }
-    }
-    dies.push_back(std::move(die));
   }
-  spec.dies = std::move(dies);
 }
 
-void ReadSources(YamlReader& reader, const YAML::Node& node, ChipSpec& spec) {
+void ReadSources(YamlReader& reader, SpecBuilder& builder, const YAML::Node& node) {
   if (node.IsScalar()) {
-    spec.sources.push_back(node.Scalar());
+    builder.AddSource(node.Scalar());
     return;
   }
-  if (!reader.ExpectSequence(node, "'sources' as a list of URLs or citations")) return;
+  if (!reader.ExpectSequence(node, kSourcesWhat)) return;
   for (const YAML::Node& source : node) {
-    if (auto text = reader.ScalarValue(source, "a source")) spec.sources.push_back(*text);
+    if (auto text = reader.ScalarValue(source, kSourceWhat)) builder.AddSource(*text);
   }
 }
 
-void ReadSpec(YamlReader& reader, const YAML::Node& root, const FormatTable& formats, ChipSpec& spec) {
-  static constexpr std::array<std::string_view, 13> kKeys{
-      "name",   "vendor",       "kind",    "marketed_for", "released", "throughput", "dies",
-      "memory", "interconnect", "package", "described_in", "sources",  "notes"};
-  reader.CheckKeys(root, kKeys, "a chip spec");
-  spec.name = reader.Scalar(root, "name", true).value_or("");
-  spec.vendor = reader.Scalar(root, "vendor").value_or("");
-  spec.kind = ReadEnum<ChipKind>(reader, root, "kind", kKindNames, true);
-  spec.marketed_for = ReadEnum<Market>(reader, root, "marketed_for", kMarketNames, true);
-  if (auto released = reader.Scalar(root, "released")) {
-    if (IsValidReleaseDate(*released)) {
-      spec.released = *released;
-    } else {
-      reader.Error(root["released"], fmt::format("invalid date '{}', expected YYYY, YYYY-MM or YYYY-MM-DD", *released));
-    }
+// A map section (memory, interconnect, package) whose values are fields.
+template <size_t N>
+void ReadSection(YamlReader& reader, SpecBuilder& builder, const YAML::Node& node, std::string_view name,
+                 const std::array<std::string_view, N>& keys, std::initializer_list<SpecField> fields) {
+  const std::string what = fmt::format("'{}'", name);
+  if (!reader.ExpectMap(node, what)) return;
+  reader.CheckKeys(node, keys, what);
+  for (SpecField field : fields) ReadField(reader, builder, node, field);
+}
+
+void ReadSpec(YamlReader& reader, const YAML::Node& root, SpecBuilder& builder) {
+  reader.CheckKeys(root, kSpecKeys, kSpecWhat);
+  ReadField(reader, builder, root, SpecField::kName, true);
+  for (SpecField field : {SpecField::kVendor, SpecField::kKind, SpecField::kMarketedFor, SpecField::kReleased}) {
+    ReadField(reader, builder, root, field);
   }
-  if (const YAML::Node node = root["throughput"]; node.IsDefined() && !node.IsNull()) {
-    ReadThroughput(reader, node, formats, spec);
+  const auto section = [&root](const char* key) {
+    const YAML::Node node = root[key];
+    return node.IsDefined() && !node.IsNull() ? std::optional<YAML::Node>(node) : std::nullopt;
+  };
+  if (auto node = section("throughput")) ReadThroughput(reader, builder, *node);
+  if (auto node = section("dies")) ReadDies(reader, builder, *node);
+  if (auto node = section("memory")) {
+    ReadSection(reader, builder, *node, "memory", kMemoryKeys,
+                {SpecField::kMemoryType, SpecField::kMemoryCapacity, SpecField::kMemoryBandwidth});
   }
-  if (const YAML::Node node = root["dies"]; node.IsDefined() && !node.IsNull()) ReadDies(reader, node, spec);
-  if (const YAML::Node node = root["memory"]; node.IsDefined() && !node.IsNull()) {
-    if (reader.ExpectMap(node, "'memory'")) {
-      static constexpr std::array<std::string_view, 3> kMemoryKeys{"type", "capacity", "bandwidth"};
-      reader.CheckKeys(node, kMemoryKeys, "'memory'");
-      spec.memory.type = reader.Scalar(node, "type").value_or("");
-      ReadUncertainQuantity(reader, node, "capacity", "memory.capacity", kBytes, false, spec.memory.capacity_bytes,
-                            spec.uncertain);
-      ReadUncertainQuantity(reader, node, "bandwidth", "memory.bandwidth", kBandwidth, false,
-                            spec.memory.bandwidth_bytes_per_second, spec.uncertain);
-    }
+  if (auto node = section("interconnect")) {
+    ReadSection(reader, builder, *node, "interconnect", kInterconnectKeys, {SpecField::kInterconnectBidirectional});
   }
-  if (const YAML::Node node = root["interconnect"]; node.IsDefined() && !node.IsNull()) {
-    if (reader.ExpectMap(node, "'interconnect'")) {
-      static constexpr std::array<std::string_view, 1> kInterconnectKeys{"bidirectional"};
-      reader.CheckKeys(node, kInterconnectKeys, "'interconnect'");
-      ReadUncertainQuantity(reader, node, "bidirectional", "interconnect.bidirectional", kBandwidth, false,
-                            spec.interconnect_bidirectional_bytes_per_second, spec.uncertain);
-    }
+  if (auto node = section("package")) {
+    ReadSection(reader, builder, *node, "package", kPackageKeys, {SpecField::kPackageArea});
   }
-  if (const YAML::Node node = root["package"]; node.IsDefined() && !node.IsNull()) {
-    if (reader.ExpectMap(node, "'package'")) {
-      static constexpr std::array<std::string_view, 1> kPackageKeys{"area"};
-      reader.CheckKeys(node, kPackageKeys, "'package'");
-      ReadUncertainQuantity(reader, node, "area", "package.area", kArea, true, spec.package_area_mm2, spec.uncertain);
-    }
-  }
-  if (const YAML::Node node = root["described_in"]; node.IsDefined() && !node.IsNull()) {
-    if (reader.ExpectSequence(node, "'described_in' as a list of CCL paragraphs such as 5A992.c")) {
-      std::vector<std::string> paragraphs;
-      for (const YAML::Node& item : node) {
-        if (auto text = reader.ScalarValue(item, "a CCL paragraph")) paragraphs.push_back(*text);
+  if (auto node = section("described_in")) {
+    if (reader.ExpectSequence(*node, kDescribedInWhat)) {
+      builder.StartDescribedIn();
+      for (const YAML::Node& item : *node) {
+        if (auto text = reader.ScalarValue(item, kParagraphWhat)) builder.AddDescribedIn(*text);
       }
-      spec.described_in = std::move(paragraphs);
     }
   }
-  if (const YAML::Node node = root["sources"]; node.IsDefined() && !node.IsNull()) ReadSources(reader, node, spec);
+  if (auto node = section("sources")) ReadSources(reader, builder, *node);
 }
 
 }  // namespace
@@ -274,11 +150,11 @@ Loaded<ChipSpec> ParseChipSpec(std::string_view yaml, std::string_view file, con
   Loaded<ChipSpec> result;
   YamlReader reader(yaml, std::string(file), result.diagnostics);
   const std::optional<YAML::Node> root = reader.Load();
-  if (!root || !reader.ExpectMap(*root, "a chip spec")) return result;
-  ChipSpec spec;
-  spec.file = std::string(file);
+  if (!root || !reader.ExpectMap(*root, kSpecWhat)) return result;
+  SpecBuilder builder(formats);
+  builder.spec().file = std::string(file);
   try {
-    ReadSpec(reader, *root, formats, spec);
+    ReadSpec(reader, *root, builder);
   } catch (const YAML::Exception& e) {
     // A yaml-cpp precondition this reader failed to check: report, never crash.
     reader.Error(SourceLocation{std::string(file)},
@@ -288,7 +164,7 @@ Loaded<ChipSpec> ParseChipSpec(std::string_view yaml, std::string_view file, con
   std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
     return std::tie(a.location.line, a.location.column) < std::tie(b.location.line, b.location.column);
   });
-  if (!reader.failed()) result.value = std::move(spec);
+  if (!reader.failed()) result.value = std::move(builder.spec());
   return result;
 }
 

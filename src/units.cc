@@ -17,8 +17,22 @@ struct Atom {
 };
 
 Number Pow10(int exponent) {
+  // Every decimal read goes through here: the powers a 256-bit rational holds
+  // are built once instead of by a loop of rational products.
+  constexpr int kTabled = 76;
+  static const std::array<Number, kTabled + 1> powers = [] {
+    std::array<Number, kTabled + 1> table;
+    table[0] = 1;
+    for (size_t i = 1; i < table.size(); ++i) table[i] = table[i - 1] * 10;
+    return table;
+  }();
+  const int magnitude = exponent < 0 ? -exponent : exponent;
   Number result = 1;
-  for (int i = 0; i < (exponent < 0 ? -exponent : exponent); ++i) result *= 10;
+  if (magnitude <= kTabled) {
+    result = powers[static_cast<size_t>(magnitude)];
+  } else {
+    for (int i = 0; i < magnitude; ++i) result *= 10;
+  }
   return exponent < 0 ? Number(1) / result : result;
 }
 
@@ -201,7 +215,7 @@ Expected<Number> ParseDecimal(std::string_view text) {
   return negative ? Number(-value) : value;
 }
 
-Expected<Quantity> ParseQuantity(std::string_view text) {
+std::pair<std::string_view, std::string_view> SplitQuantity(std::string_view text) {
   size_t end = 0;
   while (end < text.size() && (std::isdigit(static_cast<unsigned char>(text[end])) || text[end] == '.' ||
                                text[end] == '+' || text[end] == '-' ||
@@ -210,9 +224,13 @@ Expected<Quantity> ParseQuantity(std::string_view text) {
                                  text[end + 1] == '+')))) {
     ++end;
   }
-  const std::string_view number_text = text.substr(0, end);
   std::string_view unit_text = text.substr(end);
   while (!unit_text.empty() && unit_text.front() == ' ') unit_text.remove_prefix(1);
+  return {text.substr(0, end), unit_text};
+}
+
+Expected<Quantity> ParseQuantity(std::string_view text) {
+  const auto [number_text, unit_text] = SplitQuantity(text);
   auto number = ParseDecimal(number_text);
   if (!number) {
     // Quote what the file holds ("'.inf'"), not the fragment that was read.

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include <eccn/number.h>
 #include "expected.h"
@@ -60,6 +61,10 @@ struct Quantity {
   Number value;  // in base units
   Unit unit;
 };
+
+// "148 TFLOPS" -> {"148", "TFLOPS"}: the leading number-like text and the rest
+// after blanks, as ParseQuantity reads them.
+std::pair<std::string_view, std::string_view> SplitQuantity(std::string_view text);
 
 // "148 TFLOPS" or "148TFLOPS". A bare number is an error: a unit slip is a factor of 1000.
 Expected<Quantity> ParseQuantity(std::string_view text);

@@ -298,13 +298,13 @@ bool YamlReader::failed() const { return HasErrors(diagnostics_); }
 
 bool YamlReader::ExpectMap(const YAML::Node& node, std::string_view what) {
   if (node.IsMap()) return true;
-  Error(node, fmt::format("expected {} (a map of keys to values)", what));
+  Error(node, ExpectedMapMessage(what));
   return false;
 }
 
 bool YamlReader::ExpectSequence(const YAML::Node& node, std::string_view what) {
   if (node.IsSequence()) return true;
-  Error(node, fmt::format("expected {} (a list)", what));
+  Error(node, ExpectedListMessage(what));
   return false;
 }
 
@@ -322,15 +322,26 @@ void YamlReader::CheckKeys(const YAML::Node& map, std::span<const std::string_vi
     }
     if (key.starts_with("x-")) continue;
     if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
-    const std::string suggestion = ClosestMatch(key, allowed);
-    if (!suggestion.empty()) {
-      Error(item.first, fmt::format("unknown key '{}' in {}; did you mean '{}'?", key, where, suggestion));
-    } else {
-      std::string list;
-      for (std::string_view name : allowed) list += fmt::format("{}{}", list.empty() ? "" : ", ", name);
-      Error(item.first, fmt::format("unknown key '{}' in {}; expected one of: {}", key, where, list));
-    }
+    Error(item.first, UnknownKeyMessage(key, allowed, where));
   }
+}
+
+std::string ExpectedMapMessage(std::string_view what) {
+  return fmt::format("expected {} (a map of keys to values)", what);
+}
+
+std::string ExpectedListMessage(std::string_view what) { return fmt::format("expected {} (a list)", what); }
+
+std::string ExpectedScalarMessage(std::string_view what) {
+  return fmt::format("expected a single value for {}, not a list or map", what);
+}
+
+std::string UnknownKeyMessage(std::string_view key, std::span<const std::string_view> allowed, std::string_view where) {
+  const std::string suggestion = ClosestMatch(key, allowed);
+  if (!suggestion.empty()) return fmt::format("unknown key '{}' in {}; did you mean '{}'?", key, where, suggestion);
+  std::string list;
+  for (std::string_view name : allowed) list += fmt::format("{}{}", list.empty() ? "" : ", ", name);
+  return fmt::format("unknown key '{}' in {}; expected one of: {}", key, where, list);
 }
 
 std::optional<std::string> YamlReader::Scalar(const YAML::Node& map, std::string_view key, bool required) {
@@ -344,7 +355,7 @@ std::optional<std::string> YamlReader::Scalar(const YAML::Node& map, std::string
 
 std::optional<std::string> YamlReader::ScalarValue(const YAML::Node& node, std::string_view what) {
   if (!node.IsScalar()) {
-    Error(node, fmt::format("expected a single value for {}, not a list or map", what));
+    Error(node, ExpectedScalarMessage(what));
     return std::nullopt;
   }
   return node.Scalar();

@@ -83,6 +83,16 @@ class YamlReader {
   std::vector<size_t> line_starts_;
 };
 
+// "expected <what> (a map of keys to values)", "... (a list)", "expected a
+// single value for <what>, not a list or map": schema messages every input
+// format shares.
+std::string ExpectedMapMessage(std::string_view what);
+std::string ExpectedListMessage(std::string_view what);
+std::string ExpectedScalarMessage(std::string_view what);
+
+// "unknown key 'x' in <where>; did you mean 'y'?" (or the list of allowed keys).
+std::string UnknownKeyMessage(std::string_view key, std::span<const std::string_view> allowed, std::string_view where);
+
 // The closest of `candidates` to `word` by edit distance, or "" if none is close.
 std::string ClosestMatch(std::string_view word, std::span<const std::string_view> candidates);
 

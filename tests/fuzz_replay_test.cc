@@ -23,7 +23,9 @@ const std::map<std::string, Target>& Targets() {
                                                      {"rules", FuzzRules},
                                                      {"expression", FuzzExpression},
                                                      {"quantity", FuzzQuantity},
-                                                     {"date", FuzzDate}};
+                                                     {"date", FuzzDate},
+                                                     {"jsonl", FuzzJsonl},
+                                                     {"csv", FuzzCsv}};
   return targets;
 }
 
@@ -56,7 +58,8 @@ TEST_P(FuzzReplay, EveryInputKeepsTheInvariants) {
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(Targets, FuzzReplay, ::testing::Values("spec", "rules", "expression", "quantity", "date"));
+INSTANTIATE_TEST_SUITE_P(Targets, FuzzReplay,
+                         ::testing::Values("spec", "rules", "expression", "quantity", "date", "jsonl", "csv"));
 
 }  // namespace
 }  // namespace eccn::fuzz

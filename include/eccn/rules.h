@@ -29,6 +29,9 @@ namespace eccn {
 
 struct ChipSpec;
 class VerdictEvaluator;
+namespace bulk {
+class FastClassifier;
+}
 
 // An operand format and the bit length a rule multiplies its rate by.
 struct OperandFormat {
@@ -214,6 +217,7 @@ class RuleSet {
   friend Loaded<RuleSet> ParseRules(std::span<const RuleSource> sources);
   friend std::vector<Diagnostic> LintRules(const RuleSet& rules);
   friend class VerdictEvaluator;
+  friend class bulk::FastClassifier;  // evaluates the compiled packs in double precision
 };
 
 // Compiles the given files: exactly one must be a format table (`kind: formats`),

@@ -7,6 +7,7 @@
 #include <CLI/CLI.hpp>
 
 #include <eccn/eccn.h>
+#include "cli/cmd_bulk.h"
 #include "cli/cmd_headroom.h"
 #include "cli/cmd_history.h"
 #include "cli/cmd_license.h"
@@ -34,6 +35,7 @@ int ExitCodeFor(const Report& report) {
 
 // classify and explain: load everything first, so bad input prints nothing on stdout.
 int RunClassify(const Options& options, bool explain, std::ostream& out, std::ostream& err) {
+  if (!explain && WantsBulk(options)) return RunBulkClassify(options, out, err);
   const auto as_of = ResolveDate(options.as_of, err);
   if (!as_of) return kUsage;
   int code = 0;
@@ -113,7 +115,8 @@ int Run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
 
   CLI::App* classify = app.add_subcommand("classify", "Classify chip spec files against the rules in force");
   classify->add_option("PATH", options.paths, "Spec files or directories of them")->required();
-  AddCommonOptions(*classify, options, true);
+  AddCommonOptions(*classify, options, true, {"text", "json", "jsonl", "csv"});
+  AddBulkOptions(*classify, options);
   classify->add_option("--record", options.record, "Also write a decision record (JSON) to this file");
   LicenseOptions license_options;
   AddLicenseOptions(*classify, license_options);

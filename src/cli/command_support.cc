@@ -15,14 +15,14 @@ void AddPostureOptions(CLI::App& command, Options& options) {
       ->check(CLI::IsMember(roles));
 }
 
-void AddCommonOptions(CLI::App& command, Options& options, bool with_date) {
+void AddCommonOptions(CLI::App& command, Options& options, bool with_date, const std::vector<std::string>& formats) {
   command.add_option("--rules", options.rules_dir, "Rules directory (default: the bundled rules)");
   if (with_date) {
     command.add_option("--as-of", options.as_of,
                        "Evaluate the rules in force on this date (YYYY-MM-DD; default: today)");
     AddPostureOptions(command, options);
   }
-  command.add_option("--format", options.format, "Output format")->check(CLI::IsMember({"text", "json"}));
+  command.add_option("--format", options.format, "Output format")->check(CLI::IsMember(formats));
 }
 
 void PrintDiagnostics(const std::vector<Diagnostic>& diagnostics, std::ostream& err) {

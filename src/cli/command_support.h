@@ -21,19 +21,23 @@ struct Options {
   bool warnings_are_errors = false;
   bool cfr_text = false;
   std::string exporter;
-  std::string status;     // rules list --status
-  bool applying = false;  // rules list --applying
-  std::string record;     // classify --record FILE
-  std::string diff_from;  // rules diff A
-  std::string diff_to;    // rules diff B
-  bool plane = false;     // rules diff --plane
+  std::string status;        // rules list --status
+  bool applying = false;     // rules list --applying
+  std::string record;        // classify --record FILE
+  std::string diff_from;     // rules diff A
+  std::string diff_to;       // rules diff B
+  bool plane = false;        // rules diff --plane
+  std::string input_format;  // classify --input-format: "" (by extension), yaml, jsonl or csv
+  bool fail_fast = false;    // classify --fail-fast
+  size_t jobs = 0;           // classify --jobs: worker threads, 0 for one per core
 };
 
 // --cfr-text and --exporter.
 void AddPostureOptions(CLI::App& command, Options& options);
 
 // --rules, --format and, with a date, --as-of, --cfr-text and --exporter.
-void AddCommonOptions(CLI::App& command, Options& options, bool with_date);
+void AddCommonOptions(CLI::App& command, Options& options, bool with_date,
+                      const std::vector<std::string>& formats = {"text", "json"});
 
 void PrintDiagnostics(const std::vector<Diagnostic>& diagnostics, std::ostream& err);
 

@@ -115,35 +115,36 @@ Json ClassifyJson(const Report& report) {
   for (const PackInfo* pack : report.packs) packs.push_back(PackJson(*pack));
   out["rules"] = std::move(packs);
   Json chips = Json::array();
-  for (const Classification& chip : report.chips) {
-    Json c;
-    c["name"] = chip.chip;
-    c["file"] = chip.file;
-    Json metrics = Json::object();
-    Json ranges = Json::object();
-    for (const MetricValue& metric : chip.metrics) {
-      metrics[metric.id] = NumberOrNull(metric.value);
-      if (!metric.value.IsExact()) ranges[metric.id] = RangeJson(metric.value);
-    }
-    c["metrics"] = std::move(metrics);
-    c["metric_ranges"] = std::move(ranges);
-    c["verdict"] = Name(chip.Overall());
-    c["controls"] = chip.EntriesWith(Verdict::kControlled);
-    c["indeterminate"] = chip.EntriesWith(Verdict::kIndeterminate);
-    c["review_zones"] = ReviewZones(chip);
-    Json notices = Json::array();
-    for (const NoticeResult& n : chip.notices) {
-      notices.push_back(
-          {{"pack", n.pack}, {"id", n.id}, {"title", n.title}, {"text", n.text}, {"citation", n.citation}});
-    }
-    c["notices"] = std::move(notices);
-    Json results = Json::array();
-    for (const EntryResult& r : chip.results) results.push_back(ResultJson(r));
-    c["results"] = std::move(results);
-    chips.push_back(std::move(c));
-  }
+  for (const Classification& chip : report.chips) chips.push_back(ChipJson(chip));
   out["chips"] = std::move(chips);
   return out;
+}
+
+Json ChipJson(const Classification& chip) {
+  Json c;
+  c["name"] = chip.chip;
+  c["file"] = chip.file;
+  Json metrics = Json::object();
+  Json ranges = Json::object();
+  for (const MetricValue& metric : chip.metrics) {
+    metrics[metric.id] = NumberOrNull(metric.value);
+    if (!metric.value.IsExact()) ranges[metric.id] = RangeJson(metric.value);
+  }
+  c["metrics"] = std::move(metrics);
+  c["metric_ranges"] = std::move(ranges);
+  c["verdict"] = Name(chip.Overall());
+  c["controls"] = chip.EntriesWith(Verdict::kControlled);
+  c["indeterminate"] = chip.EntriesWith(Verdict::kIndeterminate);
+  c["review_zones"] = ReviewZones(chip);
+  Json notices = Json::array();
+  for (const NoticeResult& n : chip.notices) {
+    notices.push_back({{"pack", n.pack}, {"id", n.id}, {"title", n.title}, {"text", n.text}, {"citation", n.citation}});
+  }
+  c["notices"] = std::move(notices);
+  Json results = Json::array();
+  for (const EntryResult& r : chip.results) results.push_back(ResultJson(r));
+  c["results"] = std::move(results);
+  return c;
 }
 
 Json RulesJson(const RuleSet& rules, const RulesQuery& query) {

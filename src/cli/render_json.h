@@ -10,6 +10,8 @@ namespace eccn::cli {
 inline constexpr int kJsonSchemaVersion = 1;
 
 nlohmann::ordered_json ClassifyJson(const Report& report);
+// One element of "chips" in ClassifyJson: also one line of --format jsonl.
+nlohmann::ordered_json ChipJson(const Classification& chip);
 nlohmann::ordered_json RulesJson(const RuleSet& rules, const RulesQuery& query);
 // The verdict, controlling and indeterminate entries, review zones and notice
 // ids: what history and rules diff compare.

@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# End-to-end benchmark: one deterministic catalog of N records, classified by
+# eccn, a plain Python script and two Node.js rules engines, next to `wc -l`,
+# in one run. Checks that every engine's counts per entry agree with eccn's
+# and prints a table of records/s, ratios and peak RSS (docs/benchmarks.md).
+#   bench/e2e.sh [N]         (default 1000000; ECCN=path/to/eccn, default build/release/src/cli/eccn)
+# The Node.js peers are installed from npm into a temporary directory.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+n=${1:-1000000}
+eccn=${ECCN:-build/release/src/cli/eccn}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+python3 bench/gen_catalog.py "$n" > "$work/catalog.jsonl"
+npm install --prefix "$work/node" --silent --no-audit --no-fund --no-save json-rules-engine json-logic-js >/dev/null
+export NODE_PATH="$work/node/node_modules"
+cp bench/peers/*.js "$work/"
+
+echo "catalog: $n records, $(du -m "$work/catalog.jsonl" | cut -f1) MB; $(nproc) cores; load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+cat "$work/catalog.jsonl" > /dev/null  # warm the page cache for everyone alike
+
+# run NAME COMMAND...: runs it with stdout to $work/NAME.out; records seconds and peak RSS (KB).
+declare -A seconds rss
+run() {
+  local name=$1
+  shift
+  /usr/bin/time -f "%e %M" -o "$work/$name.time" "$@" > "$work/$name.out" || [ $? -le 2 ]  # eccn exits 1/2 for verdicts
+  read -r seconds[$name] rss[$name] < <(tail -n 1 "$work/$name.time")
+}
+
+run wc wc -l "$work/catalog.jsonl"
+run eccn "$eccn" classify "$work/catalog.jsonl" --format csv --as-of 2026-11-28
+run python python3 bench/baseline_classify.py "$work/catalog.jsonl"
+run json_logic node "$work/json_logic.js" "$work/catalog.jsonl"
+run json_rules_engine node "$work/json_rules_engine.js" "$work/catalog.jsonl"
+
+# eccn's counts per entry, from its CSV rows (verdict and controls columns).
+awk -F, 'NR > 1 { a += ($4 ~ /3A090\.a/); b += ($4 ~ /3A090\.b/); i += ($3 == "indeterminate"); c += ($3 == "not_controlled") }
+         END { printf "{\"3A090.a\": %d, \"3A090.b\": %d, \"indeterminate\": %d, \"not_controlled\": %d}\n", a, b, i, c }' \
+  "$work/eccn.out" > "$work/eccn.counts"
+expected=$(python3 -c 'import json,sys; print(json.dumps(json.load(open(sys.argv[1])), sort_keys=True))' "$work/eccn.counts")
+echo "eccn counts: $expected"
+[ "$(awk '{print $1}' "$work/wc.out")" = "$n" ] || { echo "wc -l counted $(cat "$work/wc.out")" >&2; exit 1; }
+
+status=0
+printf '\n| engine | seconds | records/s | vs wc -l | vs eccn | peak RSS (MB) | counts agree |\n|---|---:|---:|---:|---:|---:|---|\n'
+for name in wc eccn python json_logic json_rules_engine; do
+  agree="-"
+  if [ "$name" != wc ]; then
+    got=$(python3 -c 'import json,sys; print(json.dumps(json.loads(open(sys.argv[1]).read().splitlines()[-1] if sys.argv[2] != "eccn" else open(sys.argv[3]).read()), sort_keys=True))' \
+      "$work/$name.out" "$name" "$work/eccn.counts")
+    if [ "$got" = "$expected" ]; then agree=yes; else agree="NO: $got"; status=1; fi
+  fi
+  python3 - "$name" "${seconds[$name]}" "${rss[$name]}" "${seconds[wc]}" "${seconds[eccn]}" "$n" "$agree" <<'PY'
+import sys
+name, secs, rss, wc, eccn, n, agree = sys.argv[1:]
+secs, wc, eccn = float(secs), float(wc), float(eccn)
+rate = lambda s: int(n) / max(s, 0.01)
+labels = {"wc": "`wc -l`", "eccn": "eccn (csv output)", "python": "Python script (fractions)",
+          "json_logic": "json-logic-js (Node.js)", "json_rules_engine": "json-rules-engine (Node.js)"}
+print(f"| {labels[name]} | {secs:.2f} | {rate(secs):,.0f} | {rate(secs) / rate(wc):.3f} | "
+      f"{rate(secs) / rate(eccn):.3f} | {int(rss) / 1024:.1f} | {agree} |")
+PY
+done
+echo
+echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
+exit $status

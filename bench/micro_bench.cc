@@ -1,0 +1,121 @@
+// Micro-benchmarks: expression evaluation (exact and fast), spec parsing
+// (YAML, JSON Lines exact and fast) and the whole classify path per record.
+//   cmake -B build/bench -DECCN_BUILD_BENCH=ON -DCMAKE_BUILD_TYPE=Release && build/bench/bench/eccn_micro_bench
+#include <benchmark/benchmark.h>
+
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include <eccn/eccn.h>
+#include "bulk/exact_record.h"
+#include "bulk/fast_classifier.h"
+#include "bulk/jsonl_record.h"
+#include "cli/render_csv.h"
+
+namespace eccn {
+namespace {
+
+const RuleSet& Rules() {
+  static const RuleSet rules = *LoadRules(ECCN_SOURCE_DIR "/rules").value;
+  return rules;
+}
+
+const Context& Today() {
+  static const Context context(*Date::Parse("2026-11-28"));
+  return context;
+}
+
+std::string ReadText(const std::string& path) {
+  std::ifstream in(path);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// The H20 as one JSON Lines record, padded for simdjson.
+const std::string& H20Record() {
+  static const std::string record = [] {
+    std::ifstream in(ECCN_SOURCE_DIR "/tests/data/bulk/chips.jsonl");
+    std::string line;
+    std::getline(in, line);
+    return line + std::string(bulk::kJsonPadding, ' ');
+  }();
+  return record;
+}
+
+std::string_view H20Line() {
+  const std::string& padded = H20Record();
+  return {padded.data(), padded.size() - bulk::kJsonPadding};
+}
+
+void ParseYamlSpec(benchmark::State& state) {
+  const std::string yaml = ReadText(ECCN_SOURCE_DIR "/catalog/nvidia-h20.yaml");
+  for (auto _ : state) benchmark::DoNotOptimize(ParseChipSpec(yaml, "h20.yaml", Rules().formats()));
+}
+BENCHMARK(ParseYamlSpec);
+
+void ParseJsonlSpecExact(benchmark::State& state) {
+  bulk::JsonlDecoder decoder;
+  for (auto _ : state) {
+    std::vector<Diagnostic> diagnostics;
+    bulk::ExactRecordBuilder builder(Rules().formats(), {"h20.jsonl", 1, H20Line().data()}, diagnostics);
+    decoder.Decode(H20Line(), builder);
+    benchmark::DoNotOptimize(builder.Finish());
+  }
+}
+BENCHMARK(ParseJsonlSpecExact);
+
+void ParseJsonlSpecFast(benchmark::State& state) {
+  bulk::JsonlDecoder decoder;
+  bulk::FastRecordBuilder builder(Rules().formats());
+  for (auto _ : state) {
+    builder.Reset();
+    benchmark::DoNotOptimize(decoder.Decode(H20Line(), builder));
+  }
+}
+BENCHMARK(ParseJsonlSpecFast);
+
+void EvaluateExact(benchmark::State& state) {
+  const ChipSpec spec = *LoadChipSpec(ECCN_SOURCE_DIR "/catalog/nvidia-h20.yaml", Rules().formats()).value;
+  for (auto _ : state) benchmark::DoNotOptimize(Rules().Classify(spec, Today()));
+}
+BENCHMARK(EvaluateExact);
+
+void EvaluateFast(benchmark::State& state) {
+  bulk::JsonlDecoder decoder;
+  bulk::FastRecordBuilder builder(Rules().formats());
+  builder.Reset();
+  decoder.Decode(H20Line(), builder);
+  const bulk::FastClassifier classifier(Rules(), Today());
+  bulk::FastClassifier::Worker worker(classifier);
+  bulk::FastOutcome outcome;
+  for (auto _ : state) benchmark::DoNotOptimize(worker.Classify(builder.chip(), outcome));
+}
+BENCHMARK(EvaluateFast);
+
+// Decode, classify and write the CSV row of one record: the per-record cost of `classify --format csv`.
+void ClassifyRecord(benchmark::State& state) {
+  bulk::JsonlDecoder decoder;
+  bulk::FastRecordBuilder builder(Rules().formats());
+  const bulk::FastClassifier classifier(Rules(), Today());
+  bulk::FastClassifier::Worker worker(classifier);
+  const cli::CsvResultWriter writer(classifier);
+  bulk::FastOutcome outcome;
+  std::string out;
+  for (auto _ : state) {
+    out.clear();
+    builder.Reset();
+    if (decoder.Decode(H20Line(), builder) && worker.Classify(builder.chip(), outcome)) {
+      writer.Row(out, 1, builder.chip().name, outcome);
+    }
+    benchmark::DoNotOptimize(out.data());
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(ClassifyRecord);
+
+}  // namespace
+}  // namespace eccn
+
+BENCHMARK_MAIN();

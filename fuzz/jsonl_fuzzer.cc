@@ -1,0 +1,4 @@
+// libFuzzer entry point for JSON Lines catalog records (see fuzz_targets.h).
+#include "fuzz_targets.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) { return eccn::fuzz::FuzzJsonl(data, size); }

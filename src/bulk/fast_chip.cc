@@ -1,0 +1,227 @@
+#include "bulk/fast_chip.h"
+
+#include <charconv>
+#include <cmath>
+
+#include <eccn/rules.h>
+#include "bulk/fast_evaluator.h"
+
+namespace eccn::bulk {
+namespace {
+
+// Relative error bound of a spec value: the decimal and the unit scale are
+// each rounded once, and so is their product (a generous 8 half-ulps).
+constexpr double kInputRelativeError = 8 * kEpsilon;
+
+// Values outside this range go to the exact path, which decides whether they
+// are in range at all (decimals from 1e-30 to 1e30, 256-bit rationals).
+constexpr double kSmallest = 1e-25;
+constexpr double kLargest = 1e40;
+
+template <size_t N>
+bool ReadSymbol(std::string_view text, const std::array<std::string_view, N>& names, FastValue& out) {
+  out.symbol = -1;
+  for (size_t i = 0; i < N; ++i) {
+    if (names[i] == text) {
+      out.symbol = static_cast<int32_t>(i);
+      return true;
+    }
+  }
+  return IsUnknownWord(text);
+}
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+}  // namespace
+
+void FastChip::Reset() {
+  name = {};
+  has_name = false;
+  fields.fill(FastValue::UnknownQuantity());
+  fields[expr::kMemoryHbm].truth = Truth::kUnknown;
+  // As PrepareChip: a spec is one part unless its kind says otherwise.
+  fields[expr::kIsSystem].truth = Truth::kFalse;
+  fields[expr::kIsHbmStack].truth = Truth::kFalse;
+  has_formats = false;
+  format_count = 0;
+  has_dies = false;
+  die_count = 0;
+  has_described_in = false;
+  described_in_count = 0;
+}
+
+std::optional<FastDecimal> ParseFastDecimal(std::string_view text) {
+  size_t i = 0;
+  if (i < text.size() && (text[i] == '+' || text[i] == '-')) ++i;
+  const size_t number_start = !text.empty() && text[0] == '+' ? 1 : 0;  // from_chars takes no '+'
+  int significant = 0;
+  int fraction_digits = 0;
+  int exponent = 0;
+  bool any_digit = false;
+  bool seen_point = false;
+  for (; i < text.size(); ++i) {
+    const char c = text[i];
+    if (IsDigit(c)) {
+      if (significant > 0 || c != '0') ++significant;
+      if (seen_point) ++fraction_digits;
+      any_digit = true;
+    } else if (c == '.' && !seen_point) {
+      seen_point = true;
+    } else {
+      break;
+    }
+  }
+  if (!any_digit || significant > 15) return std::nullopt;
+  if (i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
+    ++i;
+    const bool negative = i < text.size() && text[i] == '-';
+    if (i < text.size() && (text[i] == '+' || text[i] == '-')) ++i;
+    const size_t exponent_start = i;
+    for (; i < text.size() && IsDigit(text[i]); ++i) exponent = exponent * 10 + (text[i] - '0');
+    if (i == exponent_start || i - exponent_start > 3) return std::nullopt;
+    if (negative) exponent = -exponent;
+  }
+  if (i != text.size()) return std::nullopt;
+  double value = 0;
+  const char* end = text.data() + text.size();
+  const auto [ptr, error] = std::from_chars(text.data() + number_start, end, value);
+  if (error != std::errc() || ptr != end) return std::nullopt;
+  const double magnitude = std::fabs(value);
+  if (magnitude != 0 && (magnitude < 1e-29 || magnitude > 1e29)) return std::nullopt;
+  // mantissa * 10^(exponent - fraction digits), each decimal digit < 3.33 bits
+  constexpr double kBitsPerDigit = 3.33;
+  return FastDecimal{value, kBitsPerDigit * (significant + std::abs(exponent - fraction_digits)) + 2};
+}
+
+const FastUnit* FastRecordBuilder::Unit(std::string_view symbol) {
+  for (const auto& [text, unit] : units_) {
+    if (text == symbol) return &unit;
+  }
+  constexpr size_t kMaxUnits = 64;
+  if (units_.size() >= kMaxUnits) return nullptr;  // an odd catalog: the exact path copes
+  auto unit = ParseUnit(symbol);
+  if (!unit) return nullptr;
+  units_.emplace_back(std::string(symbol), FastUnit{ToDouble(unit->scale), BitsOf(unit->scale), unit->dimension});
+  return &units_.back().second;
+}
+
+bool FastRecordBuilder::Quantity(std::string_view text, const Dimension& dimension, bool must_be_positive,
+                                 FastValue& out) {
+  if (IsUnknownWord(text)) {
+    out = FastValue::UnknownQuantity();
+    return true;
+  }
+  const auto [number_text, unit_text] = SplitQuantity(text);
+  const std::optional<FastDecimal> number = ParseFastDecimal(number_text);
+  if (!number || unit_text.empty() || number->value < 0 || (must_be_positive && number->value == 0)) return false;
+  const FastUnit* unit = Unit(unit_text);
+  if (unit == nullptr || !(unit->dimension == dimension)) return false;
+  const double value = number->value * unit->scale;
+  if (value != 0 && (value < kSmallest || value > kLargest)) return false;
+  out = FastValue::Known(value, value * kInputRelativeError, number->bits + unit->bits);
+  return true;
+}
+
+bool FastRecordBuilder::Set(SpecField field, std::string_view text, const char* /*at*/) {
+  FastItem* die = chip_.die_count > 0 ? &chip_.dies[chip_.die_count - 1] : nullptr;
+  switch (field) {
+    case SpecField::kName:
+      chip_.name = text;
+      chip_.has_name = true;
+      return true;
+    case SpecField::kVendor:
+    case SpecField::kDieName:
+      return true;
+    case SpecField::kKind: {
+      FastValue& kind = chip_.fields[expr::kKind];
+      if (!ReadSymbol(text, kKindNames, kind)) return false;
+      const auto is = [&](ChipKind k) { return kind.symbol == static_cast<int32_t>(k) ? Truth::kTrue : Truth::kFalse; };
+      chip_.fields[expr::kIsSystem].truth = is(ChipKind::kSystem);
+      chip_.fields[expr::kIsHbmStack].truth = is(ChipKind::kHbmStack);
+      return true;
+    }
+    case SpecField::kMarketedFor:
+      return ReadSymbol(text, kMarketNames, chip_.fields[expr::kMarketedFor]);
+    case SpecField::kReleased:
+      return IsValidReleaseDate(text);
+    case SpecField::kMemoryType:
+      chip_.fields[expr::kMemoryHbm].truth = MemoryIsHbm(text);
+      return true;
+    case SpecField::kMemoryCapacity:
+      return Quantity(text, kBytes, false, chip_.fields[expr::kMemoryCapacity]);
+    case SpecField::kMemoryBandwidth:
+      return Quantity(text, kBandwidth, false, chip_.fields[expr::kMemoryBandwidth]);
+    case SpecField::kInterconnectBidirectional:
+      return Quantity(text, kBandwidth, false, chip_.fields[expr::kInterconnectBidirectional]);
+    case SpecField::kPackageArea:
+      return Quantity(text, kArea, true, chip_.fields[expr::kPackageArea]);
+    case SpecField::kDieArea:
+      return Quantity(text, kArea, true, die->fields[expr::kDieArea]);
+    case SpecField::kDieTransistors:
+      return ReadSymbol(text, kArchitectureNames, die->fields[expr::kDieTransistors]);
+    case SpecField::kDieRole:
+      return ReadSymbol(text, kRoleNames, die->fields[expr::kDieRole]);
+    case SpecField::kDieCount: {
+      const std::optional<FastDecimal> count = ParseFastDecimal(text);
+      if (!count || count->value < 1 || count->value > 1000000 || std::floor(count->value) != count->value) {
+        return false;
+      }
+      die->fields[expr::kDieCount] = FastValue::Known(count->value, 0, count->bits);
+      return true;
+    }
+    case SpecField::kDieTransistorCount: {
+      if (IsUnknownWord(text)) return true;
+      const std::optional<FastDecimal> count = ParseFastDecimal(text);
+      // Below 2^53 an integral double is the exact integer; above, a decimal
+      // of at most 15 significant digits is a whole number anyway.
+      if (!count || count->value < 0 || std::floor(count->value) != count->value) return false;
+      die->fields[expr::kDieTransistorCount] =
+          FastValue::Known(count->value, count->value * kInputRelativeError, count->bits);
+      return true;
+    }
+  }
+  return false;
+}
+
+bool FastRecordBuilder::SetRate(std::string_view format, std::string_view text, const char* /*at*/) {
+  const OperandFormat* known = formats_.Find(format);
+  if (known == nullptr || chip_.format_count == kFastMaxItems) return false;
+  FastItem& item = chip_.formats[chip_.format_count++];
+  item.fields[expr::kFormatName].symbol = static_cast<int32_t>(known - formats_.formats.data());
+  item.fields[expr::kFormatBits] = FastValue::Known(known->bits, 0, 8);
+  return Quantity(text, kRate, false, item.fields[expr::kFormatRate]);
+}
+
+bool FastRecordBuilder::StartThroughput() {
+  chip_.has_formats = true;
+  return true;
+}
+
+bool FastRecordBuilder::StartDies() {
+  chip_.has_dies = true;
+  return true;
+}
+
+bool FastRecordBuilder::AddDie(const char* /*at*/) {
+  if (chip_.die_count == kFastMaxItems) return false;
+  FastItem& die = chip_.dies[chip_.die_count++];
+  die.fields[expr::kDieArea] = FastValue::UnknownQuantity();
+  die.fields[expr::kDieCount] = FastValue::Known(1, 0, 2);
+  die.fields[expr::kDieRole] = FastValue{};
+  die.fields[expr::kDieTransistors] = FastValue{};
+  die.fields[expr::kDieTransistorCount] = FastValue::UnknownQuantity();
+  return true;
+}
+
+bool FastRecordBuilder::StartDescribedIn() {
+  chip_.has_described_in = true;
+  return true;
+}
+
+bool FastRecordBuilder::AddDescribedIn(std::string_view paragraph, const char* /*at*/) {
+  if (chip_.described_in_count == kFastMaxDescribedIn) return false;
+  chip_.described_in[chip_.described_in_count++] = paragraph;
+  return true;
+}
+
+}  // namespace eccn::bulk

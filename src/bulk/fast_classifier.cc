@@ -1,0 +1,61 @@
+#include "bulk/fast_classifier.h"
+
+#include <cmath>
+
+#include "rule_set_impl.h"
+
+namespace eccn::bulk {
+
+FastClassifier::FastClassifier(const RuleSet& rules, const Context& context) {
+  const RuleSet::Impl& impl = *rules.impl_;
+  for (size_t i = 0; i < impl.packs.size(); ++i) {
+    const PackInfo& pack = impl.packs[i];
+    if (!pack.AppliesOn(context)) continue;
+    packs_.push_back({&pack, &impl.compiled[i]});
+    for (const EntryInfo& entry : pack.entries) entries_.push_back({&pack, &entry, pack.IsControl()});
+    for (size_t m = 0; m < pack.metrics.size(); ++m) {
+      metrics_.push_back({&pack, &pack.metrics[m], ToDouble(impl.compiled[i].metrics[m].display_scale)});
+    }
+  }
+}
+
+FastClassifier::Worker::Worker(const FastClassifier& classifier) : classifier_(classifier) {
+  for (const Pack& pack : classifier.packs_) evaluators_.emplace_back(pack.compiled->program);
+}
+
+bool FastClassifier::Worker::Classify(const FastChip& chip, FastOutcome& out) {
+  out.verdicts.clear();
+  out.metrics.clear();
+  out.notices.clear();
+  for (size_t p = 0; p < classifier_.packs_.size(); ++p) {
+    const Pack& pack = classifier_.packs_[p];
+    FastEvaluator& evaluator = evaluators_[p];
+    if (!evaluator.Run(chip)) return false;
+    for (const CompiledMetric& metric : pack.compiled->metrics) {
+      const FastValue& v = evaluator.value(metric.node);
+      const size_t column = out.metrics.size();
+      const bool known = v.lo == v.hi && std::isfinite(v.lo);
+      out.metrics.push_back(known ? std::optional<double>(v.lo / classifier_.metrics_[column].display_scale)
+                                  : std::nullopt);
+    }
+    // As ClassifyPack: the condition, unless an exclusion holds or an earlier entry takes precedence.
+    truths_.clear();
+    for (const CompiledEntry& entry : pack.compiled->entries) {
+      Truth truth = evaluator.value(entry.condition.node).truth;
+      for (size_t exclusion : entry.unless) {
+        truth = expr::And(truth, expr::Not(evaluator.value(pack.compiled->exclusions[exclusion].node).truth));
+      }
+      for (size_t earlier : entry.subsumed_by) truth = expr::And(truth, expr::Not(truths_[earlier]));
+      truths_.push_back(truth);
+      out.verdicts.push_back(truth == Truth::kTrue    ? Verdict::kControlled
+                             : truth == Truth::kFalse ? Verdict::kNotControlled
+                                                      : Verdict::kIndeterminate);
+    }
+    for (const NoticeInfo& notice : pack.info->notices) {
+      if (NoticeNames(notice, chip.name)) out.notices.emplace_back(notice.id);
+    }
+  }
+  return true;
+}
+
+}  // namespace eccn::bulk

@@ -1,0 +1,71 @@
+// Classifies decoded catalog records with the packs that apply in a context,
+// in double precision (fast_evaluator.h), giving the verdicts and metric
+// values the exact classifier gives, or saying that it cannot be sure.
+#pragma once
+
+#include <optional>
+#include <span>
+#include <string_view>
+#include <vector>
+
+#include <eccn/rules.h>
+#include "bulk/fast_chip.h"
+#include "bulk/fast_evaluator.h"
+
+namespace eccn {
+struct CompiledPack;
+}
+
+namespace eccn::bulk {
+
+// One entry of a pack that applies: its verdict is reported per record.
+struct EntryColumn {
+  const PackInfo* pack = nullptr;
+  const EntryInfo* entry = nullptr;
+  bool control = true;  // a control, not a review-policy zone
+};
+
+struct MetricColumn {
+  const PackInfo* pack = nullptr;
+  const MetricInfo* metric = nullptr;
+  double display_scale = 1;  // base units per display unit
+};
+
+// What the fast path reports for one record, in the order of the classifier's columns.
+struct FastOutcome {
+  std::vector<Verdict> verdicts;               // per EntryColumn
+  std::vector<std::optional<double>> metrics;  // per MetricColumn; nullopt unless known exactly
+  std::vector<std::string_view> notices;       // ids of notices naming the chip
+};
+
+class FastClassifier {
+ public:
+  FastClassifier(const RuleSet& rules, const Context& context);
+
+  std::span<const EntryColumn> entries() const { return entries_; }
+  std::span<const MetricColumn> metrics() const { return metrics_; }
+
+  // Per-thread state: evaluators and buffers, allocated once.
+  class Worker {
+   public:
+    explicit Worker(const FastClassifier& classifier);
+    // False when the exact path must decide this record.
+    bool Classify(const FastChip& chip, FastOutcome& out);
+
+   private:
+    const FastClassifier& classifier_;
+    std::vector<FastEvaluator> evaluators_;  // per applying pack
+    std::vector<Truth> truths_;
+  };
+
+ private:
+  struct Pack {
+    const PackInfo* info = nullptr;
+    const CompiledPack* compiled = nullptr;
+  };
+  std::vector<Pack> packs_;
+  std::vector<EntryColumn> entries_;
+  std::vector<MetricColumn> metrics_;
+};
+
+}  // namespace eccn::bulk

@@ -1,0 +1,316 @@
+#include "bulk/fast_evaluator.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace eccn::bulk {
+namespace {
+
+using expr::AggregateKind;
+using expr::CompareOp;
+using expr::Node;
+using expr::Op;
+
+// Exact rationals are 256-bit; an operation on operands of these sizes fits.
+constexpr double kMaxBits = 240;
+// Larger magnitudes go to the exact path rather than be trusted to doubles.
+constexpr double kMaxMagnitude = 1e60;
+
+// The largest finite end.
+double Magnitude(const FastValue& v) {
+  double m = 0;
+  if (std::isfinite(v.lo)) m = std::fabs(v.lo);
+  if (std::isfinite(v.hi)) m = std::max(m, std::fabs(v.hi));
+  return m;
+}
+
+FastValue Number(double lo, double hi, double err, double bits) { return {lo, hi, err, Truth::kUnknown, -1, bits}; }
+
+FastValue Neg(const FastValue& a) { return Number(-a.hi, -a.lo, a.err, a.bits); }
+
+}  // namespace
+
+double BitsOf(const eccn::Number& value) {
+  const auto numerator = boost::multiprecision::numerator(value);
+  const auto denominator = boost::multiprecision::denominator(value);
+  const double top = numerator == 0 ? 0 : static_cast<double>(boost::multiprecision::msb(abs(numerator)));
+  return top + static_cast<double>(boost::multiprecision::msb(denominator)) + 2;
+}
+
+FastEvaluator::FastEvaluator(const expr::Program& program) : program_(program), values_(program.nodes.size()) {
+  for (const expr::Value& c : program.constants) {
+    FastValue v;
+    v.truth = c.truth;
+    v.symbol = c.symbol;
+    v.lo = c.number.lo_unbounded ? -kInfinity : ToDouble(c.number.lo);
+    v.hi = c.number.hi_unbounded ? kInfinity : ToDouble(c.number.hi);
+    // ToDouble is within an ulp or two of the rational.
+    v.err = Magnitude(v) * 4 * kEpsilon;
+    v.bits = std::max(c.number.lo_unbounded ? 0 : BitsOf(c.number.lo), c.number.hi_unbounded ? 0 : BitsOf(c.number.hi));
+    constants_.push_back(v);
+  }
+}
+
+bool FastEvaluator::Run(const FastChip& chip) {
+  uncertain_ = false;
+  RunRange(0, static_cast<uint32_t>(program_.nodes.size()), chip);
+  return !uncertain_;
+}
+
+FastValue FastEvaluator::Checked(FastValue v) {
+  if (v.bits > kMaxBits || Magnitude(v) > kMaxMagnitude || !std::isfinite(v.err) || std::isnan(v.lo) ||
+      std::isnan(v.hi)) {
+    uncertain_ = true;
+  }
+  return v;
+}
+
+FastValue FastEvaluator::Add(const FastValue& a, const FastValue& b) {
+  FastValue out = Number(a.lo + b.lo, a.hi + b.hi, 0, a.bits + b.bits + 1);
+  out.err = a.err + b.err + Magnitude(out) * kEpsilon;
+  return Checked(out);
+}
+
+FastValue FastEvaluator::Mul(const FastValue& a, const FastValue& b) {
+  // 0 x unbounded = 0, as in the exact interval arithmetic; that needs the
+  // sign of the finite factor for sure.
+  const auto product = [this](double x, double ex, double y, double ey) {
+    if (std::isinf(x) || std::isinf(y)) {
+      const double finite = std::isinf(x) ? y : x;
+      const double finite_err = std::isinf(x) ? ey : ex;
+      if (std::isinf(finite)) return x * y;
+      if (finite == 0 && finite_err == 0) return 0.0;
+      if (std::fabs(finite) <= finite_err) uncertain_ = true;
+      return finite > 0 ? (std::isinf(x) ? x : y) : -(std::isinf(x) ? x : y);
+    }
+    return x * y;
+  };
+  const std::array<double, 4> p{product(a.lo, a.err, b.lo, b.err), product(a.lo, a.err, b.hi, b.err),
+                                product(a.hi, a.err, b.lo, b.err), product(a.hi, a.err, b.hi, b.err)};
+  FastValue out =
+      Number(*std::min_element(p.begin(), p.end()), *std::max_element(p.begin(), p.end()), 0, a.bits + b.bits);
+  out.err = Magnitude(a) * b.err + Magnitude(b) * a.err + a.err * b.err + Magnitude(out) * kEpsilon;
+  return Checked(out);
+}
+
+FastValue FastEvaluator::Div(const FastValue& a, const FastValue& b) {
+  const bool surely_contains_zero = b.lo + b.err <= 0 && b.hi - b.err >= 0;
+  const bool surely_excludes_zero = b.lo - b.err > 0 || b.hi + b.err < 0;
+  if (surely_contains_zero) return Number(-kInfinity, kInfinity, 0, 0);  // Everything(), as the exact Div
+  if (!surely_excludes_zero) {
+    uncertain_ = true;
+    return Number(-kInfinity, kInfinity, 0, 0);
+  }
+  // 1/b; 1/unbounded = 0 exactly. |1/x - 1/x'| <= e / (|x| (|x| - e)).
+  FastValue reciprocal = Number(std::isinf(b.hi) ? 0 : 1 / b.hi, std::isinf(b.lo) ? 0 : 1 / b.lo, 0, b.bits);
+  double err = 0;
+  for (double end : {b.lo, b.hi}) {
+    if (std::isinf(end)) continue;
+    const double m = std::fabs(end);
+    err = std::max(err, b.err / (m * (m - b.err)));
+  }
+  reciprocal.err = err + Magnitude(reciprocal) * kEpsilon;
+  return Mul(a, reciprocal);
+}
+
+FastValue FastEvaluator::Extreme(const FastValue& a, const FastValue& b, bool max) {
+  FastValue out = max ? Number(std::max(a.lo, b.lo), std::max(a.hi, b.hi), 0, 0)
+                      : Number(std::min(a.lo, b.lo), std::min(a.hi, b.hi), 0, 0);
+  out.err = std::max(a.err, b.err);
+  out.bits = std::max(a.bits, b.bits);
+  return out;
+}
+
+FastValue FastEvaluator::Hull(const FastValue& a, const FastValue& b) {
+  return Number(std::min(a.lo, b.lo), std::max(a.hi, b.hi), std::max(a.err, b.err), std::max(a.bits, b.bits));
+}
+
+bool FastEvaluator::Less(double x, double ex, double y, double ey) {
+  if (x + ex < y - ey) return true;
+  if (x - ex >= y + ey) return false;
+  uncertain_ = true;  // within rounding of each other: only exact arithmetic can tell
+  return false;
+}
+
+Truth FastEvaluator::Compare(CompareOp op, const FastValue& a, const FastValue& b) {
+  if (a.bits + b.bits > kMaxBits) uncertain_ = true;  // the exact comparison cross-multiplies
+  const auto less_than = [&]() {                      // a < b
+    if (Less(a.hi, a.err, b.lo, b.err)) return Truth::kTrue;
+    if (!Less(a.lo, a.err, b.hi, b.err)) return Truth::kFalse;
+    return Truth::kUnknown;
+  };
+  const auto less_equal = [&]() {  // a <= b
+    if (!Less(b.lo, b.err, a.hi, a.err)) return Truth::kTrue;
+    if (Less(b.hi, b.err, a.lo, a.err)) return Truth::kFalse;
+    return Truth::kUnknown;
+  };
+  switch (op) {
+    case CompareOp::kLt:
+      return less_than();
+    case CompareOp::kLe:
+      return less_equal();
+    case CompareOp::kGt:
+      return expr::Not(less_equal());
+    case CompareOp::kGe:
+      return expr::Not(less_than());
+    case CompareOp::kEq:
+    case CompareOp::kNe: {
+      // Only "surely different" is decided here; equality needs exact numbers.
+      const bool apart = Less(a.hi, a.err, b.lo, b.err) || Less(b.hi, b.err, a.lo, a.err);
+      if (!apart) uncertain_ = true;
+      return op == CompareOp::kEq ? Truth::kFalse : Truth::kTrue;
+    }
+  }
+  return Truth::kUnknown;
+}
+
+void FastEvaluator::RunRange(uint32_t begin, uint32_t end, const FastChip& chip) {
+  uint32_t i = begin;
+  while (i < end) {
+    const Node& node = program_.nodes[i];
+    if (node.op == Op::kAggregate) {
+      RunAggregate(i, chip);
+      i = node.body_end;
+      continue;
+    }
+    Step(i, chip);
+    ++i;
+  }
+}
+
+void FastEvaluator::Step(uint32_t index, const FastChip& chip) {
+  const Node& node = program_.nodes[index];
+  FastValue& out = values_[index];
+  const auto a = [&]() -> const FastValue& { return values_[node.a]; };
+  const auto b = [&]() -> const FastValue& { return values_[node.b]; };
+  switch (node.op) {
+    case Op::kConst:
+      out = constants_[node.a];
+      return;
+    case Op::kField:
+      out = chip.fields[node.a];
+      return;
+    case Op::kItemField:
+      out = items_[node.depth]->fields[node.a];
+      return;
+    case Op::kNeg:
+      out = Neg(a());
+      return;
+    case Op::kAdd:
+      out = Add(a(), b());
+      return;
+    case Op::kSub:
+      out = Add(a(), Neg(b()));
+      return;
+    case Op::kMul:
+      out = Mul(a(), b());
+      return;
+    case Op::kDiv:
+      out = Div(a(), b());
+      return;
+    case Op::kMin:
+      out = Extreme(a(), b(), false);
+      return;
+    case Op::kMax:
+      out = Extreme(a(), b(), true);
+      return;
+    case Op::kCompare:
+      out.truth = Compare(node.compare, a(), b());
+      return;
+    case Op::kSymbolEq:
+    case Op::kSymbolNe: {
+      if (a().symbol < 0) {
+        out.truth = Truth::kUnknown;
+        return;
+      }
+      const bool equal = a().symbol == static_cast<int32_t>(node.b);
+      out.truth = (equal == (node.op == Op::kSymbolEq)) ? Truth::kTrue : Truth::kFalse;
+      return;
+    }
+    case Op::kAnd:
+      out.truth = expr::And(a().truth, b().truth);
+      return;
+    case Op::kOr:
+      out.truth = expr::Or(a().truth, b().truth);
+      return;
+    case Op::kNot:
+      out.truth = expr::Not(a().truth);
+      return;
+    case Op::kDescribedIn: {
+      if (!chip.has_described_in) {
+        out.truth = Truth::kUnknown;
+        return;
+      }
+      const std::string& paragraph = program_.strings[node.a];
+      const auto* end = chip.described_in.begin() + static_cast<std::ptrdiff_t>(chip.described_in_count);
+      out.truth = std::find(chip.described_in.begin(), end, paragraph) != end ? Truth::kTrue : Truth::kFalse;
+      return;
+    }
+    case Op::kAggregate:
+      return;  // RunAggregate
+  }
+}
+
+// As Evaluator::RunAggregate: items the filter surely selects ("sure") and
+// those it may select ("maybe") bound every possible result.
+void FastEvaluator::RunAggregate(uint32_t index, const FastChip& chip) {
+  const Node& node = program_.nodes[index];
+  FastValue& out = values_[index];
+  out = FastValue{};
+  const bool formats = node.collection == expr::Collection::kFormats;
+  if (!(formats ? chip.has_formats : chip.has_dies)) {
+    out = Number(-kInfinity, kInfinity, 0, 0);  // unknown number (Value{}'s Everything)
+    return;
+  }
+  const FastItem* items = formats ? chip.formats.data() : chip.dies.data();
+  const size_t count = formats ? chip.format_count : chip.die_count;
+  const FastValue zero = FastValue::Known(0, 0, 2);
+  FastValue sure = zero;
+  bool any_sure = false;
+  FastValue maybe_hull;
+  bool any_maybe = false;
+  Truth truth = node.aggregate == AggregateKind::kAll ? Truth::kTrue : Truth::kFalse;
+  for (size_t k = 0; k < count; ++k) {
+    items_[node.depth] = &items[k];
+    RunRange(index + 1, node.body_end, chip);
+    const Truth selected = node.filter == expr::kNoNode ? Truth::kTrue : values_[node.filter].truth;
+    if (selected == Truth::kFalse) continue;
+    const FastValue body = node.value == expr::kNoNode ? Number(-kInfinity, kInfinity, 0, 0) : values_[node.value];
+    switch (node.aggregate) {
+      case AggregateKind::kSum:
+        sure = Add(sure, selected == Truth::kTrue ? body : Hull(body, zero));
+        break;
+      case AggregateKind::kCount:
+        sure = Add(sure, selected == Truth::kTrue ? FastValue::Known(1, 0, 2) : Number(0, 1, 0, 2));
+        break;
+      case AggregateKind::kMax:
+      case AggregateKind::kMin:
+        if (selected == Truth::kTrue) {
+          sure = !any_sure ? body : Extreme(sure, body, node.aggregate == AggregateKind::kMax);
+          any_sure = true;
+        } else {
+          maybe_hull = any_maybe ? Hull(maybe_hull, body) : body;
+          any_maybe = true;
+        }
+        break;
+      case AggregateKind::kAny:
+        truth = expr::Or(truth, expr::And(selected, body.truth));
+        break;
+      case AggregateKind::kAll:
+        truth = expr::And(truth, expr::Or(expr::Not(selected), body.truth));
+        break;
+    }
+  }
+  if (node.aggregate == AggregateKind::kMax || node.aggregate == AggregateKind::kMin) {
+    const bool max = node.aggregate == AggregateKind::kMax;
+    if (!any_sure) {
+      sure = any_maybe ? Hull(zero, maybe_hull) : zero;
+    } else if (any_maybe) {
+      sure = Hull(sure, Extreme(sure, maybe_hull, max));
+    }
+  }
+  out = sure;
+  out.truth = truth;
+}
+
+}  // namespace eccn::bulk

@@ -1,0 +1,58 @@
+// Runs a compiled Program in double precision, for catalogs.
+//
+// Every value carries a bound on its rounding error, and on the size of the
+// exact rational it stands for. A comparison is decided only when the two
+// sides are further apart than their error bounds, so the answer is the one
+// the exact evaluator would give; when they are closer (a value at or near a
+// threshold), or an exact rational might overflow, or a division might be by
+// zero, Run() returns false and the caller classifies the record with the
+// exact evaluator instead. Missing-data paths and notes are not tracked: the
+// fast path serves outputs that do not show them.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <vector>
+
+#include "bulk/fast_chip.h"
+#include "expr/program.h"
+
+namespace eccn::bulk {
+
+class FastEvaluator {
+ public:
+  explicit FastEvaluator(const expr::Program& program);
+
+  // False if some result might differ from the exact evaluator's.
+  bool Run(const FastChip& chip);
+
+  const FastValue& value(uint32_t node) const { return values_[node]; }
+
+ private:
+  void RunRange(uint32_t begin, uint32_t end, const FastChip& chip);
+  void Step(uint32_t index, const FastChip& chip);
+  void RunAggregate(uint32_t index, const FastChip& chip);
+
+  // Interval arithmetic with error bounds; anything too close to call sets uncertain_.
+  FastValue Add(const FastValue& a, const FastValue& b);
+  FastValue Mul(const FastValue& a, const FastValue& b);
+  FastValue Div(const FastValue& a, const FastValue& b);
+  FastValue Extreme(const FastValue& a, const FastValue& b, bool max);
+  static FastValue Hull(const FastValue& a, const FastValue& b);
+  // x < y for interval ends x and y with error bounds ex and ey.
+  bool Less(double x, double ex, double y, double ey);
+  Truth Compare(expr::CompareOp op, const FastValue& a, const FastValue& b);
+  // Keeps error bounds and rational sizes in range; beyond, the exact path decides.
+  FastValue Checked(FastValue v);
+
+  const expr::Program& program_;
+  std::vector<FastValue> constants_;
+  std::vector<FastValue> values_;
+  std::array<const FastItem*, expr::kMaxAggregateDepth> items_{};
+  bool uncertain_ = false;
+};
+
+// log2(|numerator|) + log2(denominator) + 2 of an exact number: a bound on its size.
+double BitsOf(const Number& value);
+
+}  // namespace eccn::bulk

@@ -1,0 +1,327 @@
+#include "bulk/jsonl_record.h"
+
+#include <fmt/format.h>
+#include <simdjson.h>
+
+#include <bitset>
+
+#include <eccn/rules.h>
+#include "yaml_reader.h"
+
+namespace eccn::bulk {
+
+namespace od = simdjson::ondemand;
+
+struct JsonlDecoder::Impl {
+  od::parser parser;
+};
+
+namespace {
+
+std::string_view TrimRight(std::string_view text) {
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r' || text.back() == '\n')) {
+    text.remove_suffix(1);
+  }
+  return text;
+}
+
+// Walks one record into a builder. Every step returns false to stop: on a
+// syntax error, or when the builder gives up.
+template <class Builder>
+class Walk {
+ public:
+  Walk(od::document& document, const char* begin, Builder& builder)
+      : document_(document), begin_(begin), builder_(builder) {}
+
+  bool Record() {
+    od::json_type type{};
+    if (auto error = document_.type().get(type)) return Syntax(error);
+    if (type != od::json_type::object) {
+      builder_.Fail(begin_, [] { return ExpectedMapMessage(kSpecWhat); });
+      return false;
+    }
+    od::object object;
+    if (auto error = document_.get_object().get(object)) return Syntax(error);
+    std::bitset<kSpecKeys.size()> seen;
+    for (auto field_result : object) {
+      od::field field;
+      if (auto error = std::move(field_result).get(field)) return Syntax(error);
+      const char* key_at = field.key().raw() - 1;  // the opening quote
+      std::string_view key;
+      if (auto error = field.unescaped_key().get(key)) return Syntax(error);
+      const size_t index = IndexOf(kSpecKeys, key);
+      if (!CheckKey(key, key_at, index, seen, kSpecKeys, kSpecWhat)) return false;
+      if (index == kSpecKeys.size()) continue;  // an extension (x-...) or reported
+      if (!TopLevel(index, field.value())) return false;
+    }
+    if (!seen[0] && !builder_.Fail(begin_, [] { return std::string("missing required key 'name'"); })) return false;
+    // Anything after the closing brace is a location; the end of the record is not.
+    if (const char* trailing = nullptr; !document_.current_location().get(trailing)) {
+      builder_.Fail(trailing, [] { return std::string("invalid JSON: text after the record's closing '}'"); });
+      return false;
+    }
+    return true;
+  }
+
+ private:
+  template <size_t N>
+  static size_t IndexOf(const std::array<std::string_view, N>& keys, std::string_view key) {
+    for (size_t i = 0; i < N; ++i) {
+      if (keys[i] == key) return i;
+    }
+    return N;
+  }
+
+  // Duplicate and unknown keys, as YamlReader::CheckKeys reports them.
+  template <size_t N>
+  bool CheckKey(std::string_view key, const char* at, size_t index, std::bitset<N>& seen,
+                const std::array<std::string_view, N>& keys, std::string_view where) {
+    if (index == N) {
+      if (key.starts_with("x-")) return true;
+      return builder_.Fail(at, [&] { return UnknownKeyMessage(key, keys, where); });
+    }
+    if (seen[index]) return builder_.Fail(at, [&] { return fmt::format("duplicate key '{}' in {}", key, where); });
+    seen[index] = true;
+    return true;
+  }
+
+  const char* Where() {
+    const char* at = nullptr;
+    if (document_.current_location().get(at)) return nullptr;
+    return at;
+  }
+
+  bool Syntax(simdjson::error_code error) {
+    builder_.Fail(Where(), [error] { return fmt::format("invalid JSON: {}", simdjson::error_message(error)); });
+    return false;
+  }
+
+  // The text of a scalar: a string's content, a number's or boolean's token.
+  // `present` is false for null (a key with null is left out, as in YAML).
+  // `what` names the value in messages, quoted as a key ('area') when `is_key`.
+  bool Scalar(od::value& value, std::string_view what, bool is_key, std::string_view& text, bool& present,
+              const char*& at) {
+    present = false;
+    od::json_type type{};
+    if (auto error = value.type().get(type)) return Syntax(error);
+    at = value.raw_json_token().data();
+    switch (type) {
+      case od::json_type::null:
+        return true;
+      case od::json_type::string:
+        if (auto error = value.get_string().get(text)) return Syntax(error);
+        present = true;
+        return true;
+      case od::json_type::number:
+      case od::json_type::boolean:
+        text = TrimRight(value.raw_json_token());
+        present = true;
+        return true;
+      case od::json_type::array:
+      case od::json_type::object:
+        return builder_.Fail(at, [what, is_key] {
+          return ExpectedScalarMessage(is_key ? fmt::format("'{}'", what) : std::string(what));
+        });
+    }
+    return true;
+  }
+
+  bool Field(od::value value, SpecField field) {
+    std::string_view text;
+    bool present = false;
+    const char* at = nullptr;
+    if (!Scalar(value, KeyOf(field), true, text, present, at)) return false;
+    return !present || builder_.Set(field, text, at);
+  }
+
+  // Expects an object or an array at `value`; false (after reporting) if it is something else.
+  bool Expect(od::value& value, od::json_type wanted, std::string_view what, bool& matches) {
+    od::json_type type{};
+    if (auto error = value.type().get(type)) return Syntax(error);
+    matches = type == wanted;
+    if (matches || type == od::json_type::null) return true;
+    const char* at = value.raw_json_token().data();
+    return builder_.Fail(
+        at, [&] { return wanted == od::json_type::object ? ExpectedMapMessage(what) : ExpectedListMessage(what); });
+  }
+
+  template <size_t N>
+  bool Section(od::value value, const std::array<std::string_view, N>& keys, std::string_view what,
+               std::initializer_list<SpecField> fields) {
+    bool is_object = false;
+    if (!Expect(value, od::json_type::object, what, is_object)) return false;
+    if (!is_object) return true;
+    od::object object;
+    if (auto error = value.get_object().get(object)) return Syntax(error);
+    std::bitset<N> seen;
+    for (auto field_result : object) {
+      od::field field;
+      if (auto error = std::move(field_result).get(field)) return Syntax(error);
+      const char* key_at = field.key().raw() - 1;  // the opening quote
+      std::string_view key;
+      if (auto error = field.unescaped_key().get(key)) return Syntax(error);
+      const size_t index = IndexOf(keys, key);
+      if (!CheckKey(key, key_at, index, seen, keys, what)) return false;
+      if (index == N) continue;
+      for (SpecField f : fields) {
+        if (KeyOf(f) == key && !Field(field.value(), f)) return false;
+      }
+    }
+    return true;
+  }
+
+  bool Throughput(od::value value) {
+    bool is_object = false;
+    if (!Expect(value, od::json_type::object, kThroughputWhat, is_object)) return false;
+    if (!is_object) return true;
+    od::object object;
+    if (auto error = value.get_object().get(object)) return Syntax(error);
+    if (!builder_.StartThroughput()) return false;
+    std::bitset<64> seen;  // by format index
+    for (auto field_result : object) {
+      od::field field;
+      if (auto error = std::move(field_result).get(field)) return Syntax(error);
+      const char* key_at = field.key().raw() - 1;  // the opening quote
+      std::string_view format;
+      if (auto error = field.unescaped_key().get(format)) return Syntax(error);
+      if (format.starts_with("x-")) continue;
+      const OperandFormat* known = builder_.formats().Find(format);
+      if (known == nullptr) {
+        if (!builder_.Fail(key_at, [&] { return UnknownFormatMessage(builder_.formats(), format); })) return false;
+        continue;
+      }
+      const auto index = static_cast<size_t>(known - builder_.formats().formats.data());
+      if (index < seen.size()) {
+        if (seen[index]) {
+          const auto message = [&] { return fmt::format("duplicate key '{}' in {}", format, kThroughputKeysWhat); };
+          if (!builder_.Fail(key_at, message)) return false;
+          continue;
+        }
+        seen[index] = true;
+      }
+      std::string_view text = "unknown";  // listed with null: supported, rate unknown
+      bool present = false;
+      const char* at = key_at;
+      od::value rate = field.value();
+      if (!Scalar(rate, format, true, text, present, at)) return false;
+      if (!builder_.SetRate(format, present ? text : std::string_view("unknown"), at)) return false;
+    }
+    return true;
+  }
+
+  bool Dies(od::value value) {
+    bool is_array = false;
+    if (!Expect(value, od::json_type::array, kDiesWhat, is_array)) return false;
+    if (!is_array) return true;
+    od::array array;
+    if (auto error = value.get_array().get(array)) return Syntax(error);
+    if (!builder_.StartDies()) return false;
+    for (auto item_result : array) {
+      od::value item;
+      if (auto error = item_result.get(item)) return Syntax(error);
+      bool is_object = false;
+      if (!Expect(item, od::json_type::object, kDieWhat, is_object)) return false;
+      if (!is_object) continue;
+      if (!builder_.AddDie(item.raw_json_token().data())) return false;
+      if (!Section(item, kDieKeys, kDieWhat,
+                   {SpecField::kDieName, SpecField::kDieArea, SpecField::kDieTransistors, SpecField::kDieRole,
+                    SpecField::kDieCount, SpecField::kDieTransistorCount})) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  // described_in (a list) or sources (a list, or one string).
+  template <class Add>
+  bool Strings(od::value value, std::string_view what, std::string_view item_what, bool allow_one, Add add) {
+    od::json_type type{};
+    if (auto error = value.type().get(type)) return Syntax(error);
+    if (type == od::json_type::null) return true;
+    if (allow_one && type == od::json_type::string) {
+      std::string_view text;
+      bool present = false;
+      const char* at = nullptr;
+      return Scalar(value, item_what, false, text, present, at) && add(text, at);
+    }
+    bool is_array = false;
+    if (!Expect(value, od::json_type::array, what, is_array)) return false;
+    if (!is_array) return true;
+    od::array array;
+    if (auto error = value.get_array().get(array)) return Syntax(error);
+    if (!allow_one && !builder_.StartDescribedIn()) return false;
+    for (auto item_result : array) {
+      od::value item;
+      if (auto error = item_result.get(item)) return Syntax(error);
+      std::string_view text;
+      bool present = false;
+      const char* at = nullptr;
+      if (!Scalar(item, item_what, false, text, present, at)) return false;
+      if (present && !add(text, at)) return false;
+    }
+    return true;
+  }
+
+  bool TopLevel(size_t index, od::value value) {
+    switch (index) {
+      case 0:
+        return Field(value, SpecField::kName);
+      case 1:
+        return Field(value, SpecField::kVendor);
+      case 2:
+        return Field(value, SpecField::kKind);
+      case 3:
+        return Field(value, SpecField::kMarketedFor);
+      case 4:
+        return Field(value, SpecField::kReleased);
+      case 5:
+        return Throughput(value);
+      case 6:
+        return Dies(value);
+      case 7:
+        return Section(value, kMemoryKeys, "'memory'",
+                       {SpecField::kMemoryType, SpecField::kMemoryCapacity, SpecField::kMemoryBandwidth});
+      case 8:
+        return Section(value, kInterconnectKeys, "'interconnect'", {SpecField::kInterconnectBidirectional});
+      case 9:
+        return Section(value, kPackageKeys, "'package'", {SpecField::kPackageArea});
+      case 10:
+        return Strings(value, kDescribedInWhat, kParagraphWhat, false,
+                       [this](std::string_view text, const char* at) { return builder_.AddDescribedIn(text, at); });
+      case 11:
+        return Strings(value, kSourcesWhat, kSourceWhat, true,
+                       [this](std::string_view text, const char*) { return builder_.AddSource(text); });
+      default:
+        return true;  // notes: free text, not read
+    }
+  }
+
+  od::document& document_;
+  const char* begin_;
+  Builder& builder_;
+};
+
+template <class Builder>
+bool DecodeWith(od::parser& parser, std::string_view line, Builder& builder) {
+  od::document document;
+  if (auto error = parser.iterate(line.data(), line.size(), line.size() + kJsonPadding).get(document)) {
+    builder.Fail(line.data(), [error] { return fmt::format("invalid JSON: {}", simdjson::error_message(error)); });
+    return false;
+  }
+  return Walk<Builder>(document, line.data(), builder).Record();
+}
+
+}  // namespace
+
+JsonlDecoder::JsonlDecoder() : impl_(std::make_unique<Impl>()) {}
+JsonlDecoder::~JsonlDecoder() = default;
+
+bool JsonlDecoder::Decode(std::string_view line, FastRecordBuilder& builder) {
+  return DecodeWith(impl_->parser, line, builder);
+}
+
+bool JsonlDecoder::Decode(std::string_view line, ExactRecordBuilder& builder) {
+  return DecodeWith(impl_->parser, line, builder);
+}
+
+}  // namespace eccn::bulk

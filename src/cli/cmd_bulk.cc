@@ -1,0 +1,330 @@
+#include "cli/cmd_bulk.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstring>
+#include <filesystem>
+#include <iostream>
+#include <memory>
+#include <optional>
+#include <thread>
+
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+
+#include "bulk/csv_record.h"
+#include "bulk/exact_record.h"
+#include "bulk/fast_classifier.h"
+#include "bulk/jsonl_record.h"
+#include "cli/cli.h"
+#include "cli/inputs.h"
+#include "cli/line_chunks.h"
+#include "cli/render_csv.h"
+#include "cli/render_json.h"
+#include "cli/render_text.h"
+
+namespace eccn::cli {
+namespace {
+
+enum class InputFormat { kYaml, kJsonl, kCsv };
+
+InputFormat FormatOf(const std::string& path, const std::string& forced) {
+  if (forced == "jsonl") return InputFormat::kJsonl;
+  if (forced == "csv") return InputFormat::kCsv;
+  if (forced == "yaml") return InputFormat::kYaml;
+  const std::string extension = std::filesystem::path(path).extension().string();
+  if (extension == ".jsonl" || extension == ".ndjson") return InputFormat::kJsonl;
+  if (extension == ".csv") return InputFormat::kCsv;
+  return InputFormat::kYaml;
+}
+
+// Catalogs this large get a progress line on a terminal.
+constexpr uint64_t kProgressBytes = uint64_t{16} << 20;
+
+// Everything a run shares, read-only, across worker threads.
+struct BulkRun {
+  const Options& options;
+  const RuleSet& rules;
+  Context context;
+  bulk::FastClassifier classifier;
+  CsvResultWriter csv;
+  bool streams = false;  // jsonl or csv output
+
+  BulkRun(const Options& o, const RuleSet& r, const Context& c)
+      : options(o),
+        rules(r),
+        context(c),
+        classifier(r, c),
+        csv(classifier),
+        streams(o.format == "jsonl" || o.format == "csv") {}
+};
+
+// Per worker thread: decoders and buffers reused for every record.
+struct Worker {
+  explicit Worker(const BulkRun& run, const bulk::CsvDecoder* csv_layout)
+      : fast(run.rules.formats()), classify(run.classifier) {
+    if (csv_layout != nullptr) csv.emplace(*csv_layout);
+  }
+
+  bulk::JsonlDecoder jsonl;
+  std::optional<bulk::CsvDecoder> csv;
+  bulk::FastRecordBuilder fast;
+  bulk::FastClassifier::Worker classify;
+  bulk::FastOutcome outcome;
+};
+
+void Emit(const BulkRun& run, LineChunk& chunk, int64_t line, Classification chip, bulk::FastOutcome& scratch) {
+  ++chunk.verdicts[static_cast<size_t>(chip.Overall())];
+  if (run.options.format == "csv") {
+    run.csv.Row(chunk.out, line, chip, scratch);
+  } else if (run.options.format == "jsonl") {
+    chunk.out += ChipJson(chip).dump();
+    chunk.out += '\n';
+  } else {
+    chunk.collected.push_back(std::move(chip));
+  }
+}
+
+// One record: the fast path when the output allows it and it is sure, else
+// the exact path, which also reports what is wrong with a bad record.
+// Returns false to stop (--fail-fast after a bad record).
+bool ProcessRecord(const BulkRun& run, Worker& worker, std::string_view file, InputFormat format, std::string_view line,
+                   int64_t line_number, LineChunk& chunk) {
+  if (run.options.format == "csv") {
+    worker.fast.Reset();
+    const bool decoded =
+        format == InputFormat::kJsonl ? worker.jsonl.Decode(line, worker.fast) : worker.csv->Decode(line, worker.fast);
+    if (decoded && worker.fast.chip().has_name && worker.classify.Classify(worker.fast.chip(), worker.outcome)) {
+      const Verdict verdict = run.csv.Row(chunk.out, line_number, worker.fast.chip().name, worker.outcome);
+      ++chunk.verdicts[static_cast<size_t>(verdict)];
+      return true;
+    }
+  }
+  bulk::ExactRecordBuilder exact(run.rules.formats(), {file, line_number, line.data()}, chunk.diagnostics);
+  if (format == InputFormat::kJsonl) {
+    worker.jsonl.Decode(line, exact);
+  } else {
+    worker.csv->Decode(line, exact);
+  }
+  std::optional<ChipSpec> spec = exact.Finish();
+  if (!spec) {
+    ++chunk.malformed;
+    return !run.options.fail_fast;
+  }
+  Emit(run, chunk, line_number, run.rules.Classify(*spec, run.context), worker.outcome);
+  return true;
+}
+
+void ProcessChunk(const BulkRun& run, Worker& worker, std::string_view file, InputFormat format, LineChunk& chunk) {
+  const char* p = chunk.data.data();
+  const char* const end = p + chunk.size;
+  int64_t line_number = chunk.first_line;
+  while (p < end) {
+    const auto* newline = static_cast<const char*>(std::memchr(p, '\n', static_cast<size_t>(end - p)));
+    const char* line_end = newline == nullptr ? end : newline;
+    std::string_view line(p, static_cast<size_t>(line_end - p));
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.find_first_not_of(" \t") != std::string_view::npos &&
+        !ProcessRecord(run, worker, file, format, line, line_number, chunk)) {
+      chunk.stopped = true;
+      return;
+    }
+    p = line_end + 1;
+    ++line_number;
+  }
+}
+
+struct Totals {
+  std::array<int64_t, 3> verdicts{};
+  int64_t malformed = 0;
+  bool missing_input = false;
+  bool stop = false;
+};
+
+// Reads the first line of `fd` (a CSV header) and what came after it.
+bool ReadHeader(int fd, std::string& header, std::string& rest) {
+  std::array<char, 65536> buffer{};
+  std::string text;
+  while (text.find('\n') == std::string::npos) {
+    const ssize_t got = ::read(fd, buffer.data(), buffer.size());
+    if (got < 0) return false;
+    if (got == 0) break;
+    text.append(buffer.data(), static_cast<size_t>(got));
+  }
+  const size_t newline = text.find('\n');
+  header = text.substr(0, newline);
+  if (!header.empty() && header.back() == '\r') header.pop_back();
+  rest = newline == std::string::npos ? "" : text.substr(newline + 1);
+  return true;
+}
+
+// Streams one catalog file through the workers.
+void RunCatalog(const BulkRun& run, const std::string& path, InputFormat format, Report& report, std::ostream& out,
+                std::ostream& err, Totals& totals) {
+  const bool from_stdin = path == "-";
+  const int fd = from_stdin ? 0 : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    PrintDiagnostics(
+        {{Severity::kError, {path}, std::filesystem::exists(path) ? "cannot open file" : "no such file or directory"}},
+        err);
+    totals.missing_input = true;
+    return;
+  }
+  struct Closer {
+    int fd;
+    ~Closer() {
+      if (fd > 0) ::close(fd);
+    }
+  } const closer{from_stdin ? -1 : fd};
+  std::string carry;
+  int64_t first_line = 1;
+  std::optional<bulk::CsvDecoder> layout;
+  if (format == InputFormat::kCsv) {
+    std::string header;
+    std::vector<Diagnostic> diagnostics;
+    if (!ReadHeader(fd, header, carry)) diagnostics.push_back({Severity::kError, {path}, std::strerror(errno)});
+    if (diagnostics.empty()) layout.emplace(header, path, run.rules.formats(), diagnostics);
+    if (HasErrors(diagnostics)) {
+      PrintDiagnostics(diagnostics, err);
+      ++totals.malformed;
+      totals.stop = run.options.fail_fast;
+      return;
+    }
+    first_line = 2;
+  }
+
+  size_t jobs = run.options.jobs == 0 ? std::max(1U, std::thread::hardware_concurrency()) : run.options.jobs;
+  std::vector<std::unique_ptr<Worker>> workers;
+  for (size_t i = 0; i < jobs; ++i) workers.push_back(std::make_unique<Worker>(run, layout ? &*layout : nullptr));
+
+  // A progress line only for a person watching a large file on a terminal.
+  struct stat info {};
+  const bool progress = &err == &std::cerr && ::isatty(2) == 1 && ::fstat(fd, &info) == 0 && S_ISREG(info.st_mode) &&
+                        static_cast<uint64_t>(info.st_size) >= kProgressBytes;
+  auto last_progress = std::chrono::steady_clock::now();
+  ChunkStreamSettings settings;
+  settings.jobs = jobs;
+  settings.padding = bulk::kJsonPadding;
+  if (progress) {
+    settings.on_read = [&](uint64_t bytes) {
+      const auto now = std::chrono::steady_clock::now();
+      if (now - last_progress < std::chrono::milliseconds(250)) return;
+      last_progress = now;
+      fmt::print(err, "\reccn: {}: {:.0f}%", path,
+                 100.0 * static_cast<double>(bytes) / static_cast<double>(info.st_size));
+      err.flush();
+    };
+  }
+  const std::string error = StreamChunks(
+      fd, std::move(carry), first_line, settings,
+      [&](LineChunk& chunk, size_t worker) { ProcessChunk(run, *workers[worker], path, format, chunk); },
+      [&](LineChunk& chunk) {
+        out.write(chunk.out.data(), static_cast<std::streamsize>(chunk.out.size()));
+        if (progress && !chunk.diagnostics.empty()) err << "\r\033[K";
+        PrintDiagnostics(chunk.diagnostics, err);
+        for (size_t v = 0; v < 3; ++v) totals.verdicts[v] += chunk.verdicts[v];
+        totals.malformed += chunk.malformed;
+        for (Classification& c : chunk.collected) report.chips.push_back(std::move(c));
+        totals.stop = chunk.stopped;
+        return !chunk.stopped;
+      });
+  if (progress) err << "\r\033[K";
+  if (!error.empty()) {
+    PrintDiagnostics({{Severity::kError, {path}, fmt::format("read error: {}", error)}}, err);
+    ++totals.malformed;
+  }
+}
+
+// YAML spec files in a streamed run: each file is one record.
+void RunYaml(const BulkRun& run, const std::string& path, Report& report, std::ostream& out, std::ostream& err,
+             Totals& totals) {
+  std::vector<Diagnostic> diagnostics;
+  const auto files = ExpandSpecPaths({path}, diagnostics);
+  if (HasErrors(diagnostics)) {
+    PrintDiagnostics(diagnostics, err);
+    totals.missing_input = totals.missing_input || InputErrorCode(diagnostics) == kNoInput;
+    totals.malformed += InputErrorCode(diagnostics) == kNoInput ? 0 : 1;
+    return;
+  }
+  LineChunk chunk;
+  bulk::FastOutcome scratch;
+  for (const auto& file : files) {
+    Loaded<ChipSpec> spec = LoadChipSpec(file, run.rules.formats());
+    PrintDiagnostics(spec.diagnostics, err);
+    if (!spec.ok()) {
+      ++totals.malformed;
+      if (run.options.fail_fast) {
+        totals.stop = true;
+        break;
+      }
+      continue;
+    }
+    Emit(run, chunk, 0, run.rules.Classify(*spec.value, run.context), scratch);
+  }
+  out << chunk.out;
+  for (size_t v = 0; v < 3; ++v) totals.verdicts[v] += chunk.verdicts[v];
+  for (Classification& c : chunk.collected) report.chips.push_back(std::move(c));
+}
+
+}  // namespace
+
+void AddBulkOptions(CLI::App& classify, Options& options) {
+  classify
+      .add_option("--input-format", options.input_format,
+                  "Input format of every PATH (default: by extension: .jsonl/.ndjson, .csv, else YAML)")
+      ->check(CLI::IsMember({"yaml", "jsonl", "csv"}));
+  classify.add_flag("--fail-fast", options.fail_fast, "Stop at the first malformed record (default: report, go on)");
+  classify.add_option("--jobs", options.jobs, "Worker threads for catalogs (default: one per core)")
+      ->check(CLI::Range(0, 256));
+}
+
+bool WantsBulk(const Options& options) {
+  if (options.format == "jsonl" || options.format == "csv") return true;
+  return std::any_of(options.paths.begin(), options.paths.end(), [&options](const std::string& path) {
+    return FormatOf(path, options.input_format) != InputFormat::kYaml;
+  });
+}
+
+int RunBulkClassify(const Options& options, std::ostream& out, std::ostream& err) {
+  const auto as_of = ResolveDate(options.as_of, err);
+  if (!as_of) return kUsage;
+  int code = 0;
+  const auto rules = LoadRuleSet(options.rules_dir, err, code);
+  if (!rules) return code;
+  const BulkRun run(options, *rules, ContextOf(options, *as_of));
+  Report report;
+  report.as_of = *as_of;
+  report.posture = run.context.posture;
+  report.exporter = run.context.exporter;
+  for (const PackInfo& pack : rules->packs()) {
+    if (pack.AppliesOn(run.context)) report.packs.push_back(&pack);
+  }
+  if (options.format == "csv") {
+    std::string header;
+    run.csv.Header(header);
+    out << header;
+  }
+  Totals totals;
+  for (const std::string& path : options.paths) {
+    const InputFormat format = FormatOf(path, options.input_format);
+    if (format == InputFormat::kYaml) {
+      RunYaml(run, path, report, out, err, totals);
+    } else {
+      RunCatalog(run, path, format, report, out, err, totals);
+    }
+    if (totals.stop) break;
+  }
+  if (options.format == "json") out << ClassifyJson(report).dump(2) << '\n';
+  if (options.format == "text") RenderClassifyText(report, out);
+  out.flush();
+  if (totals.missing_input) return kNoInput;
+  if (totals.malformed > 0) return kDataError;
+  if (totals.verdicts[static_cast<size_t>(Verdict::kControlled)] > 0) return kControlled;
+  if (totals.verdicts[static_cast<size_t>(Verdict::kIndeterminate)] > 0) return kIndeterminate;
+  return kNotControlled;
+}
+
+}  // namespace eccn::cli

@@ -1,0 +1,45 @@
+// Streams a file as chunks of whole lines through worker threads and hands
+// the chunks back in input order, with a bounded number in flight, so memory
+// stays flat whatever the file's size and the output keeps the input order.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include <eccn/eccn.h>
+
+namespace eccn::cli {
+
+struct LineChunk {
+  std::string data;  // whole lines (the last may lack its newline), then `padding` bytes
+  size_t size = 0;   // bytes of lines in `data`
+  int64_t first_line = 0;
+  // Results, filled by the processing function and read by the consumer.
+  std::string out;
+  std::vector<Diagnostic> diagnostics;
+  std::vector<Classification> collected;
+  std::array<int64_t, 3> verdicts{};  // by Verdict
+  int64_t malformed = 0;
+  bool stopped = false;  // processing stopped early (--fail-fast)
+};
+
+struct ChunkStreamSettings {
+  size_t jobs = 1;                                   // worker threads; 1 processes on the calling thread
+  size_t chunk_bytes = 1 << 20;                      // read size per chunk
+  size_t padding = 64;                               // readable bytes after each chunk's lines
+  std::function<void(uint64_t bytes_read)> on_read;  // progress, on the calling thread
+};
+
+// Reads `fd` to its end; `carry` holds bytes already read from it (after a
+// header) and `first_line` the line number of the first of them. `process`
+// runs on a worker (with its index < jobs) and `consume` on the calling
+// thread, in input order; `consume` returns false to stop early. Returns ""
+// or a read error.
+std::string StreamChunks(int fd, std::string carry, int64_t first_line, const ChunkStreamSettings& settings,
+                         const std::function<void(LineChunk&, size_t worker)>& process,
+                         const std::function<bool(LineChunk&)>& consume);
+
+}  // namespace eccn::cli

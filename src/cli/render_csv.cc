@@ -1,0 +1,113 @@
+#include "cli/render_csv.h"
+
+#include <fmt/format.h>
+
+#include <iterator>
+
+namespace eccn::cli {
+namespace {
+
+// Entry ids (with a '?' suffix when `mark_unsure`) of the entries selected, joined by ';'.
+template <class Select>
+void AppendEntries(std::string& out, std::span<const bulk::EntryColumn> entries, const bulk::FastOutcome& outcome,
+                   Select select) {
+  bool first = true;
+  for (size_t i = 0; i < entries.size(); ++i) {
+    const std::string_view suffix = select(entries[i], outcome.verdicts[i]);
+    if (suffix == "-") continue;
+    if (!first) out += ';';
+    first = false;
+    out += entries[i].entry->id;
+    out += suffix;
+  }
+}
+
+}  // namespace
+
+void AppendCsvCell(std::string& out, std::string_view text) {
+  if (text.find_first_of(",\"\n\r") == std::string_view::npos) {
+    out += text;
+    return;
+  }
+  out += '"';
+  for (char c : text) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
+}
+
+CsvResultWriter::CsvResultWriter(const bulk::FastClassifier& columns) : columns_(columns) {}
+
+void CsvResultWriter::Header(std::string& out) const {
+  out += "line,name,verdict,controls,indeterminate,review_zones,notices";
+  for (const bulk::MetricColumn& column : columns_.metrics()) {
+    // A metric id shared by several packs in force is told apart by its pack.
+    size_t same = 0;
+    for (const bulk::MetricColumn& other : columns_.metrics()) same += other.metric->id == column.metric->id ? 1 : 0;
+    out += ',';
+    AppendCsvCell(out, same > 1 ? fmt::format("{}:{}", column.pack->id, column.metric->id) : column.metric->id);
+  }
+  out += '\n';
+}
+
+Verdict CsvResultWriter::Row(std::string& out, int64_t line, std::string_view name,
+                             const bulk::FastOutcome& outcome) const {
+  const std::span<const bulk::EntryColumn> entries = columns_.entries();
+  // As Classification::Overall: over controls only.
+  Verdict overall = Verdict::kNotControlled;
+  for (size_t i = 0; i < entries.size(); ++i) {
+    if (!entries[i].control) continue;
+    if (outcome.verdicts[i] == Verdict::kControlled) {
+      overall = Verdict::kControlled;
+      break;
+    }
+    if (outcome.verdicts[i] == Verdict::kIndeterminate) overall = Verdict::kIndeterminate;
+  }
+  auto sink = std::back_inserter(out);
+  fmt::format_to(sink, "{},", line);
+  AppendCsvCell(out, name);
+  out += ',';
+  out += Name(overall);
+  out += ',';
+  AppendEntries(out, entries, outcome, [](const bulk::EntryColumn& e, Verdict v) {
+    return e.control && v == Verdict::kControlled ? "" : "-";
+  });
+  out += ',';
+  AppendEntries(out, entries, outcome, [](const bulk::EntryColumn& e, Verdict v) {
+    return e.control && v == Verdict::kIndeterminate ? "" : "-";
+  });
+  out += ',';
+  AppendEntries(out, entries, outcome, [](const bulk::EntryColumn& e, Verdict v) {
+    if (e.control || v == Verdict::kNotControlled) return "-";
+    return v == Verdict::kControlled ? "" : "?";
+  });
+  out += ',';
+  for (size_t i = 0; i < outcome.notices.size(); ++i) {
+    if (i > 0) out += ';';
+    AppendCsvCell(out, outcome.notices[i]);
+  }
+  for (const std::optional<double>& metric : outcome.metrics) {
+    out += ',';
+    // Display values: ten significant digits (verdicts are decided exactly).
+    if (metric) fmt::format_to(sink, "{:.10g}", *metric);
+  }
+  out += '\n';
+  return overall;
+}
+
+Verdict CsvResultWriter::Row(std::string& out, int64_t line, const Classification& chip,
+                             bulk::FastOutcome& scratch) const {
+  scratch.verdicts.clear();
+  scratch.metrics.clear();
+  scratch.notices.clear();
+  // The exact classification lists entries and metrics in the same pack order as the columns.
+  for (const EntryResult& result : chip.results) scratch.verdicts.push_back(result.verdict);
+  for (const MetricValue& metric : chip.metrics) {
+    scratch.metrics.push_back(metric.value.IsExact() ? std::optional<double>(ToDouble(metric.value.lo)) : std::nullopt);
+  }
+  for (const NoticeResult& notice : chip.notices) scratch.notices.emplace_back(notice.id);
+  return Row(out, line, chip.chip, scratch);
+}
+
+}  // namespace eccn::cli

@@ -1,0 +1,143 @@
+// eccn classify over catalogs: streamed results in input order, malformed
+// records reported by line while the rest classify, --fail-fast, and the
+// JSON Lines result being the --format json chip object.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "cli/cli_harness.h"
+
+namespace eccn::cli {
+namespace {
+
+using ::testing::HasSubstr;
+
+// The shipped rules on a fixed date.
+Outcome Classify(std::vector<std::string> args) {
+  args.insert(args.begin(), "classify");
+  for (const char* fixed : {"--rules", "rules", "--as-of", "2026-11-28"}) args.emplace_back(fixed);
+  return RunCli(args);
+}
+
+// The 2023 3A090 pack alone, for outputs small enough to read in a golden file.
+Outcome Classify3A090(std::vector<std::string> args) {
+  args.insert(args.begin(), "classify");
+  for (const char* fixed : {"--rules", "rules/us/ear-3a090-2023.yaml", "--as-of", "2026-11-28"}) {
+    args.emplace_back(fixed);
+  }
+  return RunCli(args);
+}
+
+const std::string kData = "tests/data/bulk/";
+
+TEST(BulkCli, CsvOutputGolden) {
+  const Outcome o = Classify({kData + "chips.jsonl", "--format", "csv"});
+  EXPECT_EQ(o.code, kControlled);
+  EXPECT_EQ(o.err, "");
+  ExpectGolden("bulk_chips.csv", o.out);
+  // The CSV catalog gives the same rows, numbered by its own lines.
+  const Outcome csv = Classify({kData + "chips.csv", "--format", "csv"});
+  EXPECT_EQ(csv.code, kControlled);
+  ExpectGolden("bulk_chips_from_csv.csv", csv.out);
+}
+
+TEST(BulkCli, JsonlResultIsTheJsonChipObject) {
+  const Outcome jsonl = Classify3A090({kData + "chips.jsonl", "--format", "jsonl"});
+  const Outcome json = Classify3A090({kData + "chips.jsonl", "--format", "json"});
+  EXPECT_EQ(jsonl.code, kControlled);
+  ExpectGolden("bulk_chips.jsonl", jsonl.out);
+  const auto document = nlohmann::ordered_json::parse(json.out);
+  std::istringstream lines(jsonl.out);
+  size_t i = 0;
+  for (std::string line; std::getline(lines, line); ++i) {
+    ASSERT_LT(i, document["chips"].size());
+    EXPECT_EQ(nlohmann::ordered_json::parse(line), document["chips"][i]);
+  }
+  EXPECT_EQ(i, 3u);
+}
+
+TEST(BulkCli, YamlSpecsStreamToo) {
+  const Outcome o = Classify3A090({"catalog/nvidia-h20.yaml", "--format", "csv"});
+  EXPECT_EQ(o.code, kNotControlled);
+  EXPECT_THAT(o.out, HasSubstr("\n0,NVIDIA H20,not_controlled,,,,,2368,814,2.909090909\n"));
+}
+
+TEST(BulkCli, MalformedRecordsAreReportedByLineAndTheRestClassify) {
+  const Outcome o = Classify3A090({kData + "malformed.jsonl", "--format", "csv"});
+  EXPECT_EQ(o.code, kDataError);
+  ExpectGolden("bulk_malformed.err", o.err);
+  EXPECT_THAT(o.err, HasSubstr("malformed.jsonl:2:44: error: 'GB/s' is a bandwidth"));
+  EXPECT_THAT(o.err, HasSubstr("malformed.jsonl:4:"));
+  EXPECT_THAT(o.out, HasSubstr("\n1,First,controlled"));
+  EXPECT_THAT(o.out, HasSubstr("\n3,Second,not_controlled"));
+  EXPECT_THAT(o.out, HasSubstr("\n5,Third,"));
+}
+
+TEST(BulkCli, FailFastStopsAtTheFirstMalformedRecord) {
+  const Outcome o = Classify({kData + "malformed.jsonl", "--format", "csv", "--fail-fast"});
+  EXPECT_EQ(o.code, kDataError);
+  EXPECT_THAT(o.out, HasSubstr("\n1,First,"));
+  EXPECT_THAT(o.out, ::testing::Not(HasSubstr("Second")));
+  EXPECT_THAT(o.err, HasSubstr(":2:"));
+  EXPECT_THAT(o.err, ::testing::Not(HasSubstr(":4:")));
+}
+
+TEST(BulkCli, TwoThreadsKeepTheInputOrder) {
+  // Enough records for many chunks, with malformed lines among them.
+  const std::string path = (std::filesystem::temp_directory_path() / "eccn_bulk_order.jsonl").string();
+  {
+    std::ofstream file(path);
+    for (int i = 1; i <= 30000; ++i) {
+      if (i % 7919 == 0) {
+        file << "{not json\n";
+        continue;
+      }
+      file << R"({"name": "C)" << i << R"(", "marketed_for": "datacenter", "throughput": {"fp8": ")" << (i % 900) + 1
+           << R"( TFLOPS"}, "dies": [{"area": ")" << (i % 700) + 100
+           << R"( mm2", "transistors": "finfet", "role": "logic"}], "x-pad": ")" << std::string(200, 'x') << "\"}\n";
+    }
+  }
+  const Outcome one = Classify({path, "--format", "csv", "--jobs", "1"});
+  const Outcome two = Classify({path, "--format", "csv", "--jobs", "2"});
+  std::filesystem::remove(path);
+  EXPECT_EQ(one.code, kDataError);
+  EXPECT_EQ(two.code, kDataError);
+  EXPECT_EQ(one.out, two.out);
+  EXPECT_EQ(one.err, two.err);
+  std::istringstream lines(two.out);
+  std::string line;
+  std::getline(lines, line);  // header
+  int64_t previous = 0;
+  int rows = 0;
+  while (std::getline(lines, line)) {
+    const int64_t number = std::stoll(line.substr(0, line.find(',')));
+    EXPECT_GT(number, previous);
+    previous = number;
+    ++rows;
+  }
+  EXPECT_EQ(rows, 30000 - 3);
+  EXPECT_THAT(two.err, HasSubstr(":7919:"));
+}
+
+TEST(BulkCli, ErrorsInTheCsvHeaderStopTheFile) {
+  const std::string path = (std::filesystem::temp_directory_path() / "eccn_bulk_header.csv").string();
+  std::ofstream(path) << "name,throughput.fp8\nX,100\n";
+  const Outcome o = Classify({path, "--format", "csv"});
+  std::filesystem::remove(path);
+  EXPECT_EQ(o.code, kDataError);
+  EXPECT_THAT(o.err, HasSubstr(":1:6: error: column 'throughput.fp8' needs its unit"));
+}
+
+TEST(BulkCli, MissingCatalog) {
+  const Outcome o = Classify({"no-such.jsonl", "--format", "csv"});
+  EXPECT_EQ(o.code, kNoInput);
+  EXPECT_THAT(o.err, HasSubstr("no-such.jsonl: error: no such file or directory"));
+}
+
+}  // namespace
+}  // namespace eccn::cli

@@ -1,0 +1,103 @@
+// CSV catalogs: columns named by spec path with the unit in the header, the
+// same spec as the YAML file, and header and row problems at line:column.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include "bulk_test_support.h"
+#include "cli/render_json.h"
+
+namespace eccn {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+using testing_support::Errors;
+
+struct CsvRun {
+  std::vector<Diagnostic> header_diagnostics;
+  std::optional<bulk::CsvDecoder> decoder;
+
+  explicit CsvRun(std::string_view header) {
+    decoder.emplace(header, "chips.csv", testing_support::Formats(), header_diagnostics);
+  }
+
+  testing_support::Decoded Row(std::string_view row, int64_t line = 2) {
+    testing_support::Decoded out;
+    bulk::ExactRecordBuilder builder(testing_support::Formats(), {"chips.csv", line, row.data()}, out.diagnostics);
+    decoder->Decode(row, builder);
+    out.spec = builder.Finish();
+    return out;
+  }
+};
+
+std::vector<std::string> Lines(const std::string& path) {
+  std::ifstream in(path);
+  std::vector<std::string> lines;
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  return lines;
+}
+
+std::string Rendered(ChipSpec spec) {
+  spec.file = "";
+  return cli::ChipJson(testing_support::ShippedRules().Classify(spec, Context(*Date::Parse("2026-11-28")))).dump();
+}
+
+TEST(BulkCsv, RowsAreTheSameSpecsAsJsonLines) {
+  const std::vector<std::string> csv = Lines(ECCN_SOURCE_DIR "/tests/data/bulk/chips.csv");
+  const std::vector<std::string> jsonl = Lines(ECCN_SOURCE_DIR "/tests/data/bulk/chips.jsonl");
+  ASSERT_EQ(csv.size(), jsonl.size() + 1);
+  CsvRun run(csv[0]);
+  ASSERT_THAT(Errors(run.header_diagnostics), ElementsAre());
+  for (size_t i = 0; i < jsonl.size(); ++i) {
+    const testing_support::Decoded from_csv = run.Row(csv[i + 1]);
+    const testing_support::Decoded from_jsonl = testing_support::DecodeJsonl(jsonl[i]);
+    ASSERT_TRUE(from_csv.spec) << ::testing::PrintToString(Errors(from_csv.diagnostics));
+    ASSERT_TRUE(from_jsonl.spec);
+    EXPECT_EQ(Rendered(*from_csv.spec), Rendered(*from_jsonl.spec)) << "row " << i + 2;
+  }
+  // ... and the first is the catalog's YAML file.
+  Loaded<ChipSpec> yaml = LoadChipSpec(ECCN_SOURCE_DIR "/catalog/nvidia-h20.yaml", testing_support::Formats());
+  ASSERT_TRUE(yaml.ok());
+  EXPECT_EQ(Rendered(*run.Row(csv[1]).spec), Rendered(*yaml.value));
+}
+
+TEST(BulkCsv, HeaderProblems) {
+  CsvRun run("name,throughput.fp8,dies.0.area [GB],memory.type [GB],speed,name");
+  EXPECT_THAT(
+      Errors(run.header_diagnostics),
+      ElementsAre("1:6: column 'throughput.fp8' needs its unit in brackets, e.g. 'throughput.fp8 [TFLOPS]'",
+                  "1:21: column 'dies.0.area': 'GB' is a size such as GB, but the column needs an area such as mm2",
+                  "1:38: column 'memory.type' takes no unit", HasSubstr("1:55: unknown key 'speed' in a CSV header"),
+                  "1:61: duplicate column 'name'"));
+}
+
+TEST(BulkCsv, QuotingAndRowProblems) {
+  CsvRun run("name,throughput.fp8 [TFLOPS],described_in");
+  const testing_support::Decoded quoted = run.Row(R"("Chip, ""X""",100,5A992.c; 4A994.l)");
+  ASSERT_TRUE(quoted.spec) << ::testing::PrintToString(Errors(quoted.diagnostics));
+  EXPECT_EQ(quoted.spec->name, "Chip, \"X\"");
+  EXPECT_THAT(*quoted.spec->described_in, ElementsAre("5A992.c", "4A994.l"));
+  EXPECT_THAT(Errors(run.Row("X,100", 9).diagnostics),
+              ElementsAre("9:1: invalid CSV: the row has 2 cells, the header 3 columns"));
+  EXPECT_THAT(Errors(run.Row(R"("X,100,)").diagnostics), ElementsAre(HasSubstr("2:1: invalid CSV: unbalanced quote")));
+  EXPECT_THAT(Errors(run.Row("X,-5,").diagnostics), ElementsAre("2:3: 'fp8' must not be negative"));
+  EXPECT_THAT(Errors(run.Row(",5,").diagnostics), ElementsAre("2:1: missing required key 'name'"));
+}
+
+TEST(BulkCsv, EmptyCellsAreLeftOut) {
+  CsvRun run("name,throughput.fp8 [TFLOPS],throughput.fp16 [TFLOPS],dies.0.area [mm2],dies.1.area [mm2]");
+  const testing_support::Decoded none = run.Row("X,,,,");
+  ASSERT_TRUE(none.spec);
+  EXPECT_FALSE(none.spec->throughput);
+  EXPECT_FALSE(none.spec->dies);
+  const testing_support::Decoded some = run.Row("X,100,,,200");
+  ASSERT_TRUE(some.spec);
+  EXPECT_EQ(some.spec->throughput->size(), 1u);
+  ASSERT_EQ(some.spec->dies->size(), 1u);
+  EXPECT_EQ(*(*some.spec->dies)[0].area_mm2, 200);
+}
+
+}  // namespace
+}  // namespace eccn

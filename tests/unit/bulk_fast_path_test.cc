@@ -1,0 +1,109 @@
+// The fast double-precision path gives the exact path's verdicts, and hands
+// every record within rounding of a threshold to the exact path.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <random>
+
+#include <fmt/format.h>
+
+#include "bulk_test_support.h"
+
+namespace eccn {
+namespace {
+
+const Context kContext(*Date::Parse("2026-11-28"));
+
+std::string Record(std::string_view market, std::string_view fp8, std::string_view area) {
+  return fmt::format(
+      R"({{"name": "X", "marketed_for": "{}", "throughput": {{"fp8": "{}"}}{}}})", market, fp8,
+      area.empty() ? ""
+                   : fmt::format(R"(, "dies": [{{"area": "{}", "transistors": "finfet", "role": "logic"}}])", area));
+}
+
+// The exact verdicts, and the fast ones when the fast path answers.
+struct Both {
+  std::vector<Verdict> exact;
+  std::optional<bulk::FastOutcome> fast;
+};
+
+Both Classify(const std::string& record) {
+  Both out;
+  const testing_support::Decoded decoded = testing_support::DecodeJsonl(record);
+  EXPECT_TRUE(decoded.spec) << record;
+  if (decoded.spec) out.exact = testing_support::ExactVerdicts(*decoded.spec, kContext);
+  out.fast = testing_support::FastJsonl(record, kContext);
+  return out;
+}
+
+TEST(BulkFastPath, DefersAtThresholds) {
+  // TPP exactly 4800 (600 x 8), PD exactly 5.92 (2960 / 500) and 3.2 (1600 / 500), TPP exactly 1600.
+  for (const auto& [fp8, area] : std::vector<std::pair<std::string, std::string>>{{"600 TFLOPS", "900 mm2"},
+                                                                                  {"370 TFLOPS", "500 mm2"},
+                                                                                  {"200 TFLOPS", "500 mm2"},
+                                                                                  {"200 TFLOPS", ""},
+                                                                                  {"0.6 PFLOPS", "900 mm2"},
+                                                                                  {"600000 GFLOPS", ""}}) {
+    const std::string record = Record("datacenter", fp8, area);
+    const Both both = Classify(record);
+    EXPECT_FALSE(both.fast) << "the fast path decided a record exactly at a threshold: " << record;
+  }
+}
+
+TEST(BulkFastPath, NextToThresholdsItAgreesOrDefers) {
+  // One unit in the last of 15 digits either side of TPP 4800 and PD 5.92.
+  for (const char* fp8 : {"599.999999999999 TFLOPS", "600.000000000001 TFLOPS", "369.999999999999 TFLOPS",
+                          "370.000000000001 TFLOPS", "599.99 TFLOPS", "600.01 TFLOPS"}) {
+    for (const char* market : {"datacenter", "consumer"}) {
+      const Both both = Classify(Record(market, fp8, "500 mm2"));
+      if (both.fast) {
+        EXPECT_EQ(both.fast->verdicts, both.exact) << fp8 << " " << market;
+      }
+    }
+  }
+  // Far from every threshold it answers.
+  EXPECT_TRUE(Classify(Record("datacenter", "123.45 TFLOPS", "456.7 mm2")).fast);
+}
+
+TEST(BulkFastPath, RandomRecordsGiveTheExactVerdictsAndMetrics) {
+  std::mt19937_64 random(3090);
+  std::uniform_real_distribution<double> rate(1, 1200);
+  std::uniform_real_distribution<double> area(50, 1000);
+  const std::array<const char*, 4> markets{"datacenter", "consumer", "workstation", "unknown"};
+  int answered = 0;
+  constexpr int kRecords = 3000;
+  for (int i = 0; i < kRecords; ++i) {
+    const std::string fp8 = fmt::format("{:.{}f} TFLOPS", rate(random), static_cast<int>(random() % 6));
+    const std::string die = random() % 10 == 0 ? "" : fmt::format("{:.1f} mm2", area(random));
+    const std::string record = Record(markets[random() % markets.size()], fp8, die);
+    const Both both = Classify(record);
+    if (!both.fast) continue;
+    ++answered;
+    EXPECT_EQ(both.fast->verdicts, both.exact) << record;
+    const testing_support::Decoded decoded = testing_support::DecodeJsonl(record);
+    const Classification exact = testing_support::ShippedRules().Classify(*decoded.spec, kContext);
+    ASSERT_EQ(both.fast->metrics.size(), exact.metrics.size());
+    for (size_t m = 0; m < exact.metrics.size(); ++m) {
+      const Interval& value = exact.metrics[m].value;
+      ASSERT_EQ(both.fast->metrics[m].has_value(), value.IsExact()) << record;
+      if (value.IsExact()) {
+        EXPECT_NEAR(*both.fast->metrics[m], ToDouble(value.lo), 1e-9 * ToDouble(value.lo) + 1e-12);
+      }
+    }
+  }
+  // Records near a threshold are rare: nearly all are answered fast.
+  EXPECT_GT(answered, kRecords * 95 / 100);
+}
+
+TEST(BulkFastPath, DecimalsItReadsAndThoseItLeaves) {
+  EXPECT_DOUBLE_EQ(bulk::ParseFastDecimal("148")->value, 148);
+  EXPECT_DOUBLE_EQ(bulk::ParseFastDecimal("+4.0e3")->value, 4000);
+  EXPECT_DOUBLE_EQ(bulk::ParseFastDecimal("-.5")->value, -0.5);
+  for (const char* text : {"", ".", "1e", "1e1000", "0x10", "1234567890123456", "nan", "inf", "1e-40", "1..2"}) {
+    EXPECT_FALSE(bulk::ParseFastDecimal(text)) << text;
+  }
+}
+
+}  // namespace
+}  // namespace eccn

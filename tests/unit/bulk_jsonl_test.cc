@@ -1,0 +1,104 @@
+// JSON Lines records: the same spec as the YAML file they transcribe, and
+// every problem reported at its line and column, with the YAML messages.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "bulk_test_support.h"
+#include "cli/render_json.h"
+
+namespace eccn {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+using testing_support::Decoded;
+using testing_support::DecodeJsonl;
+using testing_support::Errors;
+
+std::string FirstLine(const std::string& path) {
+  std::ifstream in(path);
+  std::string line;
+  std::getline(in, line);
+  return line;
+}
+
+// Classified and rendered as --format json would, without the file name.
+std::string Rendered(ChipSpec spec) {
+  spec.file = "";
+  return cli::ChipJson(testing_support::ShippedRules().Classify(spec, Context(*Date::Parse("2026-11-28")))).dump();
+}
+
+TEST(BulkJsonl, RecordIsTheSameSpecAsTheYamlFile) {
+  const Decoded jsonl = DecodeJsonl(FirstLine(ECCN_SOURCE_DIR "/tests/data/bulk/chips.jsonl"));
+  ASSERT_TRUE(jsonl.spec) << ::testing::PrintToString(Errors(jsonl.diagnostics));
+  Loaded<ChipSpec> yaml = LoadChipSpec(ECCN_SOURCE_DIR "/catalog/nvidia-h20.yaml", testing_support::Formats());
+  ASSERT_TRUE(yaml.ok());
+  EXPECT_EQ(jsonl.spec->name, "NVIDIA H20");
+  EXPECT_EQ(jsonl.spec->released, "2024");
+  EXPECT_EQ(jsonl.spec->throughput->size(), yaml.value->throughput->size());
+  EXPECT_EQ(jsonl.spec->memory.bandwidth_bytes_per_second, yaml.value->memory.bandwidth_bytes_per_second);
+  EXPECT_EQ(Rendered(*jsonl.spec), Rendered(*yaml.value));
+  EXPECT_EQ(jsonl.spec->file, "chips.jsonl:1");
+}
+
+TEST(BulkJsonl, BadValueHasTheYamlMessageAtItsColumn) {
+  const std::string line = R"({"name": "X", "throughput": {"fp8": "700 GB/s"}})";
+  const Decoded d = DecodeJsonl(line, 7);
+  EXPECT_FALSE(d.spec);
+  const Loaded<ChipSpec> yaml =
+      ParseChipSpec("name: X\nthroughput:\n  fp8: 700 GB/s\n", "x.yaml", testing_support::Formats());
+  ASSERT_EQ(yaml.diagnostics.size(), 1u);
+  EXPECT_THAT(Errors(d.diagnostics), ElementsAre("7:37: " + yaml.diagnostics[0].message));
+  EXPECT_EQ(d.diagnostics[0].location.file, "chips.jsonl");
+}
+
+TEST(BulkJsonl, SchemaErrorsAreAllReported) {
+  const Decoded d = DecodeJsonl(
+      R"({"nmae": "X", "kind": "gpu", "dies": [{"area": 814}], "memory": [1], "throughput": {"fp7": "1 TFLOPS"}})");
+  EXPECT_FALSE(d.spec);
+  EXPECT_THAT(Errors(d.diagnostics),
+              ElementsAre("1:2: unknown key 'nmae' in a chip spec; did you mean 'name'?",
+                          "1:23: invalid kind 'gpu', expected accelerator | cpu | hbm-stack | system | unknown",
+                          "1:48: '814' has no unit for 'area': expected an area such as mm2, e.g. '814 mm2'",
+                          "1:65: expected 'memory' (a map of keys to values)",
+                          HasSubstr("1:85: unknown key 'fp7' in 'throughput'"), "1:1: missing required key 'name'"));
+}
+
+TEST(BulkJsonl, DuplicateKeys) {
+  const Decoded d = DecodeJsonl(R"({"name": "X", "name": "Y"})");
+  EXPECT_THAT(Errors(d.diagnostics), ElementsAre("1:15: duplicate key 'name' in a chip spec"));
+}
+
+TEST(BulkJsonl, SyntaxErrorsAndTrailingText) {
+  EXPECT_THAT(Errors(DecodeJsonl(R"({"name": "X", "kind": })").diagnostics), ElementsAre(HasSubstr("invalid JSON")));
+  EXPECT_THAT(Errors(DecodeJsonl(R"({"name": "X"} 3)").diagnostics), ElementsAre(HasSubstr("1:1: invalid JSON")));
+  EXPECT_THAT(Errors(DecodeJsonl(R"(["name"])").diagnostics),
+              ElementsAre("1:1: expected a chip spec (a map of keys to values)"));
+}
+
+TEST(BulkJsonl, NullIsLeftOutAndListsWork) {
+  const Decoded d = DecodeJsonl(
+      R"({"name": "X", "vendor": null, "described_in": ["5A992.c"], "sources": "https://example.com", "x-sku": 3,)"
+      R"( "throughput": {"fp8": null}, "notes": {"free": "form"}})");
+  ASSERT_TRUE(d.spec) << ::testing::PrintToString(Errors(d.diagnostics));
+  EXPECT_THAT(*d.spec->described_in, ElementsAre("5A992.c"));
+  EXPECT_THAT(d.spec->sources, ElementsAre("https://example.com"));
+  ASSERT_EQ(d.spec->throughput->size(), 1u);
+  EXPECT_FALSE((*d.spec->throughput)[0].ops_per_second);  // listed, rate unknown
+}
+
+TEST(BulkJsonl, FastDecoderGivesUpOnWhatItCannotVouchFor) {
+  const Context context(*Date::Parse("2026-11-28"));
+  EXPECT_TRUE(testing_support::FastJsonl(R"({"name": "X", "throughput": {"fp8": "100 TFLOPS"}})", context));
+  // An error, a long decimal and an unknown key all go to the exact path.
+  EXPECT_FALSE(testing_support::FastJsonl(R"({"name": "X", "throughput": {"fp8": "100 GB/s"}})", context));
+  EXPECT_FALSE(
+      testing_support::FastJsonl(R"({"name": "X", "throughput": {"fp8": "100.00000000000000001 TFLOPS"}})", context));
+  EXPECT_FALSE(testing_support::FastJsonl(R"({"name": "X", "speed": 1})", context));
+}
+
+}  // namespace
+}  // namespace eccn

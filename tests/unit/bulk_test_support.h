@@ -1,0 +1,66 @@
+// Helpers for the bulk tests: decode one catalog record with the exact or
+// the fast builder, and classify it both ways.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <eccn/eccn.h>
+#include "bulk/csv_record.h"
+#include "bulk/exact_record.h"
+#include "bulk/fast_classifier.h"
+#include "bulk/jsonl_record.h"
+#include "test_rules.h"
+
+namespace eccn::testing_support {
+
+// A record with the padding simdjson reads past its end.
+inline std::string Padded(std::string_view line) { return std::string(line) + std::string(bulk::kJsonPadding, ' '); }
+
+struct Decoded {
+  std::optional<ChipSpec> spec;
+  std::vector<Diagnostic> diagnostics;
+};
+
+inline Decoded DecodeJsonl(std::string_view line, int64_t line_number = 1) {
+  const std::string padded = Padded(line);
+  const std::string_view record(padded.data(), line.size());
+  Decoded out;
+  bulk::JsonlDecoder decoder;
+  bulk::ExactRecordBuilder builder(Formats(), {"chips.jsonl", line_number, record.data()}, out.diagnostics);
+  decoder.Decode(record, builder);
+  out.spec = builder.Finish();
+  return out;
+}
+
+// "line:column: message" of each diagnostic.
+inline std::vector<std::string> Errors(const std::vector<Diagnostic>& diagnostics) {
+  std::vector<std::string> out;
+  for (const Diagnostic& d : diagnostics) {
+    out.push_back(std::to_string(d.location.line) + ":" + std::to_string(d.location.column) + ": " + d.message);
+  }
+  return out;
+}
+
+// The fast path's verdicts for a JSONL record, or nullopt if it defers to the exact path.
+inline std::optional<bulk::FastOutcome> FastJsonl(std::string_view line, const Context& context) {
+  const bulk::FastClassifier classifier(ShippedRules(), context);
+  const std::string padded = Padded(line);
+  bulk::JsonlDecoder decoder;
+  bulk::FastRecordBuilder builder(Formats());
+  builder.Reset();
+  if (!decoder.Decode(std::string_view(padded.data(), line.size()), builder)) return std::nullopt;
+  bulk::FastClassifier::Worker worker(classifier);
+  bulk::FastOutcome outcome;
+  if (!worker.Classify(builder.chip(), outcome)) return std::nullopt;
+  return outcome;
+}
+
+inline std::vector<Verdict> ExactVerdicts(const ChipSpec& spec, const Context& context) {
+  std::vector<Verdict> out;
+  for (const EntryResult& r : ShippedRules().Classify(spec, context).results) out.push_back(r.verdict);
+  return out;
+}
+
+}  // namespace eccn::testing_support
