@@ -41,6 +41,14 @@ class ExactRecordBuilder {
     return builder_.AddDescribedIn(paragraph), true;
   }
   bool AddSource(std::string_view source) { return builder_.AddSource(source), true; }
+  bool StartAlternatives(SpecField field, const char* /*at*/) { return builder_.StartAlternatives(field), true; }
+  bool StartRateAlternatives(std::string_view format, const char* at) {
+    return Report(at, builder_.StartRateAlternatives(format));
+  }
+  bool AddAlternative(std::string_view text, const char* at) { return Report(at, builder_.AddAlternative(text)); }
+  bool FinishAlternatives(std::vector<std::string> sources, const char* at) {
+    return Report(at, builder_.FinishAlternatives(std::move(sources)));
+  }
   // Records a problem and goes on, to report every problem of the record.
   template <class Message>
   bool Fail(const char* at, Message&& message) {

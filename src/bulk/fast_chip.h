@@ -72,6 +72,11 @@ class FastRecordBuilder {
   bool StartDescribedIn();
   bool AddDescribedIn(std::string_view paragraph, const char* at);
   bool AddSource(std::string_view) { return true; }
+  // Alternatives are for the exact path, which tries each.
+  bool StartAlternatives(SpecField /*field*/, const char* /*at*/) { return false; }
+  bool StartRateAlternatives(std::string_view /*format*/, const char* /*at*/) { return false; }
+  bool AddAlternative(std::string_view /*text*/, const char* /*at*/) { return false; }
+  bool FinishAlternatives(const std::vector<std::string>& /*sources*/, const char* /*at*/) { return false; }
   template <class Message>
   bool Fail(const char* /*at*/, Message&& /*message*/) {
     return false;

@@ -51,11 +51,17 @@ bool FastClassifier::Worker::Classify(const FastChip& chip, FastOutcome& out) {
                              : truth == Truth::kFalse ? Verdict::kNotControlled
                                                       : Verdict::kIndeterminate);
     }
+  }
+  classifier_.AddNotices(chip.name, out.notices);
+  return true;
+}
+
+void FastClassifier::AddNotices(std::string_view chip, std::vector<std::string_view>& out) const {
+  for (const Pack& pack : packs_) {
     for (const NoticeInfo& notice : pack.info->notices) {
-      if (NoticeNames(notice, chip.name)) out.notices.emplace_back(notice.id);
+      if (NoticeNames(notice, chip)) out.emplace_back(notice.id);
     }
   }
-  return true;
 }
 
 }  // namespace eccn::bulk

@@ -45,6 +45,9 @@ class FastClassifier {
   std::span<const EntryColumn> entries() const { return entries_; }
   std::span<const MetricColumn> metrics() const { return metrics_; }
 
+  // Appends the ids of the notices of the packs that apply naming `chip`.
+  void AddNotices(std::string_view chip, std::vector<std::string_view>& out) const;
+
   // Per-thread state: evaluators and buffers, allocated once.
   class Worker {
    public:

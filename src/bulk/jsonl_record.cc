@@ -126,7 +126,72 @@ class Walk {
     return true;
   }
 
+  bool IsObject(od::value& value, bool& is_object) {
+    od::json_type type{};
+    if (auto error = value.type().get(type)) return Syntax(error);
+    is_object = type == od::json_type::object;
+    return true;
+  }
+
+  // {"values": [...], "sources": [...]}: alternatives for the quantity the
+  // builder has started them for, as in a YAML spec.
+  bool Alternatives(od::value value, std::string_view key) {
+    const char* at = value.raw_json_token().data();
+    od::object object;
+    if (auto error = value.get_object().get(object)) return Syntax(error);
+    static constexpr std::array<std::string_view, 2> kKeys{"values", "sources"};
+    const std::string what = fmt::format("alternatives for '{}'", key);
+    std::bitset<kKeys.size()> seen;
+    std::vector<std::string> sources;
+    for (auto field_result : object) {
+      od::field field;
+      if (auto error = std::move(field_result).get(field)) return Syntax(error);
+      const char* key_at = field.key().raw() - 1;  // the opening quote
+      std::string_view name;
+      if (auto error = field.unescaped_key().get(name)) return Syntax(error);
+      const size_t index = IndexOf(kKeys, name);
+      if (!CheckKey(name, key_at, index, seen, kKeys, what)) return false;
+      if (index == kKeys.size()) continue;
+      const bool values = index == 0;
+      const auto add = [&](std::string_view text, const char* item_at) {
+        if (values) return builder_.AddAlternative(text, item_at);
+        sources.emplace_back(text);
+        return true;
+      };
+      if (!List(field.value(), values ? "'values' as a list of two or more quantities" : kSourcesWhat,
+                values ? "a quantity" : kSourceWhat, add)) {
+        return false;
+      }
+    }
+    return builder_.FinishAlternatives(std::move(sources), at);
+  }
+
+  // A list of scalars, each passed to `add`.
+  template <class Add>
+  bool List(od::value value, std::string_view what, std::string_view item_what, Add add) {
+    bool is_array = false;
+    if (!Expect(value, od::json_type::array, what, is_array)) return false;
+    if (!is_array) return true;
+    od::array array;
+    if (auto error = value.get_array().get(array)) return Syntax(error);
+    for (auto item_result : array) {
+      od::value item;
+      if (auto error = item_result.get(item)) return Syntax(error);
+      std::string_view text;
+      bool present = false;
+      const char* at = nullptr;
+      if (!Scalar(item, item_what, false, text, present, at)) return false;
+      if (present && !add(text, at)) return false;
+    }
+    return true;
+  }
+
   bool Field(od::value value, SpecField field) {
+    bool is_object = false;
+    if (DimensionOf(field) != nullptr && !IsObject(value, is_object)) return false;
+    if (is_object) {
+      return builder_.StartAlternatives(field, value.raw_json_token().data()) && Alternatives(value, KeyOf(field));
+    }
     std::string_view text;
     bool present = false;
     const char* at = nullptr;
@@ -203,6 +268,12 @@ class Walk {
       bool present = false;
       const char* at = key_at;
       od::value rate = field.value();
+      bool is_object = false;
+      if (!IsObject(rate, is_object)) return false;
+      if (is_object) {
+        if (!builder_.StartRateAlternatives(format, key_at) || !Alternatives(rate, format)) return false;
+        continue;
+      }
       if (!Scalar(rate, format, true, text, present, at)) return false;
       if (!builder_.SetRate(format, present ? text : std::string_view("unknown"), at)) return false;
     }
@@ -244,22 +315,8 @@ class Walk {
       const char* at = nullptr;
       return Scalar(value, item_what, false, text, present, at) && add(text, at);
     }
-    bool is_array = false;
-    if (!Expect(value, od::json_type::array, what, is_array)) return false;
-    if (!is_array) return true;
-    od::array array;
-    if (auto error = value.get_array().get(array)) return Syntax(error);
     if (!allow_one && !builder_.StartDescribedIn()) return false;
-    for (auto item_result : array) {
-      od::value item;
-      if (auto error = item_result.get(item)) return Syntax(error);
-      std::string_view text;
-      bool present = false;
-      const char* at = nullptr;
-      if (!Scalar(item, item_what, false, text, present, at)) return false;
-      if (present && !add(text, at)) return false;
-    }
-    return true;
+    return List(value, what, item_what, add);
   }
 
   bool TopLevel(size_t index, od::value value) {

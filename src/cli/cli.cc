@@ -48,7 +48,9 @@ int RunClassify(const Options& options, bool explain, std::ostream& out, std::os
     if (const int failed = WriteDecisionRecord(options, report, *rules, *specs, err)) return failed;
   }
   if (options.format == "json") {
-    out << ClassifyJson(report).dump(2) << '\n';
+    out << ClassifyJsonHead(report);
+    for (size_t i = 0; i < report.chips.size(); ++i) out << ClassifyJsonChip(report.chips[i], i == 0);
+    out << ClassifyJsonTail(!report.chips.empty());
   } else if (explain) {
     RenderExplainText(report, out);
   } else {

@@ -51,21 +51,14 @@ struct BulkRun {
   Context context;
   bulk::FastClassifier classifier;
   CsvResultWriter csv;
-  bool streams = false;  // jsonl or csv output
-
   BulkRun(const Options& o, const RuleSet& r, const Context& c)
-      : options(o),
-        rules(r),
-        context(c),
-        classifier(r, c),
-        csv(classifier),
-        streams(o.format == "jsonl" || o.format == "csv") {}
+      : options(o), rules(r), context(c), classifier(r, c), csv(classifier) {}
 };
 
 // Per worker thread: decoders and buffers reused for every record.
 struct Worker {
   explicit Worker(const BulkRun& run, const bulk::CsvDecoder* csv_layout)
-      : fast(run.rules.formats()), classify(run.classifier) {
+      : fast(run.rules.formats()), classify(run.classifier), verdicts(run.rules, run.context) {
     if (csv_layout != nullptr) csv.emplace(*csv_layout);
   }
 
@@ -73,8 +66,23 @@ struct Worker {
   std::optional<bulk::CsvDecoder> csv;
   bulk::FastRecordBuilder fast;
   bulk::FastClassifier::Worker classify;
+  VerdictEvaluator verdicts;  // exact, for the records the fast path leaves
   bulk::FastOutcome outcome;
 };
+
+// The text table shows the verdict, the entries that control or may, review
+// zones and metrics: the rest of a classification (traces, titles, entries
+// that do not apply) is most of its memory, dropped before the rows pile up.
+void KeepWhatTheTableShows(Classification& chip) {
+  std::erase_if(chip.results, [](const EntryResult& r) { return r.verdict == Verdict::kNotControlled; });
+  for (EntryResult& result : chip.results) {
+    result.clauses = {};
+    result.title = {};
+    result.citation = {};
+    result.reasons_for_control = {};
+  }
+  for (MetricValue& metric : chip.metrics) metric.title = {};
+}
 
 void Emit(const BulkRun& run, LineChunk& chunk, int64_t line, Classification chip, bulk::FastOutcome& scratch) {
   ++chunk.verdicts[static_cast<size_t>(chip.Overall())];
@@ -83,7 +91,10 @@ void Emit(const BulkRun& run, LineChunk& chunk, int64_t line, Classification chi
   } else if (run.options.format == "jsonl") {
     chunk.out += ChipJson(chip).dump();
     chunk.out += '\n';
+  } else if (run.options.format == "json") {
+    chunk.out += ClassifyJsonChip(chip, false);  // the consumer opens the array at the first chip
   } else {
+    KeepWhatTheTableShows(chip);
     chunk.collected.push_back(std::move(chip));
   }
 }
@@ -114,6 +125,15 @@ bool ProcessRecord(const BulkRun& run, Worker& worker, std::string_view file, In
     ++chunk.malformed;
     return !run.options.fail_fast;
   }
+  // A CSV row needs verdicts, not reasons; alternatives need Classify, which tries each.
+  const bool has_alternatives = std::any_of(spec->uncertain.begin(), spec->uncertain.end(),
+                                            [](const UncertainValue& u) { return !u.alternatives.empty(); });
+  if (run.options.format == "csv" && !has_alternatives) {
+    worker.verdicts.Evaluate(*spec);
+    ++chunk.verdicts[static_cast<size_t>(
+        run.csv.Row(chunk.out, line_number, spec->name, worker.verdicts, worker.outcome))];
+    return true;
+  }
   Emit(run, chunk, line_number, run.rules.Classify(*spec, run.context), worker.outcome);
   return true;
 }
@@ -142,7 +162,20 @@ struct Totals {
   int64_t malformed = 0;
   bool missing_input = false;
   bool stop = false;
+  bool any_chip = false;  // --format json: the chips array has been opened
 };
+
+// Writes a processed chunk's output, in input order, and adds up its counts.
+void Deliver(const BulkRun& run, LineChunk& chunk, Report& report, std::ostream& out, Totals& totals) {
+  if (run.options.format == "json" && !chunk.out.empty() && !totals.any_chip) {
+    chunk.out[0] = '[';  // ClassifyJsonChip's first and later forms differ in this character only
+    totals.any_chip = true;
+  }
+  out.write(chunk.out.data(), static_cast<std::streamsize>(chunk.out.size()));
+  for (size_t v = 0; v < 3; ++v) totals.verdicts[v] += chunk.verdicts[v];
+  totals.malformed += chunk.malformed;
+  for (Classification& c : chunk.collected) report.chips.push_back(std::move(c));
+}
 
 // Reads the first line of `fd` (a CSV header) and what came after it.
 bool ReadHeader(int fd, std::string& header, std::string& rest) {
@@ -208,6 +241,9 @@ void RunCatalog(const BulkRun& run, const std::string& path, InputFormat format,
   ChunkStreamSettings settings;
   settings.jobs = jobs;
   settings.padding = bulk::kJsonPadding;
+  // A traced result is about a hundred times its record: small chunks keep
+  // the chunks in flight, and so memory, small.
+  if (run.options.format == "json" || run.options.format == "jsonl") settings.chunk_bytes = 16 << 10;
   if (progress) {
     settings.on_read = [&](uint64_t bytes) {
       const auto now = std::chrono::steady_clock::now();
@@ -222,12 +258,9 @@ void RunCatalog(const BulkRun& run, const std::string& path, InputFormat format,
       fd, std::move(carry), first_line, settings,
       [&](LineChunk& chunk, size_t worker) { ProcessChunk(run, *workers[worker], path, format, chunk); },
       [&](LineChunk& chunk) {
-        out.write(chunk.out.data(), static_cast<std::streamsize>(chunk.out.size()));
         if (progress && !chunk.diagnostics.empty()) err << "\r\033[K";
         PrintDiagnostics(chunk.diagnostics, err);
-        for (size_t v = 0; v < 3; ++v) totals.verdicts[v] += chunk.verdicts[v];
-        totals.malformed += chunk.malformed;
-        for (Classification& c : chunk.collected) report.chips.push_back(std::move(c));
+        Deliver(run, chunk, report, out, totals);
         totals.stop = chunk.stopped;
         return !chunk.stopped;
       });
@@ -264,9 +297,7 @@ void RunYaml(const BulkRun& run, const std::string& path, Report& report, std::o
     }
     Emit(run, chunk, 0, run.rules.Classify(*spec.value, run.context), scratch);
   }
-  out << chunk.out;
-  for (size_t v = 0; v < 3; ++v) totals.verdicts[v] += chunk.verdicts[v];
-  for (Classification& c : chunk.collected) report.chips.push_back(std::move(c));
+  Deliver(run, chunk, report, out, totals);
 }
 
 }  // namespace
@@ -307,6 +338,7 @@ int RunBulkClassify(const Options& options, std::ostream& out, std::ostream& err
     run.csv.Header(header);
     out << header;
   }
+  if (options.format == "json") out << ClassifyJsonHead(report);
   Totals totals;
   for (const std::string& path : options.paths) {
     const InputFormat format = FormatOf(path, options.input_format);
@@ -317,7 +349,7 @@ int RunBulkClassify(const Options& options, std::ostream& out, std::ostream& err
     }
     if (totals.stop) break;
   }
-  if (options.format == "json") out << ClassifyJson(report).dump(2) << '\n';
+  if (options.format == "json") out << ClassifyJsonTail(totals.any_chip);
   if (options.format == "text") RenderClassifyText(report, out);
   out.flush();
   if (totals.missing_input) return kNoInput;

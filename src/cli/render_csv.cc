@@ -65,7 +65,8 @@ Verdict CsvResultWriter::Row(std::string& out, int64_t line, std::string_view na
     if (outcome.verdicts[i] == Verdict::kIndeterminate) overall = Verdict::kIndeterminate;
   }
   auto sink = std::back_inserter(out);
-  fmt::format_to(sink, "{},", line);
+  out += fmt::format_int(line).str();
+  out += ',';
   AppendCsvCell(out, name);
   out += ',';
   out += Name(overall);
@@ -89,8 +90,8 @@ Verdict CsvResultWriter::Row(std::string& out, int64_t line, std::string_view na
   }
   for (const std::optional<double>& metric : outcome.metrics) {
     out += ',';
-    // Display values: ten significant digits (verdicts are decided exactly).
-    if (metric) fmt::format_to(sink, "{:.10g}", *metric);
+    // The shortest text that reads back as the same double (verdicts are decided exactly).
+    if (metric) fmt::format_to(sink, "{}", *metric);
   }
   out += '\n';
   return overall;
@@ -108,6 +109,18 @@ Verdict CsvResultWriter::Row(std::string& out, int64_t line, const Classificatio
   }
   for (const NoticeResult& notice : chip.notices) scratch.notices.emplace_back(notice.id);
   return Row(out, line, chip.chip, scratch);
+}
+
+Verdict CsvResultWriter::Row(std::string& out, int64_t line, std::string_view name, const VerdictEvaluator& verdicts,
+                             bulk::FastOutcome& scratch) const {
+  scratch.verdicts.assign(verdicts.verdicts().begin(), verdicts.verdicts().end());
+  scratch.metrics.clear();
+  scratch.notices.clear();
+  for (const Interval& value : verdicts.metric_values()) {
+    scratch.metrics.push_back(value.IsExact() ? std::optional<double>(ToDouble(value.lo)) : std::nullopt);
+  }
+  columns_.AddNotices(name, scratch.notices);
+  return Row(out, line, name, scratch);
 }
 
 }  // namespace eccn::cli

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include <eccn/eccn.h>
+#include <eccn/verdicts.h>
 #include "bulk/fast_classifier.h"
 
 namespace eccn::cli {
@@ -24,6 +25,9 @@ class CsvResultWriter {
   // record's line in its catalog (0 for a YAML file).
   Verdict Row(std::string& out, int64_t line, std::string_view name, const bulk::FastOutcome& outcome) const;
   Verdict Row(std::string& out, int64_t line, const Classification& chip, bulk::FastOutcome& scratch) const;
+  // After `verdicts`, built for the same rules and context, evaluated `name`.
+  Verdict Row(std::string& out, int64_t line, std::string_view name, const VerdictEvaluator& verdicts,
+              bulk::FastOutcome& scratch) const;
 
  private:
   const bulk::FastClassifier& columns_;

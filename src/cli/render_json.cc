@@ -105,7 +105,10 @@ Json PackJson(const PackInfo& pack) {
 
 }  // namespace
 
-Json ClassifyJson(const Report& report) {
+namespace {
+
+// Everything but the chips, with "chips" (the last key) an empty array.
+Json ClassifyJsonWithoutChips(const Report& report) {
   Json out;
   out["schema_version"] = kJsonSchemaVersion;
   out["as_of"] = report.as_of.ToString();
@@ -114,11 +117,38 @@ Json ClassifyJson(const Report& report) {
   Json packs = Json::array();
   for (const PackInfo* pack : report.packs) packs.push_back(PackJson(*pack));
   out["rules"] = std::move(packs);
-  Json chips = Json::array();
-  for (const Classification& chip : report.chips) chips.push_back(ChipJson(chip));
-  out["chips"] = std::move(chips);
+  out["chips"] = Json::array();
   return out;
 }
+
+constexpr std::string_view kEmptyChips = "[]\n}";
+
+}  // namespace
+
+Json ClassifyJson(const Report& report) {
+  Json out = ClassifyJsonWithoutChips(report);
+  for (const Classification& chip : report.chips) out["chips"].push_back(ChipJson(chip));
+  return out;
+}
+
+std::string ClassifyJsonHead(const Report& report) {
+  std::string text = ClassifyJsonWithoutChips(report).dump(2) + "\n";
+  text.resize(text.size() - kEmptyChips.size() - 1);  // up to "chips": (the array opens with the first chip)
+  return text;
+}
+
+std::string ClassifyJsonChip(const Classification& chip, bool first) {
+  // Indented as dump(2) indents an element of "chips"; JSON strings hold no
+  // raw newline, so every newline starts a line of the object.
+  std::string text = first ? "[\n    " : ",\n    ";
+  for (char c : ChipJson(chip).dump(2)) {
+    text += c;
+    if (c == '\n') text += "    ";
+  }
+  return text;
+}
+
+std::string ClassifyJsonTail(bool any_chip) { return any_chip ? "\n  ]\n}\n" : std::string(kEmptyChips) + "\n"; }
 
 Json ChipJson(const Classification& chip) {
   Json c;

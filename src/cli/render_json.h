@@ -10,6 +10,12 @@ namespace eccn::cli {
 inline constexpr int kJsonSchemaVersion = 1;
 
 nlohmann::ordered_json ClassifyJson(const Report& report);
+// The same document as ClassifyJson(report).dump(2), written a chip at a time
+// so a catalog of any size streams: the head (report.chips is not read), then
+// each chip (`first` for the first one), then the tail.
+std::string ClassifyJsonHead(const Report& report);
+std::string ClassifyJsonChip(const Classification& chip, bool first);
+std::string ClassifyJsonTail(bool any_chip);
 // One element of "chips" in ClassifyJson: also one line of --format jsonl.
 nlohmann::ordered_json ChipJson(const Classification& chip);
 nlohmann::ordered_json RulesJson(const RuleSet& rules, const RulesQuery& query);

@@ -47,10 +47,11 @@ std::string Rendered(ChipSpec spec) {
 TEST(BulkCsv, RowsAreTheSameSpecsAsJsonLines) {
   const std::vector<std::string> csv = Lines(ECCN_SOURCE_DIR "/tests/data/bulk/chips.csv");
   const std::vector<std::string> jsonl = Lines(ECCN_SOURCE_DIR "/tests/data/bulk/chips.jsonl");
-  ASSERT_EQ(csv.size(), jsonl.size() + 1);
+  // Header and rows; the last JSON Lines record has alternatives, which a CSV cell cannot hold.
+  ASSERT_EQ(csv.size(), jsonl.size());
   CsvRun run(csv[0]);
   ASSERT_THAT(Errors(run.header_diagnostics), ElementsAre());
-  for (size_t i = 0; i < jsonl.size(); ++i) {
+  for (size_t i = 0; i + 1 < csv.size(); ++i) {
     const testing_support::Decoded from_csv = run.Row(csv[i + 1]);
     const testing_support::Decoded from_jsonl = testing_support::DecodeJsonl(jsonl[i]);
     ASSERT_TRUE(from_csv.spec) << ::testing::PrintToString(Errors(from_csv.diagnostics));

@@ -55,6 +55,33 @@ TEST(BulkJsonl, BadValueHasTheYamlMessageAtItsColumn) {
   EXPECT_EQ(d.diagnostics[0].location.file, "chips.jsonl");
 }
 
+TEST(BulkJsonl, RangesAndAlternativesAreTheYamlUncertainValues) {
+  const Decoded jsonl = DecodeJsonl(
+      R"({"name": "X", "throughput": {"fp8": {"values": ["296 TFLOPS", "310 TFLOPS"], "sources": ["a", "b"]}},)"
+      R"( "dies": [{"area": "800..814 mm2"}]})");
+  ASSERT_TRUE(jsonl.spec) << ::testing::PrintToString(Errors(jsonl.diagnostics));
+  const Loaded<ChipSpec> yaml = ParseChipSpec(
+      "name: X\nthroughput:\n  fp8: {values: [296 TFLOPS, 310 TFLOPS], sources: [a, b]}\ndies:\n"
+      "  - area: 800..814 mm2\n",
+      "x.yaml", testing_support::Formats());
+  ASSERT_TRUE(yaml.ok());
+  ASSERT_EQ(jsonl.spec->uncertain.size(), 2u);
+  for (size_t i = 0; i < 2; ++i) {
+    EXPECT_EQ(jsonl.spec->uncertain[i].field, yaml.value->uncertain[i].field);
+    EXPECT_EQ(jsonl.spec->uncertain[i].range, yaml.value->uncertain[i].range);
+    EXPECT_EQ(jsonl.spec->uncertain[i].alternatives, yaml.value->uncertain[i].alternatives);
+    EXPECT_EQ(jsonl.spec->uncertain[i].sources, yaml.value->uncertain[i].sources);
+  }
+  EXPECT_EQ(Rendered(*jsonl.spec), Rendered(*yaml.value));
+}
+
+TEST(BulkJsonl, BadAlternativesAreReportedAtTheValue) {
+  const Decoded d = DecodeJsonl(R"({"name": "X", "throughput": {"fp8": {"values": ["296 TFLOPS", "3 mm2"]}}})");
+  EXPECT_FALSE(d.spec);
+  EXPECT_THAT(Errors(d.diagnostics), ElementsAre(HasSubstr("1:63: 'mm2' is an area"),
+                                                 HasSubstr("1:37: 'values' for 'fp8' needs two or more quantities")));
+}
+
 TEST(BulkJsonl, SchemaErrorsAreAllReported) {
   const Decoded d = DecodeJsonl(
       R"({"nmae": "X", "kind": "gpu", "dies": [{"area": 814}], "memory": [1], "throughput": {"fp7": "1 TFLOPS"}})");
