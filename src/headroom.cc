@@ -6,6 +6,8 @@
 // p in {-1, 0, 1}) and the candidate is verified by classifying at it and
 // next to it, so a reported exact factor is always backed by the classifier.
 #include <eccn/headroom.h>
+#include <eccn/verdicts.h>
+#include "uncertain_values.h"
 
 #include <algorithm>
 #include <optional>
@@ -48,9 +50,17 @@ std::optional<int> Degree(const Interval& at_near, const Interval& at_far, const
 
 class Search {
  public:
+  // `verdicts` (built for `rules` and `context`, or nullptr) answers the
+  // bisection's verdict-only probes; the traced classifier gives the rest.
   Search(const RuleSet& rules, const ChipSpec& spec, const Context& context, const HeadroomOptions& options,
-         size_t index, Verdict base)
-      : rules_(rules), spec_(spec), context_(context), options_(options), index_(index), base_(base) {}
+         size_t index, Verdict base, VerdictEvaluator* verdicts)
+      : rules_(rules),
+        spec_(spec),
+        context_(context),
+        options_(options),
+        index_(index),
+        base_(base),
+        verdicts_(verdicts) {}
 
   // The nearest flip along `knob`, above 1 (up) or below.
   Flip Nearest(const std::string& knob, bool up) {
@@ -75,10 +85,15 @@ class Search {
   Classification ClassifyAt(const Number& factor) const {
     return rules_.Classify(ScaleKnob(spec_, knob_, factor), context_);
   }
-  Verdict VerdictAt(const Number& factor) const { return ClassifyAt(factor).results[index_].verdict; }
+  Verdict VerdictOf(const ChipSpec& probe) const {
+    if (verdicts_ == nullptr) return rules_.Classify(probe, context_).results[index_].verdict;
+    verdicts_->Evaluate(probe);
+    return verdicts_->verdicts()[index_];
+  }
+  Verdict VerdictAt(const Number& factor) const { return VerdictOf(ScaleKnob(spec_, knob_, factor)); }
   // The verdict over every factor in [lo, hi]; indeterminate if it may differ.
   Verdict VerdictOver(const Number& lo, const Number& hi) const {
-    return rules_.Classify(ScaleKnobRange(spec_, knob_, lo, hi), context_).results[index_].verdict;
+    return VerdictOf(ScaleKnobRange(spec_, knob_, lo, hi));
   }
 
   // Brackets are first pinned at this relative width, refined only if that fails.
@@ -210,6 +225,7 @@ class Search {
   const HeadroomOptions& options_;
   size_t index_;
   Verdict base_;
+  VerdictEvaluator* verdicts_;
   std::string knob_;
   bool up_ = true;
 };
@@ -223,12 +239,14 @@ std::vector<EntryHeadroom> Headroom(const RuleSet& rules, const ChipSpec& spec, 
   std::vector<Classification> forgotten;
   forgotten.reserve(knobs.size());
   for (const std::string& knob : knobs) forgotten.push_back(rules.Classify(ForgetKnob(spec, knob), context));
+  std::optional<VerdictEvaluator> verdicts;
+  if (!HasAlternatives(spec.uncertain)) verdicts.emplace(rules, context);
   std::vector<EntryHeadroom> out;
   for (size_t i = 0; i < now.results.size(); ++i) {
     const EntryResult& result = now.results[i];
     EntryHeadroom entry{result.pack, result.entry, result.verdict, result.missing, result.depends_on, {}};
     if (result.verdict != Verdict::kIndeterminate) {
-      Search search(rules, spec, context, options, i, result.verdict);
+      Search search(rules, spec, context, options, i, result.verdict, verdicts ? &*verdicts : nullptr);
       for (size_t k = 0; k < knobs.size(); ++k) {
         if (forgotten[k].results[i].verdict == result.verdict) continue;  // does not depend on the knob
         const size_t before = entry.flips.size();
@@ -269,6 +287,7 @@ std::vector<Ceiling> Ceilings(const RuleSet& rules, const DesignPoint& point, co
                               const HeadroomOptions& options) {
   const ChipSpec spec = DesignSpec(point);
   const Classification now = rules.Classify(spec, context);
+  VerdictEvaluator verdicts(rules, context);  // a design point has no alternatives
   std::vector<Ceiling> out;
   for (size_t i = 0; i < now.results.size(); ++i) {
     Ceiling ceiling;
@@ -276,7 +295,8 @@ std::vector<Ceiling> Ceilings(const RuleSet& rules, const DesignPoint& point, co
     ceiling.entry = now.results[i].entry;
     ceiling.flip.knob = "throughput";
     if (now.results[i].verdict != Verdict::kIndeterminate) {
-      ceiling.flip = Search(rules, spec, context, options, i, now.results[i].verdict).Nearest("throughput", true);
+      ceiling.flip =
+          Search(rules, spec, context, options, i, now.results[i].verdict, &verdicts).Nearest("throughput", true);
     }
     if (ceiling.flip.found) {
       const ChipSpec at = ScaleKnob(spec, "throughput", ceiling.flip.factor);

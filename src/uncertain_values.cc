@@ -31,6 +31,11 @@ void ApplyUncertain(const std::vector<UncertainValue>& uncertain, const std::vec
   }
 }
 
+bool HasAlternatives(const std::vector<UncertainValue>& uncertain) {
+  return std::any_of(uncertain.begin(), uncertain.end(),
+                     [](const UncertainValue& u) { return !u.alternatives.empty(); });
+}
+
 std::vector<std::vector<size_t>> AlternativeChoices(const std::vector<UncertainValue>& uncertain) {
   size_t combinations = 1;
   for (const UncertainValue& value : uncertain) {

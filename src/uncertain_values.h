@@ -16,6 +16,11 @@ namespace eccn {
 void ApplyUncertain(const std::vector<UncertainValue>& uncertain, const std::vector<size_t>* choice,
                     expr::ChipValues& chip);
 
+// True if some uncertain field has alternatives (not only a range): Classify
+// then also tries each combination, so verdict-only evaluation of the ranges
+// (VerdictEvaluator) may be coarser than Classify.
+bool HasAlternatives(const std::vector<UncertainValue>& uncertain);
+
 // Every combination of the alternatives, or none when there are no
 // alternatives or more than kMaxAlternativeCombinations (the range result,
 // sound but coarser, then stands).

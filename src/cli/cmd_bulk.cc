@@ -25,6 +25,7 @@
 #include "cli/render_csv.h"
 #include "cli/render_json.h"
 #include "cli/render_text.h"
+#include "uncertain_values.h"
 
 namespace eccn::cli {
 namespace {
@@ -126,9 +127,7 @@ bool ProcessRecord(const BulkRun& run, Worker& worker, std::string_view file, In
     return !run.options.fail_fast;
   }
   // A CSV row needs verdicts, not reasons; alternatives need Classify, which tries each.
-  const bool has_alternatives = std::any_of(spec->uncertain.begin(), spec->uncertain.end(),
-                                            [](const UncertainValue& u) { return !u.alternatives.empty(); });
-  if (run.options.format == "csv" && !has_alternatives) {
+  if (run.options.format == "csv" && !HasAlternatives(spec->uncertain)) {
     worker.verdicts.Evaluate(*spec);
     ++chunk.verdicts[static_cast<size_t>(
         run.csv.Row(chunk.out, line_number, spec->name, worker.verdicts, worker.outcome))];

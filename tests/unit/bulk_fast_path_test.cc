@@ -76,7 +76,7 @@ TEST(BulkFastPath, RandomRecordsGiveTheExactVerdictsAndMetrics) {
   // Systems and HBM stacks meet other entries (4A090, the HBM rules) than parts.
   const std::array<const char*, 5> kinds{"", "accelerator", "system", "hbm-stack", "unknown"};
   int answered = 0;
-  constexpr int kRecords = 2000;
+  constexpr int kRecords = 1000;
   for (int i = 0; i < kRecords; ++i) {
     const std::string fp8 = fmt::format("{:.{}f} TFLOPS", rate(random), static_cast<int>(random() % 6));
     const std::string die = random() % 10 == 0 ? "" : fmt::format("{:.1f} mm2", area(random));
