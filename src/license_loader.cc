@@ -344,6 +344,7 @@ Loaded<LicenseRules> ParseLicenseRules(std::span<const RuleSource> sources) {
   Loaded<LicenseRules> result;
   std::vector<ParsedFile> files;
   for (const RuleSource& source : sources) {
+    if (const auto kind = PeekKind(source.text); kind && !IsLicenseKind(*kind)) continue;  // a pack or formats
     ParsedFile file{std::make_unique<std::vector<Diagnostic>>(), nullptr, {}, ""};
     file.reader = std::make_unique<YamlReader>(source.text, source.file, *file.diagnostics);
     auto root = file.reader->Load();

@@ -389,6 +389,7 @@ Loaded<RuleSet> ParseRules(std::span<const RuleSource> sources) {
   Loaded<RuleSet> result;
   std::vector<ParsedFile> files;
   for (const RuleSource& source : sources) {
+    if (const auto kind = PeekKind(source.text); kind && IsLicenseKind(*kind)) continue;  // read by LoadLicenseRules
     ParsedFile file{std::make_unique<YamlReader>(source.text, source.file, result.diagnostics), {}, ""};
     auto root = file.reader->Load();
     if (!root || !file.reader->ExpectMap(*root, "a rules file")) continue;

@@ -49,6 +49,28 @@ bool IsLicenseKind(std::string_view kind) {
   return std::find(kLicenseKinds.begin(), kLicenseKinds.end(), kind) != kLicenseKinds.end();
 }
 
+std::optional<std::string_view> PeekKind(std::string_view text) {
+  constexpr std::string_view kKey = "kind:";
+  for (size_t start = 0; start < text.size();) {
+    const size_t end = std::min(text.find('\n', start), text.size());
+    std::string_view line = text.substr(start, end - start);
+    start = end + 1;
+    if (!line.starts_with(kKey)) continue;
+    line.remove_prefix(kKey.size());
+    line = line.substr(0, line.find(" #"));
+    while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\t' || line.back() == '\r')) line.remove_suffix(1);
+    if (line.size() >= 2 && (line.front() == '\'' || line.front() == '"') && line.back() == line.front()) {
+      line = line.substr(1, line.size() - 2);
+    }
+    const bool plain = !line.empty() && std::all_of(line.begin(), line.end(), [](char c) {
+      return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+    });
+    return plain ? std::optional<std::string_view>(line) : std::nullopt;
+  }
+  return std::nullopt;
+}
+
 std::string KnownKinds() {
   std::string out = "'formats', 'pack'";
   for (std::string_view kind : kLicenseKinds) out += fmt::format(", '{}'", kind);

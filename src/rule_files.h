@@ -18,6 +18,10 @@ namespace eccn {
 // Kinds of rules file read by LoadLicenseRules; the pack loader skips them.
 inline constexpr std::array<std::string_view, 3> kLicenseKinds = {"countries", "country-groups", "license"};
 bool IsLicenseKind(std::string_view kind);
+// The value of a plain top-level `kind: NAME` line, found without parsing the
+// YAML, so that each loader skips the files meant for the other unparsed;
+// nullopt when there is no such line (the file is then parsed to find out).
+std::optional<std::string_view> PeekKind(std::string_view text);
 // Every kind a rules file can have, quoted, for error messages.
 std::string KnownKinds();
 

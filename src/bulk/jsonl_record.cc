@@ -268,9 +268,9 @@ class Walk {
       bool present = false;
       const char* at = key_at;
       od::value rate = field.value();
-      bool is_object = false;
-      if (!IsObject(rate, is_object)) return false;
-      if (is_object) {
+      bool has_alternatives = false;
+      if (!IsObject(rate, has_alternatives)) return false;
+      if (has_alternatives) {
         if (!builder_.StartRateAlternatives(format, key_at) || !Alternatives(rate, format)) return false;
         continue;
       }

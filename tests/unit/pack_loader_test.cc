@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <eccn/eccn.h>
+#include "rule_files.h"
 
 namespace eccn {
 namespace {
@@ -210,6 +211,30 @@ entries:)yaml");
   const Classification c = rules.value->Classify(*spec.value, Date{2024, 1, 1});
   EXPECT_EQ(c.Overall(), Verdict::kIndeterminate);
   EXPECT_EQ(c.metrics[1].value, Interval::Between(0, 50));
+}
+
+}  // namespace
+}  // namespace eccn
+
+namespace eccn {
+namespace {
+
+TEST(PeekKind, ReadsAPlainTopLevelKindLineOnly) {
+  EXPECT_EQ(PeekKind("# a pack\nid: x\nkind: pack\n"), "pack");
+  EXPECT_EQ(PeekKind("kind: 'country-groups'  # the groups\r\n"), "country-groups");
+  EXPECT_EQ(PeekKind("id: x\n  kind: license\n"), std::nullopt);  // not top level
+  EXPECT_EQ(PeekKind("kind: {a: b}\n"), std::nullopt);            // not a plain name: parse to find out
+  EXPECT_EQ(PeekKind("id: x\n"), std::nullopt);
+}
+
+TEST(PeekKind, LicenseFilesAreLeftToTheLicenseLoaderAndPacksToThePackLoader) {
+  // A license file the pack loader would reject if it parsed it, and a pack the license loader would.
+  const std::vector<RuleSource> sources{
+      {"formats.yaml", "kind: formats\nformats:\n  - {name: fp8, bits: 8}\n"},
+      {"license.yaml", "kind: license\nthis: [is not, a pack\n"},
+  };
+  const Loaded<RuleSet> rules = ParseRules(sources);
+  EXPECT_TRUE(rules.ok()) << (rules.diagnostics.empty() ? "" : rules.diagnostics[0].ToString());
 }
 
 }  // namespace
