@@ -71,20 +71,6 @@ struct Worker {
   bulk::FastOutcome outcome;
 };
 
-// The text table shows the verdict, the entries that control or may, review
-// zones and metrics: the rest of a classification (traces, titles, entries
-// that do not apply) is most of its memory, dropped before the rows pile up.
-void KeepWhatTheTableShows(Classification& chip) {
-  std::erase_if(chip.results, [](const EntryResult& r) { return r.verdict == Verdict::kNotControlled; });
-  for (EntryResult& result : chip.results) {
-    result.clauses = {};
-    result.title = {};
-    result.citation = {};
-    result.reasons_for_control = {};
-  }
-  for (MetricValue& metric : chip.metrics) metric.title = {};
-}
-
 void Emit(const BulkRun& run, LineChunk& chunk, int64_t line, Classification chip, bulk::FastOutcome& scratch) {
   ++chunk.verdicts[static_cast<size_t>(chip.Overall())];
   if (run.options.format == "csv") {
@@ -95,8 +81,7 @@ void Emit(const BulkRun& run, LineChunk& chunk, int64_t line, Classification chi
   } else if (run.options.format == "json") {
     chunk.out += ClassifyJsonChip(chip, false);  // the consumer opens the array at the first chip
   } else {
-    KeepWhatTheTableShows(chip);
-    chunk.collected.push_back(std::move(chip));
+    chunk.collected.push_back(std::move(chip));  // the consumer adds it to the text table, in order
   }
 }
 
@@ -165,7 +150,7 @@ struct Totals {
 };
 
 // Writes a processed chunk's output, in input order, and adds up its counts.
-void Deliver(const BulkRun& run, LineChunk& chunk, Report& report, std::ostream& out, Totals& totals) {
+void Deliver(const BulkRun& run, LineChunk& chunk, ClassifyTextWriter& text, std::ostream& out, Totals& totals) {
   if (run.options.format == "json" && !chunk.out.empty() && !totals.any_chip) {
     chunk.out[0] = '[';  // ClassifyJsonChip's first and later forms differ in this character only
     totals.any_chip = true;
@@ -173,7 +158,7 @@ void Deliver(const BulkRun& run, LineChunk& chunk, Report& report, std::ostream&
   out.write(chunk.out.data(), static_cast<std::streamsize>(chunk.out.size()));
   for (size_t v = 0; v < 3; ++v) totals.verdicts[v] += chunk.verdicts[v];
   totals.malformed += chunk.malformed;
-  for (Classification& c : chunk.collected) report.chips.push_back(std::move(c));
+  for (const Classification& chip : chunk.collected) text.Add(chip);
 }
 
 // Reads the first line of `fd` (a CSV header) and what came after it.
@@ -194,8 +179,8 @@ bool ReadHeader(int fd, std::string& header, std::string& rest) {
 }
 
 // Streams one catalog file through the workers.
-void RunCatalog(const BulkRun& run, const std::string& path, InputFormat format, Report& report, std::ostream& out,
-                std::ostream& err, Totals& totals) {
+void RunCatalog(const BulkRun& run, const std::string& path, InputFormat format, ClassifyTextWriter& text,
+                std::ostream& out, std::ostream& err, Totals& totals) {
   const bool from_stdin = path == "-";
   const int fd = from_stdin ? 0 : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
@@ -240,9 +225,9 @@ void RunCatalog(const BulkRun& run, const std::string& path, InputFormat format,
   ChunkStreamSettings settings;
   settings.jobs = jobs;
   settings.padding = bulk::kJsonPadding;
-  // A traced result is about a hundred times its record: small chunks keep
-  // the chunks in flight, and so memory, small.
-  if (run.options.format == "json" || run.options.format == "jsonl") settings.chunk_bytes = 16 << 10;
+  // A traced result is about a hundred times the size of its record: small
+  // chunks keep the results in flight, and so memory, small.
+  if (run.options.format != "csv") settings.chunk_bytes = 16 << 10;
   if (progress) {
     settings.on_read = [&](uint64_t bytes) {
       const auto now = std::chrono::steady_clock::now();
@@ -259,7 +244,7 @@ void RunCatalog(const BulkRun& run, const std::string& path, InputFormat format,
       [&](LineChunk& chunk) {
         if (progress && !chunk.diagnostics.empty()) err << "\r\033[K";
         PrintDiagnostics(chunk.diagnostics, err);
-        Deliver(run, chunk, report, out, totals);
+        Deliver(run, chunk, text, out, totals);
         totals.stop = chunk.stopped;
         return !chunk.stopped;
       });
@@ -271,8 +256,8 @@ void RunCatalog(const BulkRun& run, const std::string& path, InputFormat format,
 }
 
 // YAML spec files in a streamed run: each file is one record.
-void RunYaml(const BulkRun& run, const std::string& path, Report& report, std::ostream& out, std::ostream& err,
-             Totals& totals) {
+void RunYaml(const BulkRun& run, const std::string& path, ClassifyTextWriter& text, std::ostream& out,
+             std::ostream& err, Totals& totals) {
   std::vector<Diagnostic> diagnostics;
   const auto files = ExpandSpecPaths({path}, diagnostics);
   if (HasErrors(diagnostics)) {
@@ -296,7 +281,7 @@ void RunYaml(const BulkRun& run, const std::string& path, Report& report, std::o
     }
     Emit(run, chunk, 0, run.rules.Classify(*spec.value, run.context), scratch);
   }
-  Deliver(run, chunk, report, out, totals);
+  Deliver(run, chunk, text, out, totals);
 }
 
 }  // namespace
@@ -338,18 +323,19 @@ int RunBulkClassify(const Options& options, std::ostream& out, std::ostream& err
     out << header;
   }
   if (options.format == "json") out << ClassifyJsonHead(report);
+  ClassifyTextWriter text(report);
   Totals totals;
   for (const std::string& path : options.paths) {
     const InputFormat format = FormatOf(path, options.input_format);
     if (format == InputFormat::kYaml) {
-      RunYaml(run, path, report, out, err, totals);
+      RunYaml(run, path, text, out, err, totals);
     } else {
-      RunCatalog(run, path, format, report, out, err, totals);
+      RunCatalog(run, path, format, text, out, err, totals);
     }
     if (totals.stop) break;
   }
   if (options.format == "json") out << ClassifyJsonTail(totals.any_chip);
-  if (options.format == "text") RenderClassifyText(report, out);
+  if (options.format == "text") text.Render(out);
   out.flush();
   if (totals.missing_input) return kNoInput;
   if (totals.malformed > 0) return kDataError;

@@ -72,14 +72,6 @@ std::string EntriesCell(const Classification& chip) {
   return cell;
 }
 
-void RenderNotices(const Report& report, std::ostream& out) {
-  for (const Classification& chip : report.chips) {
-    for (const NoticeResult& notice : chip.notices) {
-      fmt::print(out, "Notice for {}: {} [{}]\n", chip.chip, notice.title, notice.citation);
-    }
-  }
-}
-
 std::string ComparisonValues(const ComparisonTrace& c) {
   if (!c.lhs_symbol.empty() || !c.rhs_symbol.empty()) {
     return fmt::format("{} {} {}", c.lhs_symbol,
@@ -117,10 +109,7 @@ void RenderClause(const ClauseTrace& clause, std::ostream& out) {
   if (!clause.comparisons.empty()) table.Render(out);
 }
 
-}  // namespace
-
-void RenderClassifyText(const Report& report, std::ostream& out) {
-  const std::vector<std::string> metrics = ShownMetrics(report);
+TextTable ClassifyTable(const std::vector<std::string>& metrics) {
   std::vector<std::string> headers{"CHIP"};
   std::vector<TextTable::Align> aligns{TextTable::Align::kLeft};
   for (const std::string& id : metrics) {
@@ -131,24 +120,41 @@ void RenderClassifyText(const Report& report, std::ostream& out) {
   }
   headers.insert(headers.end(), {"VERDICT", "ENTRIES"});
   aligns.insert(aligns.end(), {TextTable::Align::kLeft, TextTable::Align::kLeft});
-  TextTable table(headers, aligns);
-  int controlled = 0, indeterminate = 0;
-  for (const Classification& chip : report.chips) {
-    std::vector<std::string> row{chip.chip};
-    for (const std::string& id : metrics) row.push_back(MetricCell(chip, id));
-    const Verdict verdict = chip.Overall();
-    controlled += verdict == Verdict::kControlled;
-    indeterminate += verdict == Verdict::kIndeterminate;
-    row.push_back(VerdictText(verdict));
-    row.push_back(EntriesCell(chip));
-    table.AddRow(std::move(row));
+  return TextTable(headers, aligns);
+}
+
+}  // namespace
+
+ClassifyTextWriter::ClassifyTextWriter(const Report& report)
+    : metrics_(ShownMetrics(report)), packs_line_(PacksLine(report)), table_(ClassifyTable(metrics_)) {}
+
+void ClassifyTextWriter::Add(const Classification& chip) {
+  std::vector<std::string> row{chip.chip};
+  for (const std::string& id : metrics_) row.push_back(MetricCell(chip, id));
+  const Verdict verdict = chip.Overall();
+  ++total_;
+  controlled_ += verdict == Verdict::kControlled ? 1 : 0;
+  indeterminate_ += verdict == Verdict::kIndeterminate ? 1 : 0;
+  row.push_back(VerdictText(verdict));
+  row.push_back(EntriesCell(chip));
+  table_.AddRow(std::move(row));
+  for (const NoticeResult& notice : chip.notices) {
+    notices_.push_back(fmt::format("Notice for {}: {} [{}]", chip.chip, notice.title, notice.citation));
   }
-  table.Render(out);
-  const size_t total = report.chips.size();
-  fmt::print(out, "\n{} chip{}: {} controlled, {} not controlled, {} indeterminate.\n", total, total == 1 ? "" : "s",
-             controlled, static_cast<int>(total) - controlled - indeterminate, indeterminate);
-  RenderNotices(report, out);
-  fmt::print(out, "{}\n", PacksLine(report));
+}
+
+void ClassifyTextWriter::Render(std::ostream& out) const {
+  table_.Render(out);
+  fmt::print(out, "\n{} chip{}: {} controlled, {} not controlled, {} indeterminate.\n", total_, total_ == 1 ? "" : "s",
+             controlled_, total_ - controlled_ - indeterminate_, indeterminate_);
+  for (const std::string& line : notices_) fmt::print(out, "{}\n", line);
+  fmt::print(out, "{}\n", packs_line_);
+}
+
+void RenderClassifyText(const Report& report, std::ostream& out) {
+  ClassifyTextWriter writer(report);
+  for (const Classification& chip : report.chips) writer.Add(chip);
+  writer.Render(out);
 }
 
 void RenderExplainText(const Report& report, std::ostream& out) {

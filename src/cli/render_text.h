@@ -3,12 +3,35 @@
 
 #include <ostream>
 
+#include <string>
+#include <vector>
+
 #include "cli/report.h"
+#include "cli/text_table.h"
 
 namespace eccn::cli {
 
 // One row per chip: shown metrics, verdict, the entries that match or are open.
 void RenderClassifyText(const Report& report, std::ostream& out);
+
+// The same table built a chip at a time, so that a long catalog keeps its
+// rows' text only, not whole classifications.
+class ClassifyTextWriter {
+ public:
+  // Reads the report's context and packs; report.chips is not read.
+  explicit ClassifyTextWriter(const Report& report);
+  void Add(const Classification& chip);
+  void Render(std::ostream& out) const;
+
+ private:
+  std::vector<std::string> metrics_;  // shown metric ids
+  std::string packs_line_;
+  TextTable table_;
+  size_t total_ = 0;
+  size_t controlled_ = 0;
+  size_t indeterminate_ = 0;
+  std::vector<std::string> notices_;  // one line each
+};
 // Every metric and every comparison, with both sides and the margin.
 void RenderExplainText(const Report& report, std::ostream& out);
 // The packs of a rule set, marking those in force on `as_of`.
