@@ -35,6 +35,16 @@ int ExitCodeFor(const Report& report) {
 
 // classify and explain: load everything first, so bad input prints nothing on stdout.
 int RunClassify(const Options& options, bool explain, std::ostream& out, std::ostream& err) {
+  if (explain || !options.record.empty()) {
+    // Explanations and records hold every trace: they are for a few YAML specs, not catalogs.
+    const std::optional<std::string> catalog = FirstCatalog(options);
+    if (catalog || (!explain && WantsBulk(options))) {
+      fmt::print(err, "eccn: {} reads YAML spec files with --format text|json; {}\n",
+                 explain ? "explain" : "classify --record",
+                 catalog ? fmt::format("'{}' is a catalog", *catalog) : std::string("--format is a stream format"));
+      return kUsage;
+    }
+  }
   if (!explain && WantsBulk(options)) return RunBulkClassify(options, out, err);
   const auto as_of = ResolveDate(options.as_of, err);
   if (!as_of) return kUsage;

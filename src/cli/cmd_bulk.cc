@@ -303,6 +303,13 @@ bool WantsBulk(const Options& options) {
   });
 }
 
+std::optional<std::string> FirstCatalog(const Options& options) {
+  for (const std::string& path : options.paths) {
+    if (FormatOf(path, options.input_format) != InputFormat::kYaml) return path;
+  }
+  return std::nullopt;
+}
+
 int RunBulkClassify(const Options& options, std::ostream& out, std::ostream& err) {
   const auto as_of = ResolveDate(options.as_of, err);
   if (!as_of) return kUsage;

@@ -1,5 +1,7 @@
 #include "cli/cmd_license.h"
 
+#include "cli/cmd_bulk.h"
+
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 
@@ -72,6 +74,10 @@ CLI::App* AddLicenseCommand(CLI::App& app, Options& options, LicenseOptions& lic
 }
 
 int RunLicense(const Options& options, const LicenseOptions& license, std::ostream& out, std::ostream& err) {
+  if (const std::optional<std::string> catalog = FirstCatalog(options)) {
+    fmt::print(err, "eccn: license reads YAML spec files; '{}' is a catalog\n", *catalog);
+    return kUsage;
+  }
   const auto as_of = ResolveDate(options.as_of, err);
   if (!as_of) return kUsage;
   int code = 0;

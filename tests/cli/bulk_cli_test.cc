@@ -133,6 +133,24 @@ TEST(BulkCli, ErrorsInTheCsvHeaderStopTheFile) {
   EXPECT_THAT(o.err, HasSubstr(":1:6: error: column 'throughput.fp8' needs its unit"));
 }
 
+TEST(BulkCli, CommandsForYamlSpecsRefuseCatalogs) {
+  const std::string record = (std::filesystem::temp_directory_path() / "eccn_bulk_record.json").string();
+  std::filesystem::remove(record);
+  const std::string catalog = kData + "chips.jsonl";
+  for (const std::vector<std::string>& args : std::vector<std::vector<std::string>>{
+           {"explain", catalog},
+           {"classify", catalog, "--record", record},
+           {"classify", "catalog/nvidia-h20.yaml", "--format", "csv", "--record", record},
+           {"license", catalog, "--to", "CN"},
+           {"classify", catalog, "--to", "CN"}}) {
+    const Outcome o = RunCli(args);
+    EXPECT_EQ(o.code, kUsage) << args[0] << " " << args.back();
+    EXPECT_THAT(o.err, HasSubstr("reads YAML spec files")) << args[0] << " " << args.back();
+    EXPECT_EQ(o.out, "");
+  }
+  EXPECT_FALSE(std::filesystem::exists(record));
+}
+
 TEST(BulkCli, MissingCatalog) {
   const Outcome o = Classify({"no-such.jsonl", "--format", "csv"});
   EXPECT_EQ(o.code, kNoInput);
