@@ -315,7 +315,7 @@ TEST(RulePacks, ProposedBillIsListedButNeverApplied) {
 
 TEST(RulePacks, ChangeDatesAreTheRegulationDates) {
   EXPECT_THAT(Rules().ChangeDates(Posture::kEnforced, ""),
-              ElementsAre(Date{2022, 10, 7}, Date{2023, 11, 17}, Date{2024, 4, 4}, Date{2024, 12, 2}, Date{2025, 1, 15},
+              ElementsAre(Date{2022, 10, 7}, Date{2023, 11, 17}, Date{2024, 4, 4}, Date{2024, 12, 2}, Date{2025, 1, 13},
                           Date{2025, 4, 9}, Date{2025, 5, 13}, Date{2026, 1, 15}));
 }
 
