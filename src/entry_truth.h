@@ -1,6 +1,6 @@
 // An entry's truth from its evaluated clauses: the condition holds, no
 // exclusion note applies and no entry it is subsumed by matches. Shared by
-// Classify (with traces) and VerdictEvaluator (verdicts only).
+// Classify (with traces), VerdictEvaluator (verdicts only) and the bulk fast path.
 #pragma once
 
 #include <span>
@@ -10,9 +10,12 @@
 
 namespace eccn {
 
-// `earlier` holds the truths of the pack's entries before this one.
-inline Truth EntryTruth(const CompiledEntry& entry, const CompiledPack& pack, const expr::Evaluator& evaluator,
-                        std::span<const Truth> earlier) {
+// `earlier` holds the truths of the pack's entries before this one. `Evaluator`
+// is expr::Evaluator (exact) or bulk::FastEvaluator (double precision): both
+// give value(node).truth.
+template <class Evaluator>
+Truth EntryTruth(const CompiledEntry& entry, const CompiledPack& pack, const Evaluator& evaluator,
+                 std::span<const Truth> earlier) {
   Truth truth = evaluator.value(entry.condition.node).truth;
   for (size_t exclusion : entry.unless) {
     truth = expr::And(truth, expr::Not(evaluator.value(pack.exclusions[exclusion].node).truth));

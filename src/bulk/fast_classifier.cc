@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "entry_truth.h"
 #include "rule_set_impl.h"
 
 namespace eccn::bulk {
@@ -38,18 +39,10 @@ bool FastClassifier::Worker::Classify(const FastChip& chip, FastOutcome& out) {
       out.metrics.push_back(known ? std::optional<double>(v.lo / classifier_.metrics_[column].display_scale)
                                   : std::nullopt);
     }
-    // As ClassifyPack: the condition, unless an exclusion holds or an earlier entry takes precedence.
     truths_.clear();
     for (const CompiledEntry& entry : pack.compiled->entries) {
-      Truth truth = evaluator.value(entry.condition.node).truth;
-      for (size_t exclusion : entry.unless) {
-        truth = expr::And(truth, expr::Not(evaluator.value(pack.compiled->exclusions[exclusion].node).truth));
-      }
-      for (size_t earlier : entry.subsumed_by) truth = expr::And(truth, expr::Not(truths_[earlier]));
-      truths_.push_back(truth);
-      out.verdicts.push_back(truth == Truth::kTrue    ? Verdict::kControlled
-                             : truth == Truth::kFalse ? Verdict::kNotControlled
-                                                      : Verdict::kIndeterminate);
+      truths_.push_back(EntryTruth(entry, *pack.compiled, evaluator, truths_));
+      out.verdicts.push_back(ToVerdict(truths_.back()));
     }
   }
   classifier_.AddNotices(chip.name, out.notices);
