@@ -87,6 +87,8 @@ std::optional<YamlHazard> FindYamlHazard(std::string_view text) {
     }
   }
   const YamlHazard stray_comma{0, "invalid YAML: ',' outside a [list] or {map}"};
+  static constexpr std::string_view kTextAfterNode =
+      "invalid YAML: text after a closing quote, ']' or '}', expected ':', a comment or the end of the line";
   int flow_depth = 0;
   size_t nesting_start = 0;
   char quote = 0;
@@ -159,6 +161,9 @@ std::optional<YamlHazard> FindYamlHazard(std::string_view text) {
       }
       if (IsBlank(c)) continue;
       if (c == ',' && (token_start || after_node)) return YamlHazard{k, stray_comma.message};
+      // After a quoted scalar or a flow collection only ':' may follow on the
+      // line; yaml-cpp loops forever on some other text there ("\"a\" b\n?").
+      if (after_node && c != ':') return YamlHazard{k, std::string(kTextAfterNode)};
       after_node = false;
       if (in_plain) {
         if (c == ':' && EndsToken(text, k, line_end)) {

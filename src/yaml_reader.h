@@ -27,6 +27,9 @@ size_t FirstInvalidUtf8(std::string_view text);
 //  - a ',' outside any flow collection where a plain-scalar continuation is
 //    impossible (", a", "- a\n, b", "--- , a", "\"\","): yaml-cpp loops
 //    forever on some of these (found by fuzzing); none is valid YAML;
+//  - text after a quoted scalar or a flow collection other than ':' or a
+//    comment ("\"a\" b", "[a]b"): followed later by a '?' line, yaml-cpp
+//    loops forever (fuzz finding); none is valid YAML;
 //  - flow collections nested deeper than kMaxFlowDepth ("[[[[..."): yaml-cpp
 //    fails with "bad file" at the end of the line;
 //  - a line indented with a tab: yaml-cpp reports an unrelated error;

@@ -159,6 +159,20 @@ TEST(SpecLoader, StrayCommaIsAnErrorNotAHang) {
   EXPECT_TRUE(Parse("name: 'it''s, \"quoted\"'\nvendor: \"a\\\", b\"\n").ok());
 }
 
+TEST(SpecLoader, TextAfterAQuotedValueIsAnErrorNotAHang) {
+  // yaml-cpp 0.7 loops forever on these once a '?' line follows (fuzz finding).
+  constexpr const char* kMessage =
+      "invalid YAML: text after a closing quote, ']' or '}', expected ':', a comment or the end of the line";
+  EXPECT_EQ(OnlyError("\"a\" b\n?\n"), std::string("1:5: ") + kMessage);
+  EXPECT_EQ(OnlyError("\"a\"b\n?\n"), std::string("1:4: ") + kMessage);
+  EXPECT_EQ(OnlyError("[a]b\n?\n"), std::string("1:4: ") + kMessage);
+  EXPECT_EQ(OnlyError("{a: 1} b\n?\n"), std::string("1:8: ") + kMessage);
+  EXPECT_EQ(OnlyError("name: X\nvendor: \"A\" B\n"), std::string("2:13: ") + kMessage);
+  // What YAML allows after a quoted value still reaches the parser.
+  EXPECT_TRUE(Parse("\"name\": X\n'vendor' : Y # note\nsources: [a, b]  # two\n").ok());
+  EXPECT_TRUE(Parse("name: \"X\"\nvendor: \"a\n  b\"\n").ok());
+}
+
 TEST(SpecLoader, TabIndentationAndDeepNestingAreNamed) {
   EXPECT_EQ(OnlyError("name: X\nthroughput:\n\tfp8: 1 TFLOPS\n"),
             "3:1: invalid YAML: a tab cannot indent a line; indent with spaces");
