@@ -6,6 +6,16 @@
 #include "rule_set_impl.h"
 
 namespace eccn::bulk {
+namespace {
+
+// A pack's view of the merged evaluation, by the pack's own node indices (for EntryTruth).
+struct PackValues {
+  const FastEvaluator& evaluator;
+  const std::vector<uint32_t>& node_of;
+  const FastValue& value(uint32_t node) const { return evaluator.value(node_of[node]); }
+};
+
+}  // namespace
 
 FastClassifier::FastClassifier(const RuleSet& rules, const Context& context) {
   const RuleSet::Impl& impl = *rules.impl_;
@@ -18,20 +28,22 @@ FastClassifier::FastClassifier(const RuleSet& rules, const Context& context) {
       metrics_.push_back({&pack, &pack.metrics[m], ToDouble(impl.compiled[i].metrics[m].display_scale)});
     }
   }
+  std::vector<const expr::Program*> programs;
+  for (const Pack& pack : packs_) programs.push_back(&pack.compiled->program);
+  merged_ = MergePrograms(programs);
 }
 
-FastClassifier::Worker::Worker(const FastClassifier& classifier) : classifier_(classifier) {
-  for (const Pack& pack : classifier.packs_) evaluators_.emplace_back(pack.compiled->program);
-}
+FastClassifier::Worker::Worker(const FastClassifier& classifier)
+    : classifier_(classifier), evaluator_(classifier.merged_.program) {}
 
 bool FastClassifier::Worker::Classify(const FastChip& chip, FastOutcome& out) {
   out.verdicts.clear();
   out.metrics.clear();
   out.notices.clear();
+  if (!evaluator_.Run(chip)) return false;
   for (size_t p = 0; p < classifier_.packs_.size(); ++p) {
     const Pack& pack = classifier_.packs_[p];
-    FastEvaluator& evaluator = evaluators_[p];
-    if (!evaluator.Run(chip)) return false;
+    const PackValues evaluator{evaluator_, classifier_.merged_.node_of[p]};
     for (const CompiledMetric& metric : pack.compiled->metrics) {
       const FastValue& v = evaluator.value(metric.node);
       const size_t column = out.metrics.size();

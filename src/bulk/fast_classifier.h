@@ -11,6 +11,7 @@
 #include <eccn/rules.h>
 #include "bulk/fast_chip.h"
 #include "bulk/fast_evaluator.h"
+#include "bulk/merged_program.h"
 
 namespace eccn {
 struct CompiledPack;
@@ -57,7 +58,7 @@ class FastClassifier {
 
    private:
     const FastClassifier& classifier_;
-    std::vector<FastEvaluator> evaluators_;  // per applying pack
+    FastEvaluator evaluator_;  // runs the merged program of the packs that apply
     std::vector<Truth> truths_;
   };
 
@@ -67,6 +68,7 @@ class FastClassifier {
     const CompiledPack* compiled = nullptr;
   };
   std::vector<Pack> packs_;
+  MergedProgram merged_;  // of packs_, in order
   std::vector<EntryColumn> entries_;
   std::vector<MetricColumn> metrics_;
 };

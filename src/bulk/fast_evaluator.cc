@@ -72,6 +72,14 @@ FastValue FastEvaluator::Add(const FastValue& a, const FastValue& b) {
 }
 
 FastValue FastEvaluator::Mul(const FastValue& a, const FastValue& b) {
+  if (a.lo == a.hi && b.lo == b.hi) {  // two known numbers, the common case: one product
+    const double p = a.lo * b.lo;
+    if (std::isfinite(p)) {
+      FastValue out = Number(p, p, 0, a.bits + b.bits);
+      out.err = std::fabs(a.lo) * b.err + std::fabs(b.lo) * a.err + a.err * b.err + std::fabs(p) * kEpsilon;
+      return Checked(out);
+    }
+  }
   // 0 x unbounded = 0, as in the exact interval arithmetic; that needs the
   // sign of the finite factor for sure.
   const auto product = [this](double x, double ex, double y, double ey) {
