@@ -63,6 +63,16 @@ enum class SpecField {
   kDieTransistorCount,
 };
 
+// The fields of the keys of a section, in the order of its key list (kDieKeys...).
+inline constexpr std::array<SpecField, kDieKeys.size()> kDieFields{
+    SpecField::kDieName, SpecField::kDieArea,  SpecField::kDieTransistors,
+    SpecField::kDieRole, SpecField::kDieCount, SpecField::kDieTransistorCount};
+inline constexpr std::array<SpecField, kMemoryKeys.size()> kMemoryFields{
+    SpecField::kMemoryType, SpecField::kMemoryCapacity, SpecField::kMemoryBandwidth};
+inline constexpr std::array<SpecField, kInterconnectKeys.size()> kInterconnectFields{
+    SpecField::kInterconnectBidirectional};
+inline constexpr std::array<SpecField, kPackageKeys.size()> kPackageFields{SpecField::kPackageArea};
+
 // The dimension of a quantity field (kDieArea: area), nullptr for the rest.
 const Dimension* DimensionOf(SpecField field);
 

@@ -83,10 +83,7 @@ void ReadDies(YamlReader& reader, SpecBuilder& builder, const YAML::Node& node) 
     if (!reader.ExpectMap(die_node, kDieWhat)) continue;
     reader.CheckKeys(die_node, kDieKeys, kDieWhat);
     builder.AddDie();
-    for (SpecField field : {SpecField::kDieName, SpecField::kDieArea, SpecField::kDieTransistors, SpecField::kDieRole,
-                            SpecField::kDieCount, SpecField::kDieTransistorCount}) {
-      ReadField(reader, builder, die_node, field);
-    }
+    for (SpecField field : kDieFields) ReadField(reader, builder, die_node, field);
   }
 }
 
@@ -104,7 +101,7 @@ void ReadSources(YamlReader& reader, SpecBuilder& builder, const YAML::Node& nod
 // A map section (memory, interconnect, package) whose values are fields.
 template <size_t N>
 void ReadSection(YamlReader& reader, SpecBuilder& builder, const YAML::Node& node, std::string_view name,
-                 const std::array<std::string_view, N>& keys, std::initializer_list<SpecField> fields) {
+                 const std::array<std::string_view, N>& keys, const std::array<SpecField, N>& fields) {
   const std::string what = fmt::format("'{}'", name);
   if (!reader.ExpectMap(node, what)) return;
   reader.CheckKeys(node, keys, what);
@@ -124,14 +121,13 @@ void ReadSpec(YamlReader& reader, const YAML::Node& root, SpecBuilder& builder) 
   if (auto node = section("throughput")) ReadThroughput(reader, builder, *node);
   if (auto node = section("dies")) ReadDies(reader, builder, *node);
   if (auto node = section("memory")) {
-    ReadSection(reader, builder, *node, "memory", kMemoryKeys,
-                {SpecField::kMemoryType, SpecField::kMemoryCapacity, SpecField::kMemoryBandwidth});
+    ReadSection(reader, builder, *node, "memory", kMemoryKeys, kMemoryFields);
   }
   if (auto node = section("interconnect")) {
-    ReadSection(reader, builder, *node, "interconnect", kInterconnectKeys, {SpecField::kInterconnectBidirectional});
+    ReadSection(reader, builder, *node, "interconnect", kInterconnectKeys, kInterconnectFields);
   }
   if (auto node = section("package")) {
-    ReadSection(reader, builder, *node, "package", kPackageKeys, {SpecField::kPackageArea});
+    ReadSection(reader, builder, *node, "package", kPackageKeys, kPackageFields);
   }
   if (auto node = section("described_in")) {
     if (reader.ExpectSequence(*node, kDescribedInWhat)) {

@@ -29,10 +29,6 @@ constexpr std::array<NamedField, 10> kTopLevelColumns{{
     {"package.area", SpecField::kPackageArea},
 }};
 
-constexpr std::array<SpecField, 6> kDieFields{SpecField::kDieName,        SpecField::kDieArea,
-                                              SpecField::kDieTransistors, SpecField::kDieRole,
-                                              SpecField::kDieCount,       SpecField::kDieTransistorCount};
-
 constexpr size_t kMaxDies = 1000;
 
 // "dies.0.area" -> {0, kDieArea}.
@@ -75,9 +71,9 @@ std::optional<std::string> ReadHeaderCell(std::string_view cell, const FormatTab
     column.kind = path == "sources" ? CsvColumn::Kind::kSources : CsvColumn::Kind::kDescribedIn;
   } else if (path.starts_with("throughput.")) {
     const std::string_view format = path.substr(11);
-    if (formats.Find(format) == nullptr) return UnknownFormatMessage(formats, format);
+    column.format = formats.Find(format);
+    if (column.format == nullptr) return UnknownFormatMessage(formats, format);
     column.kind = CsvColumn::Kind::kRate;
-    column.format = std::string(format);
     dimension = &kRate;
   } else if (auto die = ParseDieColumn(path)) {
     column.kind = CsvColumn::Kind::kField;
@@ -240,7 +236,7 @@ bool CsvDecoder::DecodeWith(std::string_view row, Builder& builder) {
     for (size_t i = 0; i < columns_.size(); ++i) {
       const std::string_view cell = Trim(cells_[i]);
       if (columns_[i].kind != CsvColumn::Kind::kRate || cell.empty()) continue;
-      if (!builder.SetRate(columns_[i].format, WithUnit(cell, columns_[i]), at(cell))) return false;
+      if (!builder.SetRate(*columns_[i].format, WithUnit(cell, columns_[i]), at(cell))) return false;
     }
   }
   // Dies in index order; a die whose cells are all empty is not there.

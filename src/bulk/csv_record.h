@@ -18,9 +18,9 @@ struct CsvColumn {
   enum class Kind { kField, kRate, kDescribedIn, kSources, kIgnored };
   Kind kind = Kind::kIgnored;
   SpecField field = SpecField::kName;
-  size_t die = 0;      // for die fields
-  std::string format;  // for rates
-  std::string unit;    // for quantities: appended to the cell's number
+  size_t die = 0;                         // for die fields
+  const OperandFormat* format = nullptr;  // for rates: an entry of the decoder's FormatTable
+  std::string unit;                       // for quantities: appended to the cell's number
 };
 
 class CsvDecoder {

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include <eccn/diagnostic.h>
+#include <eccn/rules.h>
 #include "spec_fields.h"
 
 namespace eccn::bulk {
@@ -29,8 +30,8 @@ class ExactRecordBuilder {
   ExactRecordBuilder(const FormatTable& formats, RecordPlace place, std::vector<Diagnostic>& diagnostics);
 
   bool Set(SpecField field, std::string_view text, const char* at) { return Report(at, builder_.Set(field, text)); }
-  bool SetRate(std::string_view format, std::string_view text, const char* at) {
-    return Report(at, builder_.SetRate(format, text));
+  bool SetRate(const OperandFormat& format, std::string_view text, const char* at) {
+    return Report(at, builder_.SetRate(format.name, text));
   }
   const FormatTable& formats() const { return builder_.formats(); }
   bool StartThroughput() { return builder_.StartThroughput(), true; }

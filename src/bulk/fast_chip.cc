@@ -1,5 +1,6 @@
 #include "bulk/fast_chip.h"
 
+#include <array>
 #include <charconv>
 #include <cmath>
 
@@ -52,17 +53,20 @@ void FastChip::Reset() {
 
 std::optional<FastDecimal> ParseFastDecimal(std::string_view text) {
   size_t i = 0;
+  const bool negative_number = !text.empty() && text[0] == '-';
   if (i < text.size() && (text[i] == '+' || text[i] == '-')) ++i;
   const size_t number_start = !text.empty() && text[0] == '+' ? 1 : 0;  // from_chars takes no '+'
   int significant = 0;
   int fraction_digits = 0;
   int exponent = 0;
+  uint64_t mantissa = 0;  // the significant digits: below 10^15, exact in a double
   bool any_digit = false;
   bool seen_point = false;
   for (; i < text.size(); ++i) {
     const char c = text[i];
     if (IsDigit(c)) {
       if (significant > 0 || c != '0') ++significant;
+      mantissa = mantissa * 10 + static_cast<uint64_t>(c - '0');
       if (seen_point) ++fraction_digits;
       any_digit = true;
     } else if (c == '.' && !seen_point) {
@@ -82,15 +86,28 @@ std::optional<FastDecimal> ParseFastDecimal(std::string_view text) {
     if (negative) exponent = -exponent;
   }
   if (i != text.size()) return std::nullopt;
+  const int scale = exponent - fraction_digits;  // value = mantissa x 10^scale
   double value = 0;
-  const char* end = text.data() + text.size();
-  const auto [ptr, error] = std::from_chars(text.data() + number_start, end, value);
-  if (error != std::errc() || ptr != end) return std::nullopt;
+  // Clinger's fast path: the mantissa and 10^|scale| (|scale| <= 22) are exact
+  // doubles, so one multiplication or division rounds once, to the nearest
+  // double, as from_chars does; other scales take from_chars.
+  static constexpr std::array<double, 23> kPowersOfTen{1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                                       1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                                       1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+  if (scale >= -22 && scale <= 22) {
+    const auto m = static_cast<double>(mantissa);
+    value = scale >= 0 ? m * kPowersOfTen[static_cast<size_t>(scale)] : m / kPowersOfTen[static_cast<size_t>(-scale)];
+    if (negative_number) value = -value;
+  } else {
+    const char* end = text.data() + text.size();
+    const auto [ptr, error] = std::from_chars(text.data() + number_start, end, value);
+    if (error != std::errc() || ptr != end) return std::nullopt;
+  }
   const double magnitude = std::fabs(value);
   if (magnitude != 0 && (magnitude < 1e-29 || magnitude > 1e29)) return std::nullopt;
   // mantissa * 10^(exponent - fraction digits), each decimal digit < 3.33 bits
   constexpr double kBitsPerDigit = 3.33;
-  return FastDecimal{value, kBitsPerDigit * (significant + std::abs(exponent - fraction_digits)) + 2};
+  return FastDecimal{value, kBitsPerDigit * (significant + std::abs(scale)) + 2};
 }
 
 const FastUnit* FastRecordBuilder::Unit(std::string_view symbol) {
@@ -183,12 +200,11 @@ bool FastRecordBuilder::Set(SpecField field, std::string_view text, const char* 
   return false;
 }
 
-bool FastRecordBuilder::SetRate(std::string_view format, std::string_view text, const char* /*at*/) {
-  const OperandFormat* known = formats_.Find(format);
-  if (known == nullptr || chip_.format_count == kFastMaxItems) return false;
+bool FastRecordBuilder::SetRate(const OperandFormat& format, std::string_view text, const char* /*at*/) {
+  if (chip_.format_count == kFastMaxItems) return false;
   FastItem& item = chip_.formats[chip_.format_count++];
-  item.fields[expr::kFormatName].symbol = static_cast<int32_t>(known - formats_.formats.data());
-  item.fields[expr::kFormatBits] = FastValue::Known(known->bits, 0, 8);
+  item.fields[expr::kFormatName].symbol = static_cast<int32_t>(&format - formats_.formats.data());
+  item.fields[expr::kFormatBits] = FastValue::Known(format.bits, 0, 8);
   return Quantity(text, kRate, false, item.fields[expr::kFormatRate]);
 }
 

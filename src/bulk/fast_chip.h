@@ -16,7 +16,8 @@
 
 namespace eccn {
 struct FormatTable;
-}
+struct OperandFormat;
+}  // namespace eccn
 
 namespace eccn::bulk {
 
@@ -64,7 +65,8 @@ class FastRecordBuilder {
 
   void Reset() { chip_.Reset(); }
   bool Set(SpecField field, std::string_view text, const char* at);
-  bool SetRate(std::string_view format, std::string_view text, const char* at);
+  // `format` is an entry of formats().
+  bool SetRate(const OperandFormat& format, std::string_view text, const char* at);
   const FormatTable& formats() const { return formats_; }
   bool StartThroughput();
   bool StartDies();

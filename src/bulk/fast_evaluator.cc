@@ -49,11 +49,25 @@ FastEvaluator::FastEvaluator(const expr::Program& program) : program_(program), 
     v.bits = std::max(c.number.lo_unbounded ? 0 : BitsOf(c.number.lo), c.number.hi_unbounded ? 0 : BitsOf(c.number.hi));
     constants_.push_back(v);
   }
+  for (uint32_t i = 0; i < program.nodes.size(); ++i) {
+    if (program.nodes[i].op == Op::kConst) {
+      values_[i] = constants_[program.nodes[i].a];
+    } else {
+      schedule_.push_back({i, 0});
+    }
+  }
+  for (Scheduled& step : schedule_) {
+    const Node& node = program.nodes[step.node];
+    if (node.op != Op::kAggregate) continue;
+    const auto after = std::lower_bound(schedule_.begin(), schedule_.end(), node.body_end,
+                                        [](const Scheduled& s, uint32_t end) { return s.node < end; });
+    step.body_end = static_cast<uint32_t>(after - schedule_.begin());
+  }
 }
 
 bool FastEvaluator::Run(const FastChip& chip) {
   uncertain_ = false;
-  RunRange(0, static_cast<uint32_t>(program_.nodes.size()), chip);
+  RunRange(0, static_cast<uint32_t>(schedule_.size()), chip);
   return !uncertain_;
 }
 
@@ -173,16 +187,16 @@ Truth FastEvaluator::Compare(CompareOp op, const FastValue& a, const FastValue& 
 }
 
 void FastEvaluator::RunRange(uint32_t begin, uint32_t end, const FastChip& chip) {
-  uint32_t i = begin;
-  while (i < end) {
-    const Node& node = program_.nodes[i];
-    if (node.op == Op::kAggregate) {
-      RunAggregate(i, chip);
-      i = node.body_end;
+  uint32_t position = begin;
+  while (position < end) {
+    const Scheduled& step = schedule_[position];
+    if (program_.nodes[step.node].op == Op::kAggregate) {
+      RunAggregate(position, chip);
+      position = step.body_end;
       continue;
     }
-    Step(i, chip);
-    ++i;
+    Step(step.node, chip);
+    ++position;
   }
 }
 
@@ -193,8 +207,7 @@ void FastEvaluator::Step(uint32_t index, const FastChip& chip) {
   const auto b = [&]() -> const FastValue& { return values_[node.b]; };
   switch (node.op) {
     case Op::kConst:
-      out = constants_[node.a];
-      return;
+      return;  // set at construction, never scheduled
     case Op::kField:
       out = chip.fields[node.a];
       return;
@@ -261,7 +274,8 @@ void FastEvaluator::Step(uint32_t index, const FastChip& chip) {
 
 // As Evaluator::RunAggregate: items the filter surely selects ("sure") and
 // those it may select ("maybe") bound every possible result.
-void FastEvaluator::RunAggregate(uint32_t index, const FastChip& chip) {
+void FastEvaluator::RunAggregate(uint32_t position, const FastChip& chip) {
+  const uint32_t index = schedule_[position].node;
   const Node& node = program_.nodes[index];
   FastValue& out = values_[index];
   out = FastValue{};
@@ -280,7 +294,7 @@ void FastEvaluator::RunAggregate(uint32_t index, const FastChip& chip) {
   Truth truth = node.aggregate == AggregateKind::kAll ? Truth::kTrue : Truth::kFalse;
   for (size_t k = 0; k < count; ++k) {
     items_[node.depth] = &items[k];
-    RunRange(index + 1, node.body_end, chip);
+    RunRange(position + 1, schedule_[position].body_end, chip);
     const Truth selected = node.filter == expr::kNoNode ? Truth::kTrue : values_[node.filter].truth;
     if (selected == Truth::kFalse) continue;
     const FastValue body = node.value == expr::kNoNode ? Number(-kInfinity, kInfinity, 0, 0) : values_[node.value];

@@ -29,9 +29,10 @@ class FastEvaluator {
   const FastValue& value(uint32_t node) const { return values_[node]; }
 
  private:
+  // Runs schedule_ positions [begin, end).
   void RunRange(uint32_t begin, uint32_t end, const FastChip& chip);
   void Step(uint32_t index, const FastChip& chip);
-  void RunAggregate(uint32_t index, const FastChip& chip);
+  void RunAggregate(uint32_t position, const FastChip& chip);
 
   // Interval arithmetic with error bounds; anything too close to call sets uncertain_.
   FastValue Add(const FastValue& a, const FastValue& b);
@@ -45,8 +46,15 @@ class FastEvaluator {
   // Keeps error bounds and rational sizes in range; beyond, the exact path decides.
   FastValue Checked(FastValue v);
 
+  // A node to run; constants are set once, at construction, and not run.
+  struct Scheduled {
+    uint32_t node = 0;
+    uint32_t body_end = 0;  // for an aggregate: the position after its body
+  };
+
   const expr::Program& program_;
   std::vector<FastValue> constants_;
+  std::vector<Scheduled> schedule_;
   std::vector<FastValue> values_;
   std::array<const FastItem*, expr::kMaxAggregateDepth> items_{};
   bool uncertain_ = false;

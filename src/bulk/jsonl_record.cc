@@ -46,9 +46,9 @@ class Walk {
     for (auto field_result : object) {
       od::field field;
       if (auto error = std::move(field_result).get(field)) return Syntax(error);
-      const char* key_at = field.key().raw() - 1;  // the opening quote
+      const char* key_at = nullptr;
       std::string_view key;
-      if (auto error = field.unescaped_key().get(key)) return Syntax(error);
+      if (!Key(field, key, key_at)) return false;
       const size_t index = IndexOf(kSpecKeys, key);
       if (!CheckKey(key, key_at, index, seen, kSpecKeys, kSpecWhat)) return false;
       if (index == kSpecKeys.size()) continue;  // an extension (x-...) or reported
@@ -82,6 +82,21 @@ class Walk {
     }
     if (seen[index]) return builder_.Fail(at, [&] { return fmt::format("duplicate key '{}' in {}", key, where); });
     seen[index] = true;
+    return true;
+  }
+
+  // The key of `field` as written when it holds no escape (no copy), else
+  // unescaped; `at` is its opening quote.
+  bool Key(od::field& field, std::string_view& key, const char*& at) {
+    const char* raw = field.key().raw();
+    at = raw - 1;
+    const char* end = raw;
+    while (*end != '"' && *end != '\\') ++end;  // simdjson has checked that the string closes
+    if (*end == '"') {
+      key = {raw, static_cast<size_t>(end - raw)};
+      return true;
+    }
+    if (auto error = field.unescaped_key().get(key)) return Syntax(error);
     return true;
   }
 
@@ -146,9 +161,9 @@ class Walk {
     for (auto field_result : object) {
       od::field field;
       if (auto error = std::move(field_result).get(field)) return Syntax(error);
-      const char* key_at = field.key().raw() - 1;  // the opening quote
+      const char* key_at = nullptr;
       std::string_view name;
-      if (auto error = field.unescaped_key().get(name)) return Syntax(error);
+      if (!Key(field, name, key_at)) return false;
       const size_t index = IndexOf(kKeys, name);
       if (!CheckKey(name, key_at, index, seen, kKeys, what)) return false;
       if (index == kKeys.size()) continue;
@@ -210,9 +225,10 @@ class Walk {
         at, [&] { return wanted == od::json_type::object ? ExpectedMapMessage(what) : ExpectedListMessage(what); });
   }
 
+  // `fields[i]` is the field of `keys[i]`.
   template <size_t N>
   bool Section(od::value value, const std::array<std::string_view, N>& keys, std::string_view what,
-               std::initializer_list<SpecField> fields) {
+               const std::array<SpecField, N>& fields) {
     bool is_object = false;
     if (!Expect(value, od::json_type::object, what, is_object)) return false;
     if (!is_object) return true;
@@ -222,15 +238,12 @@ class Walk {
     for (auto field_result : object) {
       od::field field;
       if (auto error = std::move(field_result).get(field)) return Syntax(error);
-      const char* key_at = field.key().raw() - 1;  // the opening quote
+      const char* key_at = nullptr;
       std::string_view key;
-      if (auto error = field.unescaped_key().get(key)) return Syntax(error);
+      if (!Key(field, key, key_at)) return false;
       const size_t index = IndexOf(keys, key);
       if (!CheckKey(key, key_at, index, seen, keys, what)) return false;
-      if (index == N) continue;
-      for (SpecField f : fields) {
-        if (KeyOf(f) == key && !Field(field.value(), f)) return false;
-      }
+      if (index < N && !Field(field.value(), fields[index])) return false;
     }
     return true;
   }
@@ -246,9 +259,9 @@ class Walk {
     for (auto field_result : object) {
       od::field field;
       if (auto error = std::move(field_result).get(field)) return Syntax(error);
-      const char* key_at = field.key().raw() - 1;  // the opening quote
+      const char* key_at = nullptr;
       std::string_view format;
-      if (auto error = field.unescaped_key().get(format)) return Syntax(error);
+      if (!Key(field, format, key_at)) return false;
       if (format.starts_with("x-")) continue;
       const OperandFormat* known = builder_.formats().Find(format);
       if (known == nullptr) {
@@ -275,7 +288,7 @@ class Walk {
         continue;
       }
       if (!Scalar(rate, format, true, text, present, at)) return false;
-      if (!builder_.SetRate(format, present ? text : std::string_view("unknown"), at)) return false;
+      if (!builder_.SetRate(*known, present ? text : std::string_view("unknown"), at)) return false;
     }
     return true;
   }
@@ -294,11 +307,7 @@ class Walk {
       if (!Expect(item, od::json_type::object, kDieWhat, is_object)) return false;
       if (!is_object) continue;
       if (!builder_.AddDie(item.raw_json_token().data())) return false;
-      if (!Section(item, kDieKeys, kDieWhat,
-                   {SpecField::kDieName, SpecField::kDieArea, SpecField::kDieTransistors, SpecField::kDieRole,
-                    SpecField::kDieCount, SpecField::kDieTransistorCount})) {
-        return false;
-      }
+      if (!Section(item, kDieKeys, kDieWhat, kDieFields)) return false;
     }
     return true;
   }
@@ -336,12 +345,11 @@ class Walk {
       case 6:
         return Dies(value);
       case 7:
-        return Section(value, kMemoryKeys, "'memory'",
-                       {SpecField::kMemoryType, SpecField::kMemoryCapacity, SpecField::kMemoryBandwidth});
+        return Section(value, kMemoryKeys, "'memory'", kMemoryFields);
       case 8:
-        return Section(value, kInterconnectKeys, "'interconnect'", {SpecField::kInterconnectBidirectional});
+        return Section(value, kInterconnectKeys, "'interconnect'", kInterconnectFields);
       case 9:
-        return Section(value, kPackageKeys, "'package'", {SpecField::kPackageArea});
+        return Section(value, kPackageKeys, "'package'", kPackageFields);
       case 10:
         return Strings(value, kDescribedInWhat, kParagraphWhat, false,
                        [this](std::string_view text, const char* at) { return builder_.AddDescribedIn(text, at); });

@@ -3,6 +3,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <charconv>
 #include <cmath>
 #include <random>
 
@@ -109,6 +110,32 @@ TEST(BulkFastPath, DecimalsItReadsAndThoseItLeaves) {
   EXPECT_DOUBLE_EQ(bulk::ParseFastDecimal("-.5")->value, -0.5);
   for (const char* text : {"", ".", "1e", "1e1000", "0x10", "1234567890123456", "nan", "inf", "1e-40", "1..2"}) {
     EXPECT_FALSE(bulk::ParseFastDecimal(text)) << text;
+  }
+}
+
+// The fast decimal reader rounds as from_chars does (to the nearest double),
+// whichever way it computes: digits and exponents drawn at random.
+TEST(BulkFastPath, DecimalsRoundAsFromChars) {
+  std::mt19937_64 random(6);
+  for (int n = 0; n < 200000; ++n) {
+    std::string text = random() % 2 == 0 ? "" : "-";
+    const int digits = 1 + static_cast<int>(random() % 15);
+    const int point = static_cast<int>(random() % (digits + 1));
+    for (int d = 0; d < digits; ++d) {
+      if (d == point && d > 0) text += '.';
+      text += static_cast<char>('0' + random() % 10);
+    }
+    if (random() % 3 == 0) text += fmt::format("e{}", static_cast<int>(random() % 50) - 25);
+    const std::optional<bulk::FastDecimal> fast = bulk::ParseFastDecimal(text);
+    double expected = 0;
+    std::from_chars(text.data(), text.data() + text.size(), expected);
+    if (fast) {
+      ASSERT_EQ(fast->value, expected) << text;
+    } else {
+      // Left to the exact path only when out of the fast path's range.
+      const double magnitude = std::fabs(expected);
+      ASSERT_TRUE(magnitude != 0 && (magnitude < 1e-29 || magnitude > 1e29)) << text;
+    }
   }
 }
 

@@ -44,6 +44,34 @@ TEST(BulkJsonl, RecordIsTheSameSpecAsTheYamlFile) {
   EXPECT_EQ(jsonl.spec->file, "chips.jsonl:1");
 }
 
+TEST(BulkJsonl, SectionFieldsAreListedInTheOrderOfTheirKeys) {
+  // The decoders map a key's index in its key list to the field at that index.
+  for (size_t i = 0; i < kDieKeys.size(); ++i) EXPECT_EQ(KeyOf(kDieFields[i]), kDieKeys[i]);
+  for (size_t i = 0; i < kMemoryKeys.size(); ++i) EXPECT_EQ(KeyOf(kMemoryFields[i]), kMemoryKeys[i]);
+  EXPECT_EQ(KeyOf(kInterconnectFields[0]), kInterconnectKeys[0]);
+  EXPECT_EQ(KeyOf(kPackageFields[0]), kPackageKeys[0]);
+}
+
+TEST(BulkJsonl, EscapedKeysAreTheirUnescapedText) {
+  // "\u0061rea" is "area", "fp\u0038" is "fp8": the same record as the plain keys.
+  const std::string plain =
+      R"({"name": "X", "throughput": {"fp8": "700 TFLOPS"}, "dies": [{"area": "800 mm2", "role": "logic", "transistors": "finfet"}]})";
+  const std::string escaped =
+      R"({"n\u0061me": "X", "throughput": {"fp\u0038": "700 TFLOPS"}, "dies": [{"\u0061rea": "800 mm2", "r\u006Fle": "logic", "transistors": "finfet"}]})";
+  const Decoded a = DecodeJsonl(plain);
+  const Decoded b = DecodeJsonl(escaped);
+  ASSERT_TRUE(a.spec);
+  ASSERT_TRUE(b.spec) << ::testing::PrintToString(Errors(b.diagnostics));
+  EXPECT_TRUE(Rendered(*a.spec) == Rendered(*b.spec));  // (too long to print)
+  const Context context(*Date::Parse("2026-11-28"));
+  const auto fast_a = testing_support::FastJsonl(plain, context);
+  const auto fast_b = testing_support::FastJsonl(escaped, context);
+  ASSERT_TRUE(fast_a);
+  ASSERT_TRUE(fast_b);
+  EXPECT_EQ(fast_a->verdicts, fast_b->verdicts);
+  EXPECT_EQ(fast_a->metrics, fast_b->metrics);
+}
+
 TEST(BulkJsonl, BadValueHasTheYamlMessageAtItsColumn) {
   const std::string line = R"({"name": "X", "throughput": {"fp8": "700 GB/s"}})";
   const Decoded d = DecodeJsonl(line, 7);
