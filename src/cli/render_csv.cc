@@ -1,8 +1,9 @@
 #include "cli/render_csv.h"
 
+#include <fmt/compile.h>
 #include <fmt/format.h>
 
-#include <iterator>
+#include <array>
 
 namespace eccn::cli {
 namespace {
@@ -64,7 +65,6 @@ Verdict CsvResultWriter::Row(std::string& out, int64_t line, std::string_view na
     }
     if (outcome.verdicts[i] == Verdict::kIndeterminate) overall = Verdict::kIndeterminate;
   }
-  auto sink = std::back_inserter(out);
   out += fmt::format_int(line).str();
   out += ',';
   AppendCsvCell(out, name);
@@ -91,7 +91,10 @@ Verdict CsvResultWriter::Row(std::string& out, int64_t line, std::string_view na
   for (const std::optional<double>& metric : outcome.metrics) {
     out += ',';
     // The shortest text that reads back as the same double (verdicts are decided exactly).
-    if (metric) fmt::format_to(sink, "{}", *metric);
+    if (metric) {
+      std::array<char, 32> text{};  // the shortest form of a double has at most 24 characters
+      out.append(text.data(), fmt::format_to(text.data(), FMT_COMPILE("{}"), *metric));
+    }
   }
   out += '\n';
   return overall;
