@@ -6,6 +6,7 @@
 #include "chip_values.h"
 #include "entry_truth.h"
 #include "expr/evaluator.h"
+#include "overall_verdict.h"
 #include "rule_set_impl.h"
 #include "uncertain_values.h"
 
@@ -227,13 +228,9 @@ Classification RuleSet::ClassifyWithPacks(const ChipSpec& spec, std::span<const 
 }
 
 Verdict Classification::Overall() const {
-  bool indeterminate = false;
-  for (const EntryResult& r : results) {
-    if (r.effect != "control") continue;
-    if (r.verdict == Verdict::kControlled) return Verdict::kControlled;
-    indeterminate = indeterminate || r.verdict == Verdict::kIndeterminate;
-  }
-  return indeterminate ? Verdict::kIndeterminate : Verdict::kNotControlled;
+  return OverallVerdict(
+      results.size(), [this](size_t i) { return results[i].effect == "control"; },
+      [this](size_t i) { return results[i].verdict; });
 }
 
 std::vector<std::string> Classification::EntriesWith(Verdict verdict) const {

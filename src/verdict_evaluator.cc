@@ -5,6 +5,7 @@
 #include "chip_values.h"
 #include "entry_truth.h"
 #include "expr/evaluator.h"
+#include "overall_verdict.h"
 #include "rule_set_impl.h"
 
 namespace eccn {
@@ -65,13 +66,8 @@ void VerdictEvaluator::Evaluate(const ChipSpec& spec) {
 }
 
 Verdict VerdictEvaluator::overall() const {
-  bool indeterminate = false;
-  for (size_t i = 0; i < entries_.size(); ++i) {
-    if (!entries_[i].control) continue;
-    if (verdicts_[i] == Verdict::kControlled) return Verdict::kControlled;
-    indeterminate = indeterminate || verdicts_[i] == Verdict::kIndeterminate;
-  }
-  return indeterminate ? Verdict::kIndeterminate : Verdict::kNotControlled;
+  return OverallVerdict(
+      entries_.size(), [this](size_t i) { return entries_[i].control; }, [this](size_t i) { return verdicts_[i]; });
 }
 
 }  // namespace eccn

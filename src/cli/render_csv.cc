@@ -5,6 +5,8 @@
 
 #include <array>
 
+#include "overall_verdict.h"
+
 namespace eccn::cli {
 namespace {
 
@@ -55,16 +57,8 @@ void CsvResultWriter::Header(std::string& out) const {
 Verdict CsvResultWriter::Row(std::string& out, int64_t line, std::string_view name,
                              const bulk::FastOutcome& outcome) const {
   const std::span<const bulk::EntryColumn> entries = columns_.entries();
-  // As Classification::Overall: over controls only.
-  Verdict overall = Verdict::kNotControlled;
-  for (size_t i = 0; i < entries.size(); ++i) {
-    if (!entries[i].control) continue;
-    if (outcome.verdicts[i] == Verdict::kControlled) {
-      overall = Verdict::kControlled;
-      break;
-    }
-    if (outcome.verdicts[i] == Verdict::kIndeterminate) overall = Verdict::kIndeterminate;
-  }
+  const Verdict overall = OverallVerdict(
+      entries.size(), [&](size_t i) { return entries[i].control; }, [&](size_t i) { return outcome.verdicts[i]; });
   out += fmt::format_int(line).str();
   out += ',';
   AppendCsvCell(out, name);
