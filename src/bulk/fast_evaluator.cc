@@ -24,9 +24,16 @@ double Magnitude(const FastValue& v) {
   return m;
 }
 
-FastValue Number(double lo, double hi, double err, double bits) { return {lo, hi, err, Truth::kUnknown, -1, bits}; }
+FastValue Number(double lo, double hi, double lo_err, double hi_err, double bits) {
+  return {lo, hi, lo_err, hi_err, Truth::kUnknown, -1, bits};
+}
 
-FastValue Neg(const FastValue& a) { return Number(-a.hi, -a.lo, a.err, a.bits); }
+FastValue Everything() { return Number(-kInfinity, kInfinity, 0, 0, 0); }
+
+FastValue Neg(const FastValue& a) { return Number(-a.hi, -a.lo, a.hi_err, a.lo_err, a.bits); }
+
+// The bound of a finite computed end after one rounding (infinite ends are exact).
+double Rounded(double end, double err) { return std::isfinite(end) ? err + std::fabs(end) * kEpsilon : 0; }
 
 }  // namespace
 
@@ -45,7 +52,8 @@ FastEvaluator::FastEvaluator(const expr::Program& program) : program_(program), 
     v.lo = c.number.lo_unbounded ? -kInfinity : ToDouble(c.number.lo);
     v.hi = c.number.hi_unbounded ? kInfinity : ToDouble(c.number.hi);
     // ToDouble is within an ulp or two of the rational.
-    v.err = Magnitude(v) * 4 * kEpsilon;
+    v.lo_err = std::isfinite(v.lo) ? std::fabs(v.lo) * 4 * kEpsilon : 0;
+    v.hi_err = std::isfinite(v.hi) ? std::fabs(v.hi) * 4 * kEpsilon : 0;
     v.bits = std::max(c.number.lo_unbounded ? 0 : BitsOf(c.number.lo), c.number.hi_unbounded ? 0 : BitsOf(c.number.hi));
     constants_.push_back(v);
   }
@@ -72,79 +80,116 @@ bool FastEvaluator::Run(const FastChip& chip) {
 }
 
 FastValue FastEvaluator::Checked(FastValue v) {
-  if (v.bits > kMaxBits || Magnitude(v) > kMaxMagnitude || !std::isfinite(v.err) || std::isnan(v.lo) ||
-      std::isnan(v.hi)) {
+  if (v.bits > kMaxBits || Magnitude(v) > kMaxMagnitude || !std::isfinite(v.lo_err) || !std::isfinite(v.hi_err) ||
+      std::isnan(v.lo) || std::isnan(v.hi)) {
     uncertain_ = true;
   }
   return v;
 }
 
 FastValue FastEvaluator::Add(const FastValue& a, const FastValue& b) {
-  FastValue out = Number(a.lo + b.lo, a.hi + b.hi, 0, a.bits + b.bits + 1);
-  out.err = a.err + b.err + Magnitude(out) * kEpsilon;
-  return Checked(out);
+  const double lo = a.lo + b.lo;
+  const double hi = a.hi + b.hi;
+  return Checked(
+      Number(lo, hi, Rounded(lo, a.lo_err + b.lo_err), Rounded(hi, a.hi_err + b.hi_err), a.bits + b.bits + 1));
 }
 
 FastValue FastEvaluator::Mul(const FastValue& a, const FastValue& b) {
   if (a.lo == a.hi && b.lo == b.hi) {  // two known numbers, the common case: one product
     const double p = a.lo * b.lo;
     if (std::isfinite(p)) {
-      FastValue out = Number(p, p, 0, a.bits + b.bits);
-      out.err = std::fabs(a.lo) * b.err + std::fabs(b.lo) * a.err + a.err * b.err + std::fabs(p) * kEpsilon;
-      return Checked(out);
+      const double ea = std::max(a.lo_err, a.hi_err);
+      const double eb = std::max(b.lo_err, b.hi_err);
+      const double err = Rounded(p, std::fabs(a.lo) * eb + std::fabs(b.lo) * ea + ea * eb);
+      return Checked(Number(p, p, err, err, a.bits + b.bits));
     }
   }
   // 0 x unbounded = 0, as in the exact interval arithmetic; that needs the
-  // sign of the finite factor for sure.
-  const auto product = [this](double x, double ex, double y, double ey) {
+  // sign of the finite factor for sure. |xy - x'y'| <= |x| ey + |y| ex + ex ey.
+  const auto product = [this](double x, double ex, double y, double ey) -> FastEnd {
     if (std::isinf(x) || std::isinf(y)) {
       const double finite = std::isinf(x) ? y : x;
       const double finite_err = std::isinf(x) ? ey : ex;
-      if (std::isinf(finite)) return x * y;
-      if (finite == 0 && finite_err == 0) return 0.0;
+      if (std::isinf(finite)) return {x * y, 0};
+      if (finite == 0 && finite_err == 0) return {0, 0};
       if (std::fabs(finite) <= finite_err) uncertain_ = true;
-      return finite > 0 ? (std::isinf(x) ? x : y) : -(std::isinf(x) ? x : y);
+      return {finite > 0 ? (std::isinf(x) ? x : y) : -(std::isinf(x) ? x : y), 0};
     }
-    return x * y;
+    const double p = x * y;
+    return {p, Rounded(p, std::fabs(x) * ey + std::fabs(y) * ex + ex * ey)};
   };
-  const std::array<double, 4> p{product(a.lo, a.err, b.lo, b.err), product(a.lo, a.err, b.hi, b.err),
-                                product(a.hi, a.err, b.lo, b.err), product(a.hi, a.err, b.hi, b.err)};
-  FastValue out =
-      Number(*std::min_element(p.begin(), p.end()), *std::max_element(p.begin(), p.end()), 0, a.bits + b.bits);
-  out.err = Magnitude(a) * b.err + Magnitude(b) * a.err + a.err * b.err + Magnitude(out) * kEpsilon;
-  return Checked(out);
+  const std::array<FastEnd, 4> p{product(a.lo, a.lo_err, b.lo, b.lo_err), product(a.lo, a.lo_err, b.hi, b.hi_err),
+                                 product(a.hi, a.hi_err, b.lo, b.lo_err), product(a.hi, a.hi_err, b.hi, b.hi_err)};
+  const FastEnd lo = MinEnd(p);
+  const FastEnd hi = MaxEnd(p);
+  return Checked(Number(lo.value, hi.value, lo.err, hi.err, a.bits + b.bits));
+}
+
+namespace {
+
+// `pick` (min or max) of the computed ends; the exact one lies between the
+// picks of (end - err) and of (end + err).
+template <class Pick>
+FastEnd PickEnd(std::span<const FastEnd> ends, double none, Pick pick) {
+  double value = none;
+  double low = none;
+  double high = none;
+  for (const FastEnd& end : ends) {
+    value = pick(value, end.value);
+    low = pick(low, end.value - end.err);
+    high = pick(high, end.value + end.err);
+  }
+  if (!std::isfinite(value)) return {value, 0};
+  // The subtractions above and below round too: a few more half-ulps.
+  return {value, Rounded(value, std::max(value - low, high - value)) + std::fabs(value) * 2 * kEpsilon};
+}
+
+}  // namespace
+
+FastEnd MinEnd(std::span<const FastEnd> ends) {
+  return PickEnd(ends, kInfinity, [](double a, double b) { return std::min(a, b); });
+}
+
+FastEnd MaxEnd(std::span<const FastEnd> ends) {
+  return PickEnd(ends, -kInfinity, [](double a, double b) { return std::max(a, b); });
 }
 
 FastValue FastEvaluator::Div(const FastValue& a, const FastValue& b) {
-  const bool surely_contains_zero = b.lo + b.err <= 0 && b.hi - b.err >= 0;
-  const bool surely_excludes_zero = b.lo - b.err > 0 || b.hi + b.err < 0;
-  if (surely_contains_zero) return Number(-kInfinity, kInfinity, 0, 0);  // Everything(), as the exact Div
+  const bool surely_contains_zero = b.lo + b.lo_err <= 0 && b.hi - b.hi_err >= 0;
+  const bool surely_excludes_zero = b.lo - b.lo_err > 0 || b.hi + b.hi_err < 0;
+  if (surely_contains_zero) return Everything();  // as the exact Div
   if (!surely_excludes_zero) {
     uncertain_ = true;
-    return Number(-kInfinity, kInfinity, 0, 0);
+    return Everything();
   }
   // 1/b; 1/unbounded = 0 exactly. |1/x - 1/x'| <= e / (|x| (|x| - e)).
-  FastValue reciprocal = Number(std::isinf(b.hi) ? 0 : 1 / b.hi, std::isinf(b.lo) ? 0 : 1 / b.lo, 0, b.bits);
-  double err = 0;
-  for (double end : {b.lo, b.hi}) {
-    if (std::isinf(end)) continue;
+  const auto inverse = [this](double end, double err) -> FastEnd {
+    if (std::isinf(end)) return {0, 0};
     const double m = std::fabs(end);
-    err = std::max(err, b.err / (m * (m - b.err)));
-  }
-  reciprocal.err = err + Magnitude(reciprocal) * kEpsilon;
-  return Mul(a, reciprocal);
+    if (m <= err) {  // this end might be 0 or past it: only exact arithmetic can tell
+      uncertain_ = true;
+      return {0, 0};
+    }
+    const double r = 1 / end;
+    return {r, Rounded(r, err / (m * (m - err)))};
+  };
+  const FastEnd lo = inverse(b.hi, b.hi_err);
+  const FastEnd hi = inverse(b.lo, b.lo_err);
+  return Mul(a, Number(lo.value, hi.value, lo.err, hi.err, b.bits));
 }
 
 FastValue FastEvaluator::Extreme(const FastValue& a, const FastValue& b, bool max) {
-  FastValue out = max ? Number(std::max(a.lo, b.lo), std::max(a.hi, b.hi), 0, 0)
-                      : Number(std::min(a.lo, b.lo), std::min(a.hi, b.hi), 0, 0);
-  out.err = std::max(a.err, b.err);
-  out.bits = std::max(a.bits, b.bits);
-  return out;
+  const std::array<FastEnd, 2> los{FastEnd{a.lo, a.lo_err}, FastEnd{b.lo, b.lo_err}};
+  const std::array<FastEnd, 2> his{FastEnd{a.hi, a.hi_err}, FastEnd{b.hi, b.hi_err}};
+  const FastEnd lo = max ? MaxEnd(los) : MinEnd(los);
+  const FastEnd hi = max ? MaxEnd(his) : MinEnd(his);
+  return Number(lo.value, hi.value, lo.err, hi.err, std::max(a.bits, b.bits));
 }
 
 FastValue FastEvaluator::Hull(const FastValue& a, const FastValue& b) {
-  return Number(std::min(a.lo, b.lo), std::max(a.hi, b.hi), std::max(a.err, b.err), std::max(a.bits, b.bits));
+  const FastEnd lo = MinEnd(std::array<FastEnd, 2>{FastEnd{a.lo, a.lo_err}, FastEnd{b.lo, b.lo_err}});
+  const FastEnd hi = MaxEnd(std::array<FastEnd, 2>{FastEnd{a.hi, a.hi_err}, FastEnd{b.hi, b.hi_err}});
+  return Number(lo.value, hi.value, lo.err, hi.err, std::max(a.bits, b.bits));
 }
 
 bool FastEvaluator::Less(double x, double ex, double y, double ey) {
@@ -157,13 +202,13 @@ bool FastEvaluator::Less(double x, double ex, double y, double ey) {
 Truth FastEvaluator::Compare(CompareOp op, const FastValue& a, const FastValue& b) {
   if (a.bits + b.bits > kMaxBits) uncertain_ = true;  // the exact comparison cross-multiplies
   const auto less_than = [&]() {                      // a < b
-    if (Less(a.hi, a.err, b.lo, b.err)) return Truth::kTrue;
-    if (!Less(a.lo, a.err, b.hi, b.err)) return Truth::kFalse;
+    if (Less(a.hi, a.hi_err, b.lo, b.lo_err)) return Truth::kTrue;
+    if (!Less(a.lo, a.lo_err, b.hi, b.hi_err)) return Truth::kFalse;
     return Truth::kUnknown;
   };
   const auto less_equal = [&]() {  // a <= b
-    if (!Less(b.lo, b.err, a.hi, a.err)) return Truth::kTrue;
-    if (Less(b.hi, b.err, a.lo, a.err)) return Truth::kFalse;
+    if (!Less(b.lo, b.lo_err, a.hi, a.hi_err)) return Truth::kTrue;
+    if (Less(b.hi, b.hi_err, a.lo, a.lo_err)) return Truth::kFalse;
     return Truth::kUnknown;
   };
   switch (op) {
@@ -178,7 +223,7 @@ Truth FastEvaluator::Compare(CompareOp op, const FastValue& a, const FastValue& 
     case CompareOp::kEq:
     case CompareOp::kNe: {
       // Only "surely different" is decided here; equality needs exact numbers.
-      const bool apart = Less(a.hi, a.err, b.lo, b.err) || Less(b.hi, b.err, a.lo, a.err);
+      const bool apart = Less(a.hi, a.hi_err, b.lo, b.lo_err) || Less(b.hi, b.hi_err, a.lo, a.lo_err);
       if (!apart) uncertain_ = true;
       return op == CompareOp::kEq ? Truth::kFalse : Truth::kTrue;
     }
@@ -281,7 +326,7 @@ void FastEvaluator::RunAggregate(uint32_t position, const FastChip& chip) {
   out = FastValue{};
   const bool formats = node.collection == expr::Collection::kFormats;
   if (!(formats ? chip.has_formats : chip.has_dies)) {
-    out = Number(-kInfinity, kInfinity, 0, 0);  // unknown number (Value{}'s Everything)
+    out = Everything();  // unknown number (Value{}'s Everything)
     return;
   }
   const FastItem* items = formats ? chip.formats.data() : chip.dies.data();
@@ -297,13 +342,13 @@ void FastEvaluator::RunAggregate(uint32_t position, const FastChip& chip) {
     RunRange(position + 1, schedule_[position].body_end, chip);
     const Truth selected = node.filter == expr::kNoNode ? Truth::kTrue : values_[node.filter].truth;
     if (selected == Truth::kFalse) continue;
-    const FastValue body = node.value == expr::kNoNode ? Number(-kInfinity, kInfinity, 0, 0) : values_[node.value];
+    const FastValue body = node.value == expr::kNoNode ? Everything() : values_[node.value];
     switch (node.aggregate) {
       case AggregateKind::kSum:
         sure = Add(sure, selected == Truth::kTrue ? body : Hull(body, zero));
         break;
       case AggregateKind::kCount:
-        sure = Add(sure, selected == Truth::kTrue ? FastValue::Known(1, 0, 2) : Number(0, 1, 0, 2));
+        sure = Add(sure, selected == Truth::kTrue ? FastValue::Known(1, 0, 2) : Number(0, 1, 0, 0, 2));
         break;
       case AggregateKind::kMax:
       case AggregateKind::kMin:

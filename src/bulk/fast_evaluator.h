@@ -12,12 +12,23 @@
 
 #include <array>
 #include <cstdint>
+#include <span>
 #include <vector>
 
 #include "bulk/fast_chip.h"
 #include "expr/program.h"
 
 namespace eccn::bulk {
+
+// A computed interval end and a bound on its distance to the exact end.
+struct FastEnd {
+  double value = 0;
+  double err = 0;
+};
+// The min (max) of computed ends, with a bound on its distance to the min
+// (max) of the exact ends, each within its own bound of its computed end.
+FastEnd MinEnd(std::span<const FastEnd> ends);
+FastEnd MaxEnd(std::span<const FastEnd> ends);
 
 class FastEvaluator {
  public:

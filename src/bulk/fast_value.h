@@ -15,11 +15,14 @@ inline constexpr double kInfinity = std::numeric_limits<double>::infinity();
 inline constexpr double kEpsilon = std::numeric_limits<double>::epsilon() / 2;
 
 // An interval [lo, hi] (infinite ends are unbounded, and exact) whose finite
-// ends are within `err` of the exact ends, plus a truth value and a symbol.
+// ends are within lo_err and hi_err of the exact ends, plus a truth value and
+// a symbol. Each end has its own bound so an end known exactly (the 0 of "a
+// die that may not count adds [0, area]") stays exact.
 struct FastValue {
   double lo = 0;
   double hi = kInfinity;
-  double err = 0;
+  double lo_err = 0;
+  double hi_err = 0;
   Truth truth = Truth::kUnknown;
   int32_t symbol = -1;
   // Bound on log2(|numerator|) + log2(denominator) of the exact rational, so
@@ -27,7 +30,7 @@ struct FastValue {
   double bits = 0;
 
   static FastValue Known(double value, double err, double bits) {
-    return {value, value, err, Truth::kUnknown, -1, bits};
+    return {value, value, err, err, Truth::kUnknown, -1, bits};
   }
   static FastValue UnknownQuantity() { return {}; }  // [0, unbounded): every spec quantity is >= 0
 };

@@ -84,10 +84,12 @@ Verdict CsvResultWriter::Row(std::string& out, int64_t line, std::string_view na
   }
   for (const std::optional<double>& metric : outcome.metrics) {
     out += ',';
-    // The shortest text that reads back as the same double (verdicts are decided exactly).
+    // 15 significant digits: what a double computed with error bounds (the
+    // fast path) and one rounded from the exact value agree on, so a metric
+    // reads the same whichever path classified the row (verdicts are exact).
     if (metric) {
-      std::array<char, 32> text{};  // the shortest form of a double has at most 24 characters
-      out.append(text.data(), fmt::format_to(text.data(), FMT_COMPILE("{}"), *metric));
+      std::array<char, 32> text{};  // "-1.23456789012345e-100" at most
+      out.append(text.data(), fmt::format_to(text.data(), FMT_COMPILE("{:.15g}"), *metric));
     }
   }
   out += '\n';

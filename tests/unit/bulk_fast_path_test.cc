@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include "bulk/fast_evaluator.h"
 #include "bulk_test_support.h"
 
 namespace eccn {
@@ -102,6 +103,77 @@ TEST(BulkFastPath, RandomRecordsGiveTheExactVerdictsAndMetrics) {
   }
   // Records near a threshold are rare: nearly all are answered fast.
   EXPECT_GT(answered, kRecords * 95 / 100);
+}
+
+// Catalogs often leave fields out: dies without a transistor architecture or
+// role (which may then count towards PD or not), missing areas, rates or
+// bandwidths. The fast path must still agree, and still answer most records.
+TEST(BulkFastPath, RandomRecordsWithMissingDataGiveTheExactVerdicts) {
+  std::mt19937_64 random(1600);
+  std::uniform_real_distribution<double> rate(1, 1200);
+  std::uniform_real_distribution<double> area(50, 1000);
+  const auto pick = [&random](std::initializer_list<const char*> options) {
+    return std::data(options)[random() % options.size()];
+  };
+  const auto optional = [&random](std::string_view key, const std::string& value) {
+    return random() % 3 == 0 ? std::string() : fmt::format(R"("{}": {}, )", key, value);
+  };
+  int answered = 0;
+  constexpr int kRecords = 1000;
+  for (int i = 0; i < kRecords; ++i) {
+    std::string dies;
+    const int die_count = static_cast<int>(random() % 3);
+    for (int d = 0; d < die_count; ++d) {
+      std::string die = optional("area", fmt::format(R"("{:.1f} mm2")", area(random))) +
+                        optional("transistors", fmt::format(R"("{}")", pick({"finfet", "planar", "gaa"}))) +
+                        optional("role", fmt::format(R"("{}")", pick({"logic", "memory", "io"}))) +
+                        optional("count", std::to_string(1 + random() % 2));
+      if (!die.empty()) die.resize(die.size() - 2);  // the last ", "
+      dies += fmt::format("{}{{{}}}", d == 0 ? "" : ", ", die);
+    }
+    const std::string record =
+        "{" + optional("marketed_for", fmt::format(R"("{}")", pick({"datacenter", "consumer", "workstation"}))) +
+        optional("kind", fmt::format(R"("{}")", pick({"accelerator", "system", "hbm-stack"}))) +
+        optional("throughput", fmt::format(R"({{"fp8": "{:.2f} TFLOPS", "fp16": "{:.2f} TFLOPS"}})", rate(random),
+                                           rate(random) / 2)) +
+        optional("dies", "[" + dies + "]") +
+        optional("memory", fmt::format(R"({{"bandwidth": "{:.2f} TB/s"}})", rate(random) / 100)) +
+        optional("interconnect", fmt::format(R"({{"bidirectional": "{:.0f} GB/s"}})", rate(random))) +
+        R"("name": "X"})";
+    const std::optional<bulk::FastOutcome> fast = testing_support::FastJsonl(record, kContext);
+    if (!fast) continue;
+    ++answered;
+    const testing_support::Decoded decoded = testing_support::DecodeJsonl(record);
+    ASSERT_TRUE(decoded.spec) << record;
+    EXPECT_EQ(fast->verdicts, testing_support::ExactVerdicts(*decoded.spec, kContext)) << record;
+  }
+  EXPECT_GT(answered, kRecords * 9 / 10);
+}
+
+// The bound MinEnd/MaxEnd give holds for exact ends anywhere within their own
+// bounds (checked in long double), and an end known exactly stays exact.
+TEST(BulkFastPath, MinAndMaxOfEndsBoundTheExactOnes) {
+  std::mt19937_64 random(5920);
+  std::uniform_real_distribution<double> value(-1000, 1000);
+  std::uniform_real_distribution<double> unit(-1, 1);
+  for (int n = 0; n < 20000; ++n) {
+    std::vector<bulk::FastEnd> ends(1 + random() % 4);
+    std::vector<long double> exact;
+    for (size_t k = 0; k < ends.size(); ++k) {
+      bulk::FastEnd& end = ends[k];
+      end.value = random() % 4 == 0 ? 0.0 : value(random);
+      // Ends within each other's bounds are where a bound can be too small.
+      if (k > 0 && random() % 2 == 0) end.value = ends[k - 1].value * (1 + 1e-14 * unit(random));
+      end.err = random() % 3 == 0 ? 0.0 : std::fabs(end.value) * 1e-15 * static_cast<double>(random() % 100);
+      exact.push_back(static_cast<long double>(end.value) + static_cast<long double>(unit(random)) * end.err);
+    }
+    const bulk::FastEnd min = bulk::MinEnd(ends);
+    const bulk::FastEnd max = bulk::MaxEnd(ends);
+    ASSERT_LE(std::fabs(*std::min_element(exact.begin(), exact.end()) - min.value), min.err);
+    ASSERT_LE(std::fabs(*std::max_element(exact.begin(), exact.end()) - max.value), max.err);
+  }
+  const std::array<bulk::FastEnd, 2> die_that_may_count{bulk::FastEnd{800, 1e-12}, bulk::FastEnd{0, 0}};
+  EXPECT_EQ(bulk::MinEnd(die_that_may_count).err, 0);
 }
 
 TEST(BulkFastPath, DecimalsItReadsAndThoseItLeaves) {
