@@ -42,6 +42,9 @@ struct FastOutcome {
 class FastClassifier {
  public:
   FastClassifier(const RuleSet& rules, const Context& context);
+  // Workers keep references into it (the merged program): it stays where it is built.
+  FastClassifier(const FastClassifier&) = delete;
+  FastClassifier& operator=(const FastClassifier&) = delete;
 
   std::span<const EntryColumn> entries() const { return entries_; }
   std::span<const MetricColumn> metrics() const { return metrics_; }

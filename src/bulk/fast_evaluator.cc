@@ -28,6 +28,16 @@ FastValue Number(double lo, double hi, double lo_err, double hi_err, double bits
   return {lo, hi, lo_err, hi_err, Truth::kUnknown, -1, bits};
 }
 
+FastValue Number(FastEnd lo, FastEnd hi, double bits) { return Number(lo.value, hi.value, lo.err, hi.err, bits); }
+
+std::array<FastEnd, 2> LowEnds(const FastValue& a, const FastValue& b) {
+  return {FastEnd{a.lo, a.lo_err}, FastEnd{b.lo, b.lo_err}};
+}
+
+std::array<FastEnd, 2> HighEnds(const FastValue& a, const FastValue& b) {
+  return {FastEnd{a.hi, a.hi_err}, FastEnd{b.hi, b.hi_err}};
+}
+
 FastValue Everything() { return Number(-kInfinity, kInfinity, 0, 0, 0); }
 
 FastValue Neg(const FastValue& a) { return Number(-a.hi, -a.lo, a.hi_err, a.lo_err, a.bits); }
@@ -45,6 +55,7 @@ double BitsOf(const eccn::Number& value) {
 }
 
 FastEvaluator::FastEvaluator(const expr::Program& program) : program_(program), values_(program.nodes.size()) {
+  std::vector<FastValue> constants;
   for (const expr::Value& c : program.constants) {
     FastValue v;
     v.truth = c.truth;
@@ -55,11 +66,11 @@ FastEvaluator::FastEvaluator(const expr::Program& program) : program_(program), 
     v.lo_err = std::isfinite(v.lo) ? std::fabs(v.lo) * 4 * kEpsilon : 0;
     v.hi_err = std::isfinite(v.hi) ? std::fabs(v.hi) * 4 * kEpsilon : 0;
     v.bits = std::max(c.number.lo_unbounded ? 0 : BitsOf(c.number.lo), c.number.hi_unbounded ? 0 : BitsOf(c.number.hi));
-    constants_.push_back(v);
+    constants.push_back(v);
   }
   for (uint32_t i = 0; i < program.nodes.size(); ++i) {
     if (program.nodes[i].op == Op::kConst) {
-      values_[i] = constants_[program.nodes[i].a];
+      values_[i] = constants[program.nodes[i].a];
     } else {
       schedule_.push_back({i, 0});
     }
@@ -95,15 +106,6 @@ FastValue FastEvaluator::Add(const FastValue& a, const FastValue& b) {
 }
 
 FastValue FastEvaluator::Mul(const FastValue& a, const FastValue& b) {
-  if (a.lo == a.hi && b.lo == b.hi) {  // two known numbers, the common case: one product
-    const double p = a.lo * b.lo;
-    if (std::isfinite(p)) {
-      const double ea = std::max(a.lo_err, a.hi_err);
-      const double eb = std::max(b.lo_err, b.hi_err);
-      const double err = Rounded(p, std::fabs(a.lo) * eb + std::fabs(b.lo) * ea + ea * eb);
-      return Checked(Number(p, p, err, err, a.bits + b.bits));
-    }
-  }
   // 0 x unbounded = 0, as in the exact interval arithmetic; that needs the
   // sign of the finite factor for sure. |xy - x'y'| <= |x| ey + |y| ex + ex ey.
   const auto product = [this](double x, double ex, double y, double ey) -> FastEnd {
@@ -118,11 +120,13 @@ FastValue FastEvaluator::Mul(const FastValue& a, const FastValue& b) {
     const double p = x * y;
     return {p, Rounded(p, std::fabs(x) * ey + std::fabs(y) * ex + ex * ey)};
   };
+  if (a.lo == a.hi && b.lo == b.hi) {  // two known numbers, the common case: one product
+    const FastEnd p = product(a.lo, std::max(a.lo_err, a.hi_err), b.lo, std::max(b.lo_err, b.hi_err));
+    return Checked(Number(p.value, p.value, p.err, p.err, a.bits + b.bits));
+  }
   const std::array<FastEnd, 4> p{product(a.lo, a.lo_err, b.lo, b.lo_err), product(a.lo, a.lo_err, b.hi, b.hi_err),
                                  product(a.hi, a.hi_err, b.lo, b.lo_err), product(a.hi, a.hi_err, b.hi, b.hi_err)};
-  const FastEnd lo = MinEnd(p);
-  const FastEnd hi = MaxEnd(p);
-  return Checked(Number(lo.value, hi.value, lo.err, hi.err, a.bits + b.bits));
+  return Checked(Number(MinEnd(p), MaxEnd(p), a.bits + b.bits));
 }
 
 namespace {
@@ -173,23 +177,16 @@ FastValue FastEvaluator::Div(const FastValue& a, const FastValue& b) {
     const double r = 1 / end;
     return {r, Rounded(r, err / (m * (m - err)))};
   };
-  const FastEnd lo = inverse(b.hi, b.hi_err);
-  const FastEnd hi = inverse(b.lo, b.lo_err);
-  return Mul(a, Number(lo.value, hi.value, lo.err, hi.err, b.bits));
+  return Mul(a, Number(inverse(b.hi, b.hi_err), inverse(b.lo, b.lo_err), b.bits));
 }
 
 FastValue FastEvaluator::Extreme(const FastValue& a, const FastValue& b, bool max) {
-  const std::array<FastEnd, 2> los{FastEnd{a.lo, a.lo_err}, FastEnd{b.lo, b.lo_err}};
-  const std::array<FastEnd, 2> his{FastEnd{a.hi, a.hi_err}, FastEnd{b.hi, b.hi_err}};
-  const FastEnd lo = max ? MaxEnd(los) : MinEnd(los);
-  const FastEnd hi = max ? MaxEnd(his) : MinEnd(his);
-  return Number(lo.value, hi.value, lo.err, hi.err, std::max(a.bits, b.bits));
+  const auto pick = max ? MaxEnd : MinEnd;
+  return Number(pick(LowEnds(a, b)), pick(HighEnds(a, b)), std::max(a.bits, b.bits));
 }
 
 FastValue FastEvaluator::Hull(const FastValue& a, const FastValue& b) {
-  const FastEnd lo = MinEnd(std::array<FastEnd, 2>{FastEnd{a.lo, a.lo_err}, FastEnd{b.lo, b.lo_err}});
-  const FastEnd hi = MaxEnd(std::array<FastEnd, 2>{FastEnd{a.hi, a.hi_err}, FastEnd{b.hi, b.hi_err}});
-  return Number(lo.value, hi.value, lo.err, hi.err, std::max(a.bits, b.bits));
+  return Number(MinEnd(LowEnds(a, b)), MaxEnd(HighEnds(a, b)), std::max(a.bits, b.bits));
 }
 
 bool FastEvaluator::Less(double x, double ex, double y, double ey) {

@@ -57,14 +57,13 @@ class FastEvaluator {
   // Keeps error bounds and rational sizes in range; beyond, the exact path decides.
   FastValue Checked(FastValue v);
 
-  // A node to run; constants are set once, at construction, and not run.
+  // A node to run; constants are set in values_ once, at construction, and not run.
   struct Scheduled {
     uint32_t node = 0;
     uint32_t body_end = 0;  // for an aggregate: the position after its body
   };
 
   const expr::Program& program_;
-  std::vector<FastValue> constants_;
   std::vector<Scheduled> schedule_;
   std::vector<FastValue> values_;
   std::array<const FastItem*, expr::kMaxAggregateDepth> items_{};

@@ -43,17 +43,10 @@ class Walk {
     od::object object;
     if (auto error = document_.get_object().get(object)) return Syntax(error);
     std::bitset<kSpecKeys.size()> seen;
-    for (auto field_result : object) {
-      od::field field;
-      if (auto error = std::move(field_result).get(field)) return Syntax(error);
-      const char* key_at = nullptr;
-      std::string_view key;
-      if (!Key(field, key, key_at)) return false;
-      const size_t index = IndexOf(kSpecKeys, key);
-      if (!CheckKey(key, key_at, index, seen, kSpecKeys, kSpecWhat)) return false;
-      if (index == kSpecKeys.size()) continue;  // an extension (x-...) or reported
-      if (!TopLevel(index, field.value())) return false;
-    }
+    const bool read = ForEachKnownField(object, kSpecKeys, kSpecWhat, seen, [this](size_t index, od::field& field) {
+      return TopLevel(index, field.value());
+    });
+    if (!read) return false;
     if (!seen[0] && !builder_.Fail(begin_, [] { return std::string("missing required key 'name'"); })) return false;
     // Anything after the closing brace is a location; the end of the record is not.
     if (const char* trailing = nullptr; !document_.current_location().get(trailing)) {
@@ -98,6 +91,32 @@ class Walk {
     }
     if (auto error = field.unescaped_key().get(key)) return Syntax(error);
     return true;
+  }
+
+  // Calls visit(field, key, key_at) for each field of `object`; stops at the first false.
+  template <class Visit>
+  bool ForEachField(od::object& object, Visit visit) {
+    for (auto field_result : object) {
+      od::field field;
+      if (auto error = std::move(field_result).get(field)) return Syntax(error);
+      const char* key_at = nullptr;
+      std::string_view key;
+      if (!Key(field, key, key_at) || !visit(field, key, key_at)) return false;
+    }
+    return true;
+  }
+
+  // Calls visit(index in keys, field) for each field whose key is one of
+  // `keys`, marking it in `seen`; unknown and duplicate keys are reported,
+  // extensions (x-...) skipped.
+  template <size_t N, class Visit>
+  bool ForEachKnownField(od::object& object, const std::array<std::string_view, N>& keys, std::string_view what,
+                         std::bitset<N>& seen, Visit visit) {
+    return ForEachField(object, [&](od::field& field, std::string_view key, const char* key_at) {
+      const size_t index = IndexOf(keys, key);
+      if (!CheckKey(key, key_at, index, seen, keys, what)) return false;
+      return index == N || visit(index, field);
+    });
   }
 
   const char* Where() {
@@ -158,27 +177,17 @@ class Walk {
     const std::string what = fmt::format("alternatives for '{}'", key);
     std::bitset<kKeys.size()> seen;
     std::vector<std::string> sources;
-    for (auto field_result : object) {
-      od::field field;
-      if (auto error = std::move(field_result).get(field)) return Syntax(error);
-      const char* key_at = nullptr;
-      std::string_view name;
-      if (!Key(field, name, key_at)) return false;
-      const size_t index = IndexOf(kKeys, name);
-      if (!CheckKey(name, key_at, index, seen, kKeys, what)) return false;
-      if (index == kKeys.size()) continue;
+    const bool read = ForEachKnownField(object, kKeys, what, seen, [&](size_t index, od::field& field) {
       const bool values = index == 0;
       const auto add = [&](std::string_view text, const char* item_at) {
         if (values) return builder_.AddAlternative(text, item_at);
         sources.emplace_back(text);
         return true;
       };
-      if (!List(field.value(), values ? "'values' as a list of two or more quantities" : kSourcesWhat,
-                values ? "a quantity" : kSourceWhat, add)) {
-        return false;
-      }
-    }
-    return builder_.FinishAlternatives(std::move(sources), at);
+      return List(field.value(), values ? "'values' as a list of two or more quantities" : kSourcesWhat,
+                  values ? "a quantity" : kSourceWhat, add);
+    });
+    return read && builder_.FinishAlternatives(std::move(sources), at);
   }
 
   // A list of scalars, each passed to `add`.
@@ -235,17 +244,8 @@ class Walk {
     od::object object;
     if (auto error = value.get_object().get(object)) return Syntax(error);
     std::bitset<N> seen;
-    for (auto field_result : object) {
-      od::field field;
-      if (auto error = std::move(field_result).get(field)) return Syntax(error);
-      const char* key_at = nullptr;
-      std::string_view key;
-      if (!Key(field, key, key_at)) return false;
-      const size_t index = IndexOf(keys, key);
-      if (!CheckKey(key, key_at, index, seen, keys, what)) return false;
-      if (index < N && !Field(field.value(), fields[index])) return false;
-    }
-    return true;
+    return ForEachKnownField(object, keys, what, seen,
+                             [&](size_t index, od::field& field) { return Field(field.value(), fields[index]); });
   }
 
   bool Throughput(od::value value) {
@@ -256,24 +256,16 @@ class Walk {
     if (auto error = value.get_object().get(object)) return Syntax(error);
     if (!builder_.StartThroughput()) return false;
     std::bitset<64> seen;  // by format index
-    for (auto field_result : object) {
-      od::field field;
-      if (auto error = std::move(field_result).get(field)) return Syntax(error);
-      const char* key_at = nullptr;
-      std::string_view format;
-      if (!Key(field, format, key_at)) return false;
-      if (format.starts_with("x-")) continue;
+    return ForEachField(object, [&](od::field& field, std::string_view format, const char* key_at) {
+      if (format.starts_with("x-")) return true;
       const OperandFormat* known = builder_.formats().Find(format);
-      if (known == nullptr) {
-        if (!builder_.Fail(key_at, [&] { return UnknownFormatMessage(builder_.formats(), format); })) return false;
-        continue;
-      }
+      if (known == nullptr)
+        return builder_.Fail(key_at, [&] { return UnknownFormatMessage(builder_.formats(), format); });
       const auto index = static_cast<size_t>(known - builder_.formats().formats.data());
       if (index < seen.size()) {
         if (seen[index]) {
-          const auto message = [&] { return fmt::format("duplicate key '{}' in {}", format, kThroughputKeysWhat); };
-          if (!builder_.Fail(key_at, message)) return false;
-          continue;
+          return builder_.Fail(key_at,
+                               [&] { return fmt::format("duplicate key '{}' in {}", format, kThroughputKeysWhat); });
         }
         seen[index] = true;
       }
@@ -283,14 +275,10 @@ class Walk {
       od::value rate = field.value();
       bool has_alternatives = false;
       if (!IsObject(rate, has_alternatives)) return false;
-      if (has_alternatives) {
-        if (!builder_.StartRateAlternatives(format, key_at) || !Alternatives(rate, format)) return false;
-        continue;
-      }
+      if (has_alternatives) return builder_.StartRateAlternatives(format, key_at) && Alternatives(rate, format);
       if (!Scalar(rate, format, true, text, present, at)) return false;
-      if (!builder_.SetRate(*known, present ? text : std::string_view("unknown"), at)) return false;
-    }
-    return true;
+      return builder_.SetRate(*known, present ? text : std::string_view("unknown"), at);
+    });
   }
 
   bool Dies(od::value value) {

@@ -9,39 +9,8 @@ namespace {
 
 using expr::Node;
 using expr::Op;
-
-// Operand `a` is a node for these; for the others it is a slot, a constant
-// or a string index.
-bool ReadsNodeA(Op op) {
-  switch (op) {
-    case Op::kConst:
-    case Op::kField:
-    case Op::kItemField:
-    case Op::kDescribedIn:
-    case Op::kAggregate:
-      return false;
-    case Op::kNeg:
-    case Op::kAdd:
-    case Op::kSub:
-    case Op::kMul:
-    case Op::kDiv:
-    case Op::kMin:
-    case Op::kMax:
-    case Op::kCompare:
-    case Op::kSymbolEq:
-    case Op::kSymbolNe:
-    case Op::kAnd:
-    case Op::kOr:
-    case Op::kNot:
-      return true;
-  }
-  return false;
-}
-
-// Operand `b` is a node for binary operators (for kSymbolEq/Ne it is a symbol).
-bool ReadsNodeB(Op op) {
-  return ReadsNodeA(op) && op != Op::kNeg && op != Op::kNot && op != Op::kSymbolEq && op != Op::kSymbolNe;
-}
+using expr::ReadsNodeA;
+using expr::ReadsNodeB;
 
 constexpr uint32_t kInBody = 0x80000000U;  // tags a reference into the aggregate body being keyed
 

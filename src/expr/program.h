@@ -43,6 +43,39 @@ enum class Op : std::uint8_t {
   kDescribedIn,  // the spec lists CCL paragraph strings[a] in described_in
 };
 
+// Operand `a` is a node for these; for the others it is a slot, a constant
+// or a string index (see Op).
+inline bool ReadsNodeA(Op op) {
+  switch (op) {
+    case Op::kConst:
+    case Op::kField:
+    case Op::kItemField:
+    case Op::kDescribedIn:
+    case Op::kAggregate:
+      return false;
+    case Op::kNeg:
+    case Op::kAdd:
+    case Op::kSub:
+    case Op::kMul:
+    case Op::kDiv:
+    case Op::kMin:
+    case Op::kMax:
+    case Op::kCompare:
+    case Op::kSymbolEq:
+    case Op::kSymbolNe:
+    case Op::kAnd:
+    case Op::kOr:
+    case Op::kNot:
+      return true;
+  }
+  return false;
+}
+
+// Operand `b` is a node for binary operators (for kSymbolEq/Ne it is a symbol).
+inline bool ReadsNodeB(Op op) {
+  return ReadsNodeA(op) && op != Op::kNeg && op != Op::kNot && op != Op::kSymbolEq && op != Op::kSymbolNe;
+}
+
 enum class AggregateKind : std::uint8_t { kSum, kMax, kMin, kCount, kAny, kAll };
 
 struct Node {
