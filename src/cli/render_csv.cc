@@ -1,10 +1,10 @@
 #include "cli/render_csv.h"
 
-#include <fmt/compile.h>
 #include <fmt/format.h>
 
 #include <array>
 
+#include "cli/significant_digits.h"
 #include "overall_verdict.h"
 
 namespace eccn::cli {
@@ -59,7 +59,8 @@ Verdict CsvResultWriter::Row(std::string& out, int64_t line, std::string_view na
   const std::span<const bulk::EntryColumn> entries = columns_.entries();
   const Verdict overall = OverallVerdict(
       entries.size(), [&](size_t i) { return entries[i].control; }, [&](size_t i) { return outcome.verdicts[i]; });
-  out += fmt::format_int(line).str();
+  const fmt::format_int line_text(line);
+  out.append(line_text.data(), line_text.size());
   out += ',';
   AppendCsvCell(out, name);
   out += ',';
@@ -88,8 +89,8 @@ Verdict CsvResultWriter::Row(std::string& out, int64_t line, std::string_view na
     // fast path) and one rounded from the exact value agree on, so a metric
     // reads the same whichever path classified the row (verdicts are exact).
     if (metric) {
-      std::array<char, 32> text{};  // "-1.23456789012345e-100" at most
-      out.append(text.data(), fmt::format_to(text.data(), FMT_COMPILE("{:.15g}"), *metric));
+      std::array<char, kSignificant15Chars> text{};
+      out.append(text.data(), FormatSignificant15(*metric, text.data()));
     }
   }
   out += '\n';
