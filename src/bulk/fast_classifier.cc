@@ -15,6 +15,9 @@ struct PackValues {
   const FastValue& value(uint32_t node) const { return evaluator.value(node_of[node]); }
 };
 
+// Truth patterns a worker remembers; a catalog that meets more is still right, only slower.
+constexpr size_t kMaxPatterns = 4096;
+
 }  // namespace
 
 FastClassifier::FastClassifier(const RuleSet& rules, const Context& context) {
@@ -31,10 +34,19 @@ FastClassifier::FastClassifier(const RuleSet& rules, const Context& context) {
   std::vector<const expr::Program*> programs;
   for (const Pack& pack : packs_) programs.push_back(&pack.compiled->program);
   merged_ = MergePrograms(programs);
+  std::vector<uint32_t> clauses;
+  for (size_t p = 0; p < packs_.size(); ++p) {
+    const CompiledPack& pack = *packs_[p].compiled;
+    for (const CompiledEntry& entry : pack.entries) clauses.push_back(merged_.node_of[p][entry.condition.node]);
+    for (const CompiledClause& exclusion : pack.exclusions) clauses.push_back(merged_.node_of[p][exclusion.node]);
+  }
+  tail_ = FindTruthTail(merged_.program, clauses);
 }
 
 FastClassifier::Worker::Worker(const FastClassifier& classifier)
-    : classifier_(classifier), evaluator_(classifier.merged_.program) {}
+    : classifier_(classifier),
+      evaluator_(classifier.merged_.program, classifier.tail_.usable ? std::span<const uint32_t>(classifier.tail_.nodes)
+                                                                     : std::span<const uint32_t>()) {}
 
 bool FastClassifier::Worker::Classify(const FastChip& chip, FastOutcome& out) {
   out.verdicts.clear();
@@ -42,23 +54,46 @@ bool FastClassifier::Worker::Classify(const FastChip& chip, FastOutcome& out) {
   out.notices.clear();
   if (!evaluator_.Run(chip)) return false;
   for (size_t p = 0; p < classifier_.packs_.size(); ++p) {
-    const Pack& pack = classifier_.packs_[p];
     const PackValues evaluator{evaluator_, classifier_.merged_.node_of[p]};
-    for (const CompiledMetric& metric : pack.compiled->metrics) {
+    for (const CompiledMetric& metric : classifier_.packs_[p].compiled->metrics) {
       const FastValue& v = evaluator.value(metric.node);
       const size_t column = out.metrics.size();
       const bool known = v.lo == v.hi && std::isfinite(v.lo);
       out.metrics.push_back(known ? std::optional<double>(v.lo / classifier_.metrics_[column].display_scale)
                                   : std::nullopt);
     }
-    truths_.clear();
-    for (const CompiledEntry& entry : pack.compiled->entries) {
-      truths_.push_back(EntryTruth(entry, *pack.compiled, evaluator, truths_));
-      out.verdicts.push_back(ToVerdict(truths_.back()));
+  }
+  if (!classifier_.tail_.usable) {
+    Verdicts(out.verdicts);
+  } else {
+    const uint64_t key = TruthKey(classifier_.tail_, evaluator_);
+    const auto known = patterns_.find(key);
+    if (known != patterns_.end()) {
+      const auto first = verdicts_by_pattern_.begin() + static_cast<std::ptrdiff_t>(known->second);
+      out.verdicts.assign(first, first + static_cast<std::ptrdiff_t>(classifier_.entries_.size()));
+    } else {
+      evaluator_.RunDeferred(chip);
+      Verdicts(out.verdicts);
+      if (patterns_.size() < kMaxPatterns) {  // memory stays bounded whatever the catalog
+        patterns_.emplace(key, static_cast<uint32_t>(verdicts_by_pattern_.size()));
+        verdicts_by_pattern_.insert(verdicts_by_pattern_.end(), out.verdicts.begin(), out.verdicts.end());
+      }
     }
   }
   classifier_.AddNotices(chip.name, out.notices);
   return true;
+}
+
+void FastClassifier::Worker::Verdicts(std::vector<Verdict>& out) {
+  for (size_t p = 0; p < classifier_.packs_.size(); ++p) {
+    const Pack& pack = classifier_.packs_[p];
+    const PackValues evaluator{evaluator_, classifier_.merged_.node_of[p]};
+    truths_.clear();
+    for (const CompiledEntry& entry : pack.compiled->entries) {
+      truths_.push_back(EntryTruth(entry, *pack.compiled, evaluator, truths_));
+      out.push_back(ToVerdict(truths_.back()));
+    }
+  }
 }
 
 void FastClassifier::AddNotices(std::string_view chip, std::vector<std::string_view>& out) const {

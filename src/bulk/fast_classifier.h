@@ -6,12 +6,14 @@
 #include <optional>
 #include <span>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include <eccn/rules.h>
 #include "bulk/fast_chip.h"
 #include "bulk/fast_evaluator.h"
 #include "bulk/merged_program.h"
+#include "bulk/truth_tail.h"
 
 namespace eccn {
 struct CompiledPack;
@@ -60,9 +62,15 @@ class FastClassifier {
     bool Classify(const FastChip& chip, FastOutcome& out);
 
    private:
+    // The verdicts from the truth tail and the entries' clauses (RunDeferred first).
+    void Verdicts(std::vector<Verdict>& out);
+
     const FastClassifier& classifier_;
     FastEvaluator evaluator_;  // runs the merged program of the packs that apply
     std::vector<Truth> truths_;
+    // Verdicts by TruthKey: a pattern's start in verdicts_by_pattern_.
+    std::unordered_map<uint64_t, uint32_t> patterns_;
+    std::vector<Verdict> verdicts_by_pattern_;
   };
 
  private:
@@ -72,6 +80,7 @@ class FastClassifier {
   };
   std::vector<Pack> packs_;
   MergedProgram merged_;  // of packs_, in order
+  TruthTail tail_;        // of merged_, for the entries' clauses
   std::vector<EntryColumn> entries_;
   std::vector<MetricColumn> metrics_;
 };

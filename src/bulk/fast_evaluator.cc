@@ -54,7 +54,10 @@ double BitsOf(const eccn::Number& value) {
   return top + static_cast<double>(boost::multiprecision::msb(denominator)) + 2;
 }
 
-FastEvaluator::FastEvaluator(const expr::Program& program) : program_(program), values_(program.nodes.size()) {
+FastEvaluator::FastEvaluator(const expr::Program& program, std::span<const uint32_t> deferred)
+    : program_(program), deferred_(deferred.begin(), deferred.end()), values_(program.nodes.size()) {
+  std::vector<bool> is_deferred(program.nodes.size(), false);
+  for (const uint32_t node : deferred) is_deferred[node] = true;
   std::vector<FastValue> constants;
   for (const expr::Value& c : program.constants) {
     FastValue v;
@@ -71,7 +74,7 @@ FastEvaluator::FastEvaluator(const expr::Program& program) : program_(program), 
   for (uint32_t i = 0; i < program.nodes.size(); ++i) {
     if (program.nodes[i].op == Op::kConst) {
       values_[i] = constants[program.nodes[i].a];
-    } else {
+    } else if (!is_deferred[i]) {
       schedule_.push_back({i, 0});
     }
   }
@@ -88,6 +91,10 @@ bool FastEvaluator::Run(const FastChip& chip) {
   uncertain_ = false;
   RunRange(0, static_cast<uint32_t>(schedule_.size()), chip);
   return !uncertain_;
+}
+
+void FastEvaluator::RunDeferred(const FastChip& chip) {
+  for (const uint32_t node : deferred_) Step(node, chip);
 }
 
 FastValue FastEvaluator::Checked(FastValue v) {

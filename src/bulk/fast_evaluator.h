@@ -32,10 +32,14 @@ FastEnd MaxEnd(std::span<const FastEnd> ends);
 
 class FastEvaluator {
  public:
-  explicit FastEvaluator(const expr::Program& program);
+  // `deferred` nodes (top-level and/or/not only, see truth_tail.h) are left
+  // out of Run() and run by RunDeferred().
+  explicit FastEvaluator(const expr::Program& program, std::span<const uint32_t> deferred = {});
 
   // False if some result might differ from the exact evaluator's.
   bool Run(const FastChip& chip);
+  // After Run(): the deferred nodes (they combine truths and cannot fail).
+  void RunDeferred(const FastChip& chip);
 
   const FastValue& value(uint32_t node) const { return values_[node]; }
 
@@ -65,6 +69,7 @@ class FastEvaluator {
 
   const expr::Program& program_;
   std::vector<Scheduled> schedule_;
+  std::vector<uint32_t> deferred_;
   std::vector<FastValue> values_;
   std::array<const FastItem*, expr::kMaxAggregateDepth> items_{};
   bool uncertain_ = false;

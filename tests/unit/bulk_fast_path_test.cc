@@ -79,11 +79,12 @@ TEST(BulkFastPath, RandomRecordsGiveTheExactVerdictsAndMetrics) {
   const std::array<const char*, 5> kinds{"", "accelerator", "system", "hbm-stack", "unknown"};
   int answered = 0;
   constexpr int kRecords = 1000;
+  testing_support::FastJsonlPath path(kContext);  // one worker for all, as in a catalog
   for (int i = 0; i < kRecords; ++i) {
     const std::string fp8 = fmt::format("{:.{}f} TFLOPS", rate(random), static_cast<int>(random() % 6));
     const std::string die = random() % 10 == 0 ? "" : fmt::format("{:.1f} mm2", area(random));
     const std::string record = Record(markets[random() % markets.size()], fp8, die, kinds[random() % kinds.size()]);
-    const std::optional<bulk::FastOutcome> fast = testing_support::FastJsonl(record, kContext);
+    const std::optional<bulk::FastOutcome> fast = path.Classify(record);
     if (!fast) continue;
     ++answered;
     const testing_support::Decoded decoded = testing_support::DecodeJsonl(record);
@@ -120,6 +121,7 @@ TEST(BulkFastPath, RandomRecordsWithMissingDataGiveTheExactVerdicts) {
   };
   int answered = 0;
   constexpr int kRecords = 1000;
+  testing_support::FastJsonlPath path(kContext);  // one worker for all, as in a catalog
   for (int i = 0; i < kRecords; ++i) {
     std::string dies;
     const int die_count = static_cast<int>(random() % 3);
@@ -140,7 +142,7 @@ TEST(BulkFastPath, RandomRecordsWithMissingDataGiveTheExactVerdicts) {
         optional("memory", fmt::format(R"({{"bandwidth": "{:.2f} TB/s"}})", rate(random) / 100)) +
         optional("interconnect", fmt::format(R"({{"bidirectional": "{:.0f} GB/s"}})", rate(random))) +
         R"("name": "X"})";
-    const std::optional<bulk::FastOutcome> fast = testing_support::FastJsonl(record, kContext);
+    const std::optional<bulk::FastOutcome> fast = path.Classify(record);
     if (!fast) continue;
     ++answered;
     const testing_support::Decoded decoded = testing_support::DecodeJsonl(record);

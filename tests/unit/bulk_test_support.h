@@ -43,18 +43,31 @@ inline std::vector<std::string> Errors(const std::vector<Diagnostic>& diagnostic
   return out;
 }
 
-// The fast path's verdicts for a JSONL record, or nullopt if it defers to the exact path.
+// The fast path for many records: one classifier and worker, so what the
+// worker remembers between records (truth patterns) is used as in a catalog.
+class FastJsonlPath {
+ public:
+  explicit FastJsonlPath(const Context& context) : classifier_(ShippedRules(), context), worker_(classifier_) {}
+
+  // The fast path's verdicts for a JSONL record, or nullopt if it defers to the exact path.
+  std::optional<bulk::FastOutcome> Classify(std::string_view line) {
+    const std::string padded = Padded(line);
+    builder_.Reset();
+    if (!decoder_.Decode(std::string_view(padded.data(), line.size()), builder_)) return std::nullopt;
+    bulk::FastOutcome outcome;
+    if (!worker_.Classify(builder_.chip(), outcome)) return std::nullopt;
+    return outcome;
+  }
+
+ private:
+  const bulk::FastClassifier classifier_;
+  bulk::FastClassifier::Worker worker_;
+  bulk::JsonlDecoder decoder_;
+  bulk::FastRecordBuilder builder_{Formats()};
+};
+
 inline std::optional<bulk::FastOutcome> FastJsonl(std::string_view line, const Context& context) {
-  const bulk::FastClassifier classifier(ShippedRules(), context);
-  const std::string padded = Padded(line);
-  bulk::JsonlDecoder decoder;
-  bulk::FastRecordBuilder builder(Formats());
-  builder.Reset();
-  if (!decoder.Decode(std::string_view(padded.data(), line.size()), builder)) return std::nullopt;
-  bulk::FastClassifier::Worker worker(classifier);
-  bulk::FastOutcome outcome;
-  if (!worker.Classify(builder.chip(), outcome)) return std::nullopt;
-  return outcome;
+  return FastJsonlPath(context).Classify(line);
 }
 
 inline std::vector<Verdict> ExactVerdicts(const ChipSpec& spec, const Context& context) {

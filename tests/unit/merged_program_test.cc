@@ -4,12 +4,15 @@
 // bulk_fast_path_test against the exact classifier.
 #include <gtest/gtest.h>
 
+#include <fmt/format.h>
+
 #include <functional>
 #include <string_view>
 #include <vector>
 
 #include <eccn/rules.h>
 #include "bulk/merged_program.h"
+#include "bulk/truth_tail.h"
 #include "expr/compiler.h"
 #include "expr/parser.h"
 
@@ -97,6 +100,39 @@ TEST(MergedProgram, KeepsEvaluationOrder) {
       EXPECT_LT(node.b, i);
     }
   }
+}
+
+// The truth tail (bulk/truth_tail.h): the top-level and/or/not nodes, and the
+// truths they combine, which key the verdicts a worker remembers.
+TEST(TruthTail, TopLevelConnectivesCombineTheLeaves) {
+  const expr::Program pack =
+      Compile({kTpp, kArea, "m0 / (m1 / 1 mm2)", "m0 >= 4800 or (m0 >= 1600 and not (m2 < 5.92))"});
+  const uint32_t clause = static_cast<uint32_t>(pack.nodes.size() - 1);  // the last expression's root
+  const TruthTail tail = FindTruthTail(pack, std::vector<uint32_t>{clause});
+  ASSERT_TRUE(tail.usable);
+  std::vector<Op> tail_ops;
+  for (const uint32_t node : tail.nodes) tail_ops.push_back(pack.nodes[node].op);
+  EXPECT_EQ(tail_ops, (std::vector<Op>{Op::kNot, Op::kAnd, Op::kOr}));  // in program order
+  ASSERT_EQ(tail.leaves.size(), 3U);                                    // the three comparisons
+  for (const uint32_t leaf : tail.leaves) EXPECT_EQ(pack.nodes[leaf].op, Op::kCompare);
+}
+
+TEST(TruthTail, ConnectivesInsideAnAggregateStayWithIt) {
+  const expr::Program pack = Compile({kTpp, "any(d in dies: d.role == 'logic' and d.area > 1 mm2) or m0 >= 1"});
+  const uint32_t clause = static_cast<uint32_t>(pack.nodes.size() - 1);
+  const TruthTail tail = FindTruthTail(pack, std::vector<uint32_t>{clause});
+  ASSERT_TRUE(tail.usable);
+  ASSERT_EQ(tail.nodes, std::vector<uint32_t>{clause});  // only the top-level `or`
+  ASSERT_EQ(tail.leaves.size(), 2U);
+  EXPECT_EQ(pack.nodes[tail.leaves[0]].op, Op::kAggregate);
+}
+
+TEST(TruthTail, TooManyLeavesForAKeyIsNotUsable) {
+  std::string many = "m0 >= 1";
+  for (int i = 2; i <= 40; ++i) many += fmt::format(" or m0 >= {}", i);
+  const expr::Program pack = Compile({kTpp, many});
+  const TruthTail tail = FindTruthTail(pack, std::vector<uint32_t>{static_cast<uint32_t>(pack.nodes.size() - 1)});
+  EXPECT_FALSE(tail.usable);
 }
 
 }  // namespace
