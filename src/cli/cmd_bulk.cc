@@ -69,6 +69,7 @@ struct Worker {
   bulk::FastClassifier::Worker classify;
   VerdictEvaluator verdicts;  // exact, for the records the fast path leaves
   bulk::FastOutcome outcome;
+  CsvVerdictCells csv_cells;
 };
 
 void Emit(const BulkRun& run, LineChunk& chunk, int64_t line, Classification chip, bulk::FastOutcome& scratch) {
@@ -95,7 +96,8 @@ bool ProcessRecord(const BulkRun& run, Worker& worker, std::string_view file, In
     const bool decoded =
         format == InputFormat::kJsonl ? worker.jsonl.Decode(line, worker.fast) : worker.csv->Decode(line, worker.fast);
     if (decoded && worker.fast.chip().has_name && worker.classify.Classify(worker.fast.chip(), worker.outcome)) {
-      const Verdict verdict = run.csv.Row(chunk.out, line_number, worker.fast.chip().name, worker.outcome);
+      const Verdict verdict =
+          run.csv.Row(chunk.out, line_number, worker.fast.chip().name, worker.outcome, &worker.csv_cells);
       ++chunk.verdicts[static_cast<size_t>(verdict)];
       return true;
     }

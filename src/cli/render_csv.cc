@@ -54,16 +54,10 @@ void CsvResultWriter::Header(std::string& out) const {
   out += '\n';
 }
 
-Verdict CsvResultWriter::Row(std::string& out, int64_t line, std::string_view name,
-                             const bulk::FastOutcome& outcome) const {
+Verdict CsvResultWriter::AppendVerdictCells(std::string& out, const bulk::FastOutcome& outcome) const {
   const std::span<const bulk::EntryColumn> entries = columns_.entries();
   const Verdict overall = OverallVerdict(
       entries.size(), [&](size_t i) { return entries[i].control; }, [&](size_t i) { return outcome.verdicts[i]; });
-  const fmt::format_int line_text(line);
-  out.append(line_text.data(), line_text.size());
-  out += ',';
-  AppendCsvCell(out, name);
-  out += ',';
   out += Name(overall);
   out += ',';
   AppendEntries(out, entries, outcome, [](const bulk::EntryColumn& e, Verdict v) {
@@ -79,6 +73,41 @@ Verdict CsvResultWriter::Row(std::string& out, int64_t line, std::string_view na
     return v == Verdict::kControlled ? "" : "?";
   });
   out += ',';
+  return overall;
+}
+
+Verdict CsvResultWriter::Row(std::string& out, int64_t line, std::string_view name, const bulk::FastOutcome& outcome,
+                             CsvVerdictCells* cells) const {
+  const fmt::format_int line_text(line);
+  out.append(line_text.data(), line_text.size());
+  out += ',';
+  AppendCsvCell(out, name);
+  out += ',';
+  Verdict overall = Verdict::kIndeterminate;
+  // Two bits a verdict key a pattern; a bounded number of patterns is kept.
+  constexpr size_t kMaxKeyedVerdicts = 32;
+  constexpr size_t kMaxPatterns = 4096;
+  if (cells == nullptr || outcome.verdicts.size() > kMaxKeyedVerdicts) {
+    overall = AppendVerdictCells(out, outcome);
+  } else {
+    uint64_t key = 0;
+    for (const Verdict verdict : outcome.verdicts) key = (key << 2) | static_cast<uint64_t>(verdict);
+    auto known = cells->by_pattern_.find(key);
+    if (known == cells->by_pattern_.end()) {
+      std::string text;
+      const Verdict built = AppendVerdictCells(text, outcome);
+      if (cells->by_pattern_.size() >= kMaxPatterns) {
+        out += text;
+        overall = built;
+      } else {
+        known = cells->by_pattern_.emplace(key, std::make_pair(std::move(text), built)).first;
+      }
+    }
+    if (known != cells->by_pattern_.end()) {
+      out += known->second.first;
+      overall = known->second.second;
+    }
+  }
   for (size_t i = 0; i < outcome.notices.size(); ++i) {
     if (i > 0) out += ';';
     AppendCsvCell(out, outcome.notices[i]);
