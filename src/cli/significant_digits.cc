@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <array>
+#include <bit>
 #include <cmath>
 #include <cstdint>
 
@@ -69,10 +70,11 @@ char* FormatSignificant15(double value, char* out) {
     return out;
   }
   if (!(magnitude >= 1e-7 && magnitude < 1e22)) return Fallback(value, out);  // also NaN and infinities
-  int binary_exponent = 0;
-  const double fraction = std::frexp(magnitude, &binary_exponent);  // magnitude = fraction x 2^binary_exponent
-  const auto m = static_cast<uint64_t>(std::ldexp(fraction, 53));   // exact: a double has 53 bits
-  const int q = binary_exponent - 53;
+  // magnitude = m x 2^q, read off its bits (a normal double in this range).
+  const auto bits = std::bit_cast<uint64_t>(magnitude);
+  const uint64_t m = (bits & ((uint64_t{1} << 52) - 1)) | (uint64_t{1} << 52);
+  const int q = static_cast<int>(bits >> 52) - 1075;
+  const int binary_exponent = q + 53;  // 2^(binary_exponent - 1) <= magnitude < 2^binary_exponent
   // 10^e <= magnitude < 10^(e + 1); from the binary exponent e is this or one more.
   int e = ((binary_exponent - 1) * 78913) >> 18;  // floor((binary_exponent - 1) log10 2)
   Scaled scaled = Scale(m, q, kDigits - 1 - e);
