@@ -3,7 +3,9 @@
 // Classify (with traces), VerdictEvaluator (verdicts only) and the bulk fast path.
 #pragma once
 
+#include <cstdint>
 #include <span>
+#include <vector>
 
 #include "expr/evaluator.h"
 #include "rule_set_impl.h"
@@ -23,6 +25,15 @@ Truth EntryTruth(const CompiledEntry& entry, const CompiledPack& pack, const Eva
   for (size_t index : entry.subsumed_by) truth = expr::And(truth, expr::Not(earlier[index]));
   return truth;
 }
+
+// A pack's view of the evaluation of merged programs (bulk/merged_program.h),
+// by the pack's own node indices, for EntryTruth.
+template <class Evaluator>
+struct PackValues {
+  const Evaluator& evaluator;
+  const std::vector<uint32_t>& node_of;  // the pack's node -> merged node
+  const auto& value(uint32_t node) const { return evaluator.value(node_of[node]); }
+};
 
 inline Verdict ToVerdict(Truth truth) {
   switch (truth) {

@@ -2,6 +2,9 @@
 // buffer (chip layout, node values, truths) kept between chips.
 #include <eccn/verdicts.h>
 
+#include <optional>
+
+#include "bulk/merged_program.h"
 #include "chip_values.h"
 #include "entry_truth.h"
 #include "expr/evaluator.h"
@@ -13,8 +16,10 @@ namespace eccn {
 struct VerdictEvaluator::State {
   std::shared_ptr<const RuleSet::Impl> rules;
   std::vector<size_t> packs;  // indices of the packs that apply
-  std::vector<expr::Evaluator> evaluators;
-  std::vector<Truth> truths;  // of one pack's entries, reused
+  // Their programs as one, so what several packs compute alike (TPP, PD) is computed once.
+  bulk::MergedProgram merged;
+  std::optional<expr::Evaluator> evaluator;  // of `merged`, which stays where State is
+  std::vector<Truth> truths;                 // of one pack's entries, reused
   expr::ChipValues chip;
   bool prepared = false;
 };
@@ -25,10 +30,13 @@ VerdictEvaluator::VerdictEvaluator(const RuleSet& rules, const Context& context)
     const PackInfo& pack = rules.impl_->packs[i];
     if (!pack.AppliesOn(context)) continue;
     state_->packs.push_back(i);
-    state_->evaluators.emplace_back(rules.impl_->compiled[i].program);
     for (const EntryInfo& entry : pack.entries) entries_.push_back({pack.id, entry.id, pack.IsControl()});
     for (const MetricInfo& metric : pack.metrics) metrics_.push_back({pack.id, metric.id, metric.unit, metric.show});
   }
+  std::vector<const expr::Program*> programs;
+  for (const size_t pack : state_->packs) programs.push_back(&rules.impl_->compiled[pack].program);
+  state_->merged = bulk::MergePrograms(programs);
+  state_->evaluator.emplace(state_->merged.program);
   verdicts_.resize(entries_.size(), Verdict::kIndeterminate);
   metric_values_.resize(metrics_.size(), Interval::Everything());
 }
@@ -45,12 +53,12 @@ void VerdictEvaluator::Evaluate(const ChipSpec& spec) {
     s.chip = PrepareChip(spec, s.rules->formats);
     s.prepared = true;
   }
+  s.evaluator->Run(s.chip);
   size_t entry = 0;
   size_t metric = 0;
   for (size_t p = 0; p < s.packs.size(); ++p) {
     const CompiledPack& pack = s.rules->compiled[s.packs[p]];
-    expr::Evaluator& evaluator = s.evaluators[p];
-    evaluator.Run(s.chip);
+    const PackValues<expr::Evaluator> evaluator{*s.evaluator, s.merged.node_of[p]};
     for (const CompiledMetric& m : pack.metrics) {
       Interval& out = metric_values_[metric++];
       out = evaluator.value(m.node).number;

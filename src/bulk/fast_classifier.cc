@@ -8,13 +8,6 @@
 namespace eccn::bulk {
 namespace {
 
-// A pack's view of the merged evaluation, by the pack's own node indices (for EntryTruth).
-struct PackValues {
-  const FastEvaluator& evaluator;
-  const std::vector<uint32_t>& node_of;
-  const FastValue& value(uint32_t node) const { return evaluator.value(node_of[node]); }
-};
-
 // Truth patterns a worker remembers; a catalog that meets more is still right, only slower.
 constexpr size_t kMaxPatterns = 4096;
 
@@ -54,7 +47,7 @@ bool FastClassifier::Worker::Classify(const FastChip& chip, FastOutcome& out) {
   out.notices.clear();
   if (!evaluator_.Run(chip)) return false;
   for (size_t p = 0; p < classifier_.packs_.size(); ++p) {
-    const PackValues evaluator{evaluator_, classifier_.merged_.node_of[p]};
+    const PackValues<FastEvaluator> evaluator{evaluator_, classifier_.merged_.node_of[p]};
     for (const CompiledMetric& metric : classifier_.packs_[p].compiled->metrics) {
       const FastValue& v = evaluator.value(metric.node);
       const size_t column = out.metrics.size();
@@ -87,7 +80,7 @@ bool FastClassifier::Worker::Classify(const FastChip& chip, FastOutcome& out) {
 void FastClassifier::Worker::Verdicts(std::vector<Verdict>& out) {
   for (size_t p = 0; p < classifier_.packs_.size(); ++p) {
     const Pack& pack = classifier_.packs_[p];
-    const PackValues evaluator{evaluator_, classifier_.merged_.node_of[p]};
+    const PackValues<FastEvaluator> evaluator{evaluator_, classifier_.merged_.node_of[p]};
     truths_.clear();
     for (const CompiledEntry& entry : pack.compiled->entries) {
       truths_.push_back(EntryTruth(entry, *pack.compiled, evaluator, truths_));
