@@ -1,5 +1,7 @@
 #include "yaml_reader.h"
 
+#include "yaml_documents.h"
+
 #include <fmt/format.h>
 #include <algorithm>
 #include <array>
@@ -161,8 +163,7 @@ std::optional<YamlHazard> FindYamlHazard(std::string_view text) {
       }
       if (IsBlank(c)) continue;
       if (c == ',' && (token_start || after_node)) return YamlHazard{k, stray_comma.message};
-      // After a quoted scalar or a flow collection only ':' may follow on the
-      // line; yaml-cpp loops forever on some other text there ("\"a\" b\n?").
+      // After a quoted scalar or a flow collection only ':' may follow on the line.
       if (after_node && c != ':') return YamlHazard{k, std::string(kTextAfterNode)};
       after_node = false;
       if (in_plain) {
@@ -228,16 +229,22 @@ std::optional<YAML::Node> YamlReader::Load() {
     return std::nullopt;
   }
   try {
-    std::vector<YAML::Node> documents = YAML::LoadAll(std::string(text_));
-    if (documents.empty() || documents.front().IsNull()) {
+    if (const std::optional<YAML::Mark> second = SecondDocumentStart(text_)) {
+      const SourceLocation at{file_, std::max(second->line, 0) + 1, std::max(second->column, 0) + 1};
+      const size_t offset = second->pos < 0 ? text_.size() : static_cast<size_t>(second->pos);
+      if (text_.substr(offset).starts_with("---") || offset >= text_.size()) {
+        Error(at, "several YAML documents in one file, expected one");
+      } else {
+        Error(at, fmt::format("invalid YAML: unexpected '{}', expected the end of the document", text_[offset]));
+      }
+      return std::nullopt;
+    }
+    YAML::Node document = YAML::Load(std::string(text_));
+    if (document.IsNull()) {
       Error(SourceLocation{file_, 1, 1}, "empty document, expected a YAML map");
       return std::nullopt;
     }
-    if (documents.size() > 1) {
-      Error(SourceLocation{file_, 1, 1}, "several YAML documents in one file, expected one");
-      return std::nullopt;
-    }
-    return documents.front();
+    return document;
   } catch (const YAML::Exception& e) {
     const int line = e.mark.line < 0 ? 0 : e.mark.line + 1;
     const int column = e.mark.column < 0 ? 0 : e.mark.column + 1;

@@ -25,11 +25,11 @@ size_t FirstInvalidUtf8(std::string_view text);
 
 // Input that yaml-cpp 0.7 mishandles, found before it parses:
 //  - a ',' outside any flow collection where a plain-scalar continuation is
-//    impossible (", a", "- a\n, b", "--- , a", "\"\","): yaml-cpp loops
-//    forever on some of these (found by fuzzing); none is valid YAML;
-//  - text after a quoted scalar or a flow collection other than ':' or a
-//    comment ("\"a\" b", "[a]b"): followed later by a '?' line, yaml-cpp
-//    loops forever (fuzz finding); none is valid YAML;
+//    impossible (", a", "- a\n, b", "--- , a", "\"\","), and text after a
+//    quoted scalar or a flow collection other than ':' or a comment
+//    ("\"a\" b", "[a]b"): none is valid YAML. yaml-cpp's LoadAll loops
+//    forever on many of these (fuzz findings); documents are counted without
+//    it (yaml_documents.h), and this check names the mistake more plainly;
 //  - flow collections nested deeper than kMaxFlowDepth ("[[[[..."): yaml-cpp
 //    fails with "bad file" at the end of the line;
 //  - a line indented with a tab: yaml-cpp reports an unrelated error;

@@ -5,6 +5,7 @@
 #include <eccn/eccn.h>
 
 #include "test_rules.h"
+#include "yaml_documents.h"
 
 namespace eccn {
 namespace {
@@ -171,6 +172,21 @@ TEST(SpecLoader, TextAfterAQuotedValueIsAnErrorNotAHang) {
   // What YAML allows after a quoted value still reaches the parser.
   EXPECT_TRUE(Parse("\"name\": X\n'vendor' : Y # note\nsources: [a, b]  # two\n").ok());
   EXPECT_TRUE(Parse("name: \"X\"\nvendor: \"a\n  b\"\n").ok());
+}
+
+TEST(SpecLoader, TextAfterTheDocumentIsAnErrorNotAHang) {
+  // Each of these ends the document at a token yaml-cpp's parser cannot start
+  // a node with; its LoadAll then loops forever. Documents are counted with at
+  // most two requests to the parser instead (yaml_documents.h).
+  for (const char* text : {", a\n", "[a]b\n?\n", "\"a\" b\n?\n", "- a\n, b\n", "name: X\n...\n,\n"}) {
+    const std::optional<YAML::Mark> second = SecondDocumentStart(text);
+    EXPECT_TRUE(second.has_value()) << text;
+  }
+  EXPECT_FALSE(SecondDocumentStart("name: X\n").has_value());
+  EXPECT_FALSE(SecondDocumentStart("---\nname: X\n...\n# done\n").has_value());
+  // What the character filter lets through is refused with the position of the stray text.
+  EXPECT_EQ(OnlyError("[a]\n- b\n"), "2:1: invalid YAML: unexpected '-', expected the end of the document");
+  EXPECT_EQ(OnlyError("name: X\n---\nname: Y\n"), "2:1: several YAML documents in one file, expected one");
 }
 
 TEST(SpecLoader, TabIndentationAndDeepNestingAreNamed) {
