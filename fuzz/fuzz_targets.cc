@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -9,6 +10,7 @@
 #include "expr/compiler.h"
 #include "expr/evaluator.h"
 #include "expr/parser.h"
+#include "rule_cache/rule_cache.h"
 #include "units.h"
 
 namespace eccn::fuzz {
@@ -161,6 +163,18 @@ int FuzzDate(const uint8_t* data, size_t size) {
   if (auto date = Date::Parse(AsText(data, size))) {
     Check(date->month >= 1 && date->month <= 12 && date->day >= 1 && date->day <= 31);
     Check(Date::Parse(date->ToString()) == date);  // round trip
+  }
+  return 0;
+}
+
+int FuzzRuleCache(const uint8_t* data, size_t size) {
+  if (size > kMaxFuzzInput) return 0;
+  // The cache checks a file's checksum first; this feeds the decoder directly,
+  // which must refuse damage without reading out of bounds or allocating wildly.
+  if (const std::optional<RuleSet> rules = rule_cache::Codec::Decode(AsText(data, size))) {
+    const std::string bytes = rule_cache::Codec::Encode(*rules);
+    const std::optional<RuleSet> again = rule_cache::Codec::Decode(bytes);
+    Check(again.has_value() && rule_cache::Codec::Encode(*again) == bytes);
   }
   return 0;
 }

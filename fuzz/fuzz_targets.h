@@ -21,5 +21,6 @@ int FuzzQuantity(const uint8_t* data, size_t size);    // numbers, units, quanti
 int FuzzDate(const uint8_t* data, size_t size);        // dates
 int FuzzJsonl(const uint8_t* data, size_t size);       // JSON Lines catalog records
 int FuzzCsv(const uint8_t* data, size_t size);         // CSV catalogs (header and rows)
+int FuzzRuleCache(const uint8_t* data, size_t size);   // compiled rule sets read back from the cache
 
 }  // namespace eccn::fuzz

@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-30}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(spec rules expression quantity date jsonl csv)
+[ ${#targets[@]} -gt 0 ] || targets=(spec rules expression quantity date jsonl csv rulecache)
 
 cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include "rule_cache/rule_cache.h"
 #include "units.h"
 
 namespace eccn {
@@ -23,6 +24,15 @@ void CollectYamlFiles(const std::filesystem::path& dir, std::vector<std::filesys
     if (it->is_regular_file(error) && (extension == ".yaml" || extension == ".yml")) out.push_back(it->path());
   }
   std::sort(out.begin(), out.end());
+}
+
+std::vector<RuleSource> ReadSources(const std::vector<std::filesystem::path>& paths,
+                                    std::vector<Diagnostic>& diagnostics) {
+  std::vector<RuleSource> sources;
+  for (const auto& file : paths) {
+    if (auto text = ReadInputFile(file, diagnostics)) sources.push_back({file.string(), std::move(*text)});
+  }
+  return sources;
 }
 
 std::optional<Date> ReadDate(YamlReader& reader, const YAML::Node& map, std::string_view key, bool required) {
@@ -127,7 +137,9 @@ const OperandFormat* FormatTable::Find(std::string_view name) const {
   return nullptr;
 }
 
-Loaded<RuleSet> LoadRules(const std::filesystem::path& path) {
+Loaded<RuleSet> LoadRules(const std::filesystem::path& path) { return LoadRules(path, RuleLoadOptions{}); }
+
+Loaded<RuleSet> LoadRules(const std::filesystem::path& path, const RuleLoadOptions& options) {
   std::vector<std::filesystem::path> paths;
   std::error_code error;
   if (std::filesystem::is_directory(path, error)) {
@@ -147,7 +159,18 @@ Loaded<RuleSet> LoadRules(const std::filesystem::path& path) {
     missing.diagnostics.push_back({Severity::kError, {path.string()}, "no such file or directory"});
     return missing;
   }
-  return ParseFiles<RuleSet>(paths, ParseRules);
+  Loaded<RuleSet> result;
+  const std::vector<RuleSource> sources = ReadSources(paths, result.diagnostics);
+  std::optional<std::string> key;
+  if (!options.cache_dir.empty() && result.diagnostics.empty()) key = rule_cache::KeyOf(sources);
+  if (key) {
+    if ((result.value = rule_cache::Load(options.cache_dir, *key))) return result;
+  }
+  Loaded<RuleSet> parsed = ParseRules(sources);
+  result.diagnostics.insert(result.diagnostics.end(), parsed.diagnostics.begin(), parsed.diagnostics.end());
+  if (!HasErrors(result.diagnostics)) result.value = std::move(parsed.value);
+  if (key && result.ok() && result.diagnostics.empty()) rule_cache::Store(options.cache_dir, *key, *result.value);
+  return result;
 }
 
 }  // namespace eccn

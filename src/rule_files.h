@@ -39,15 +39,16 @@ std::vector<std::string> ReadStringList(YamlReader& reader, const YAML::Node& ma
 // Every *.yaml / *.yml file below `dir`, sorted.
 void CollectYamlFiles(const std::filesystem::path& dir, std::vector<std::filesystem::path>& out);
 
+// The text of each of `paths` that can be read; the others are reported.
+std::vector<RuleSource> ReadSources(const std::vector<std::filesystem::path>& paths,
+                                    std::vector<Diagnostic>& diagnostics);
+
 // Reads `paths` and parses them all with `parse`; problems reading a file come
 // first, and any error leaves no value.
 template <class T, class Parse>
 Loaded<T> ParseFiles(const std::vector<std::filesystem::path>& paths, Parse parse) {
   std::vector<Diagnostic> diagnostics;
-  std::vector<RuleSource> sources;
-  for (const auto& file : paths) {
-    if (auto text = ReadInputFile(file, diagnostics)) sources.push_back({file.string(), std::move(*text)});
-  }
+  const std::vector<RuleSource> sources = ReadSources(paths, diagnostics);
   Loaded<T> result = parse(std::span<const RuleSource>(sources));
   diagnostics.insert(diagnostics.end(), result.diagnostics.begin(), result.diagnostics.end());
   result.diagnostics = std::move(diagnostics);

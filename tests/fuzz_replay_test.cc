@@ -25,7 +25,8 @@ const std::map<std::string, Target>& Targets() {
                                                      {"quantity", FuzzQuantity},
                                                      {"date", FuzzDate},
                                                      {"jsonl", FuzzJsonl},
-                                                     {"csv", FuzzCsv}};
+                                                     {"csv", FuzzCsv},
+                                                     {"rulecache", FuzzRuleCache}};
   return targets;
 }
 
@@ -59,7 +60,7 @@ TEST_P(FuzzReplay, EveryInputKeepsTheInvariants) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Targets, FuzzReplay,
-                         ::testing::Values("spec", "rules", "expression", "quantity", "date", "jsonl", "csv"));
+                         ::testing::Values("spec", "rules", "expression", "quantity", "date", "jsonl", "csv", "rulecache"));
 
 }  // namespace
 }  // namespace eccn::fuzz

@@ -32,6 +32,9 @@ class VerdictEvaluator;
 namespace bulk {
 class FastClassifier;
 }
+namespace rule_cache {
+class Codec;
+}
 
 // An operand format and the bit length a rule multiplies its rate by.
 struct OperandFormat {
@@ -218,6 +221,7 @@ class RuleSet {
   friend std::vector<Diagnostic> LintRules(const RuleSet& rules);
   friend class VerdictEvaluator;
   friend class bulk::FastClassifier;  // evaluates the compiled packs in double precision
+  friend class rule_cache::Codec;     // stores compiled rule sets and reads them back
 };
 
 // Compiles the given files: exactly one must be a format table (`kind: formats`),
@@ -235,5 +239,15 @@ std::vector<Diagnostic> LintRules(const RuleSet& rules);
 // order) or a single pack file, which is then paired with the formats.yaml of
 // its directory or the nearest parent directory that has one.
 Loaded<RuleSet> LoadRules(const std::filesystem::path& path);
+
+struct RuleLoadOptions {
+  // A directory for compiled rule sets (empty: none). A rule set that loaded
+  // without any diagnostic is stored there, keyed by this build of eccn and
+  // by the name and bytes of every file, and read back instead of parsing the
+  // same files again. Any change to a file or to eccn misses; the directory
+  // keeps the 16 newest entries and may be deleted at any time.
+  std::filesystem::path cache_dir;
+};
+Loaded<RuleSet> LoadRules(const std::filesystem::path& path, const RuleLoadOptions& options);
 
 }  // namespace eccn

@@ -51,7 +51,7 @@ Context ContextOf(const Options& options, const Date& as_of) {
 }
 
 std::optional<RuleSet> LoadRuleSet(const std::string& dir, std::ostream& err, int& code) {
-  Loaded<RuleSet> rules = LoadRules(LocateRules(dir));
+  Loaded<RuleSet> rules = LoadRules(LocateRules(dir), RuleLoadOptions{RuleCacheDir()});
   PrintDiagnostics(rules.diagnostics, err);
   if (!rules.ok()) code = InputErrorCode(rules.diagnostics);
   return std::move(rules.value);

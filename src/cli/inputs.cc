@@ -17,6 +17,17 @@ std::filesystem::path LocateRules(const std::string& explicit_dir) {
   return ECCN_SOURCE_RULES_DIR;
 }
 
+std::filesystem::path RuleCacheDir() {
+  if (const char* dir = std::getenv("ECCN_CACHE_DIR"); dir != nullptr) return dir;
+  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg != nullptr && *xdg == '/') {
+    return std::filesystem::path(xdg) / "eccn";
+  }
+  if (const char* home = std::getenv("HOME"); home != nullptr && *home == '/') {
+    return std::filesystem::path(home) / ".cache" / "eccn";
+  }
+  return {};
+}
+
 std::vector<std::filesystem::path> ExpandSpecPaths(const std::vector<std::string>& paths,
                                                    std::vector<Diagnostic>& diagnostics) {
   std::vector<std::filesystem::path> out;

@@ -14,6 +14,10 @@ namespace eccn::cli {
 // rules/ (for running from a build directory).
 std::filesystem::path LocateRules(const std::string& explicit_dir);
 
+// Where compiled rule sets are cached: $ECCN_CACHE_DIR if set (set and empty:
+// no cache), else $XDG_CACHE_HOME/eccn, else $HOME/.cache/eccn, else none.
+std::filesystem::path RuleCacheDir();
+
 // Expands files and directories (every *.yaml / *.yml below, sorted) into spec
 // files. A path that does not exist is reported.
 std::vector<std::filesystem::path> ExpandSpecPaths(const std::vector<std::string>& paths,

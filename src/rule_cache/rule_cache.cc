@@ -1,0 +1,103 @@
+#include "rule_cache/rule_cache.h"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <fstream>
+#include <system_error>
+#include <vector>
+
+#include <eccn/version.h>
+#include "rule_cache/build_id.h"
+#include "rule_cache/content_hash.h"
+#include "rule_cache/rule_fields.h"
+
+namespace eccn::rule_cache {
+namespace {
+
+constexpr std::string_view kMagic = "eccn-rule-cache-1\n";
+
+std::filesystem::path EntryPath(const std::filesystem::path& dir, std::string_view key) {
+  return dir / ("rules-" + std::string(key) + ".bin");
+}
+
+// What guards the payload: the key it was stored under and a hash of its bytes.
+std::string Header(std::string_view key, std::string_view payload) {
+  ContentHash check;
+  check.Add(payload);
+  return std::string(kMagic) + std::string(key) + check.Hex();
+}
+
+}  // namespace
+
+std::optional<std::string> KeyOf(std::span<const RuleSource> sources) {
+  const std::optional<std::string> build = BuildId();
+  if (!build) return std::nullopt;
+  ContentHash key;
+  key.Add(*build);
+  key.Add(Version());
+  for (const RuleSource& source : sources) {
+    key.Add(source.file);
+    key.Add(source.text);
+  }
+  return key.Hex();
+}
+
+std::string Codec::Encode(const RuleSet& rules) {
+  const RuleSet::Impl& impl = *rules.impl_;
+  Writer writer;
+  writer(impl.formats, impl.packs, impl.compiled, impl.files);
+  return writer.bytes();
+}
+
+std::optional<RuleSet> Codec::Decode(std::string_view bytes) {
+  auto impl = std::make_shared<RuleSet::Impl>();
+  Reader reader(bytes);
+  reader(impl->formats, impl->packs, impl->compiled, impl->files);
+  if (!reader.ok() || impl->packs.size() != impl->compiled.size()) return std::nullopt;
+  return RuleSet(std::move(impl));
+}
+
+std::optional<RuleSet> Load(const std::filesystem::path& dir, std::string_view key) {
+  std::ifstream in(EntryPath(dir, key), std::ios::binary);
+  if (!in) return std::nullopt;
+  const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const size_t header_size = kMagic.size() + key.size() + 32;
+  if (bytes.size() < header_size) return std::nullopt;
+  const std::string_view payload = std::string_view(bytes).substr(header_size);
+  if (std::string_view(bytes).substr(0, header_size) != Header(key, payload)) return std::nullopt;
+  return Codec::Decode(payload);
+}
+
+void Store(const std::filesystem::path& dir, std::string_view key, const RuleSet& rules) {
+  std::error_code error;
+  std::filesystem::create_directories(dir, error);
+  if (error) return;
+  const std::string payload = Codec::Encode(rules);
+  // Written under a name of this process, then renamed: a reader sees a whole entry or none.
+  const std::filesystem::path temporary = dir / fmt::format(".rules-{}.{}.tmp", key, ::getpid());
+  {
+    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+    out << Header(key, payload) << payload;
+    if (!out.flush()) {
+      std::filesystem::remove(temporary, error);
+      return;
+    }
+  }
+  std::filesystem::rename(temporary, EntryPath(dir, key), error);
+  if (error) {
+    std::filesystem::remove(temporary, error);
+    return;
+  }
+  // Keep the newest entries: each change to the rules or to eccn adds one.
+  std::vector<std::pair<std::filesystem::file_time_type, std::filesystem::path>> entries;
+  for (const auto& file : std::filesystem::directory_iterator(dir, error)) {
+    const std::string name = file.path().filename().string();
+    if (name.starts_with("rules-") && name.ends_with(".bin")) entries.emplace_back(file.last_write_time(error), file);
+  }
+  if (entries.size() <= kMaxEntries) return;
+  std::sort(entries.begin(), entries.end(), std::greater<>());
+  for (size_t i = kMaxEntries; i < entries.size(); ++i) std::filesystem::remove(entries[i].second, error);
+}
+
+}  // namespace eccn::rule_cache
