@@ -5,23 +5,39 @@
 
 Records have the structure of a YAML spec file (docs/spec-format.md). The
 figures are synthetic, spread around the 3A090 thresholds (TPP 1600/2400/4800,
-PD 1.6/3.2/5.92), with about 1 in 500 exactly at a threshold, 1 in 20 without
-dies (so PD is unknown) and some not marketed for datacenters.
+PD 1.6/3.2/5.92), with about 1 in 500 exactly at a threshold (in figures a
+double holds exactly, so that engines computing in doubles can agree), 1 in 20
+without dies (so PD is unknown) and some not marketed for datacenters.
 """
 import argparse
 import random
 import sys
+from fractions import Fraction
 
 MARKETS = ["datacenter", "datacenter", "datacenter", "consumer", "workstation", "unknown"]
 TPP_AT_THRESHOLD = [1600, 2400, 4800]
+PD_AT_THRESHOLD = [Fraction("1.6"), Fraction("3.2"), Fraction("5.92")]
+
+
+def on_threshold(fp8, area, count):
+    """True if the figures put TPP or PD exactly on a 3A090 threshold."""
+    tpp = 8 * Fraction(str(fp8))
+    pd = tpp / (Fraction(str(area)) * count)
+    return tpp in TPP_AT_THRESHOLD or pd in PD_AT_THRESHOLD
 
 
 def record(rng, i):
     market = MARKETS[rng.randrange(len(MARKETS))]
-    # fp8 dense rate in TFLOPS: TPP = 8 x rate.
-    fp8 = round(rng.uniform(50, 1000), 2)
-    count = 1 + rng.randrange(2)
-    area = round(rng.uniform(100, 900), 1)
+    # fp8 dense rate in TFLOPS: TPP = 8 x rate. Random figures that happen to
+    # land exactly on a threshold (78.6 TFLOPS on 196.5 mm2 is PD 3.2) are
+    # drawn again: in doubles their PD is 3.1999999999999997, and ties are
+    # left to the branch below, in figures a double holds exactly.
+    while True:
+        fp8 = round(rng.uniform(50, 1000), 2)
+        count = 1 + rng.randrange(2)
+        area = round(rng.uniform(100, 900), 1)
+        if not on_threshold(fp8, area, count):
+            break
     at_threshold = rng.randrange(1000)
     if at_threshold == 0:
         fp8 = TPP_AT_THRESHOLD[rng.randrange(3)] / 8  # TPP exactly 1600, 2400 or 4800
