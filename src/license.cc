@@ -7,25 +7,15 @@
 #include <cctype>
 
 #include <eccn/spec.h>
+#include "expr/interval_math.h"
 #include "license_data.h"
 
 namespace eccn {
 namespace {
 
-Truth Or(Truth a, Truth b) {
-  if (a == Truth::kTrue || b == Truth::kTrue) return Truth::kTrue;
-  return a == Truth::kUnknown || b == Truth::kUnknown ? Truth::kUnknown : Truth::kFalse;
-}
-
-Truth And(Truth a, Truth b) {
-  if (a == Truth::kFalse || b == Truth::kFalse) return Truth::kFalse;
-  return a == Truth::kUnknown || b == Truth::kUnknown ? Truth::kUnknown : Truth::kTrue;
-}
-
-Truth Not(Truth a) {
-  if (a == Truth::kUnknown) return a;
-  return a == Truth::kTrue ? Truth::kFalse : Truth::kTrue;
-}
+using expr::And;
+using expr::Not;
+using expr::Or;
 
 bool SameText(std::string_view a, std::string_view b) {
   return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {

@@ -27,6 +27,11 @@ FastClassifier::FastClassifier(const RuleSet& rules, const Context& context) {
   std::vector<const expr::Program*> programs;
   for (const Pack& pack : packs_) programs.push_back(&pack.compiled->program);
   merged_ = MergePrograms(programs);
+  size_t column = 0;
+  for (size_t p = 0; p < packs_.size(); ++p) {
+    for (const CompiledMetric& metric : packs_[p].compiled->metrics)
+      metrics_[column++].node = merged_.node_of[p][metric.node];
+  }
   std::vector<uint32_t> clauses;
   for (size_t p = 0; p < packs_.size(); ++p) {
     const CompiledPack& pack = *packs_[p].compiled;
@@ -46,15 +51,10 @@ bool FastClassifier::Worker::Classify(const FastChip& chip, FastOutcome& out) {
   out.metrics.clear();
   out.notices.clear();
   if (!evaluator_.Run(chip)) return false;
-  for (size_t p = 0; p < classifier_.packs_.size(); ++p) {
-    const PackValues<FastEvaluator> evaluator{evaluator_, classifier_.merged_.node_of[p]};
-    for (const CompiledMetric& metric : classifier_.packs_[p].compiled->metrics) {
-      const FastValue& v = evaluator.value(metric.node);
-      const size_t column = out.metrics.size();
-      const bool known = v.lo == v.hi && std::isfinite(v.lo);
-      out.metrics.push_back(known ? std::optional<double>(v.lo / classifier_.metrics_[column].display_scale)
-                                  : std::nullopt);
-    }
+  for (const MetricColumn& column : classifier_.metrics_) {
+    const FastValue& v = evaluator_.value(column.node);
+    const bool known = v.lo == v.hi && std::isfinite(v.lo);
+    out.metrics.push_back(known ? std::optional<double>(v.lo / column.display_scale) : std::nullopt);
   }
   if (!classifier_.tail_.usable) {
     Verdicts(out.verdicts);

@@ -32,6 +32,7 @@ struct MetricColumn {
   const PackInfo* pack = nullptr;
   const MetricInfo* metric = nullptr;
   double display_scale = 1;  // base units per display unit
+  uint32_t node = 0;         // in the merged program
 };
 
 // What the fast path reports for one record, in the order of the classifier's columns.

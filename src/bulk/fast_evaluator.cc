@@ -97,7 +97,7 @@ void FastEvaluator::RunDeferred(const FastChip& chip) {
   for (const uint32_t node : deferred_) Step(node, chip);
 }
 
-FastValue FastEvaluator::Checked(FastValue v) {
+[[gnu::always_inline]] inline FastValue FastEvaluator::Checked(FastValue v) {
   if (v.bits > kMaxBits || Magnitude(v) > kMaxMagnitude || !std::isfinite(v.lo_err) || !std::isfinite(v.hi_err) ||
       std::isnan(v.lo) || std::isnan(v.hi)) {
     uncertain_ = true;
@@ -105,14 +105,14 @@ FastValue FastEvaluator::Checked(FastValue v) {
   return v;
 }
 
-FastValue FastEvaluator::Add(const FastValue& a, const FastValue& b) {
+[[gnu::always_inline]] inline FastValue FastEvaluator::Add(const FastValue& a, const FastValue& b) {
   const double lo = a.lo + b.lo;
   const double hi = a.hi + b.hi;
   return Checked(
       Number(lo, hi, Rounded(lo, a.lo_err + b.lo_err), Rounded(hi, a.hi_err + b.hi_err), a.bits + b.bits + 1));
 }
 
-FastValue FastEvaluator::Mul(const FastValue& a, const FastValue& b) {
+[[gnu::always_inline]] inline FastValue FastEvaluator::Mul(const FastValue& a, const FastValue& b) {
   // 0 x unbounded = 0, as in the exact interval arithmetic; that needs the
   // sign of the finite factor for sure. |xy - x'y'| <= |x| ey + |y| ex + ex ey.
   const auto product = [this](double x, double ex, double y, double ey) -> FastEnd {
@@ -141,7 +141,7 @@ namespace {
 // `pick` (min or max) of the computed ends; the exact one lies between the
 // picks of (end - err) and of (end + err).
 template <class Pick>
-FastEnd PickEnd(std::span<const FastEnd> ends, double none, Pick pick) {
+[[gnu::always_inline]] inline FastEnd PickEnd(std::span<const FastEnd> ends, double none, Pick pick) {
   double value = none;
   double low = none;
   double high = none;
@@ -165,7 +165,7 @@ FastEnd MaxEnd(std::span<const FastEnd> ends) {
   return PickEnd(ends, -kInfinity, [](double a, double b) { return std::max(a, b); });
 }
 
-FastValue FastEvaluator::Div(const FastValue& a, const FastValue& b) {
+[[gnu::always_inline]] inline FastValue FastEvaluator::Div(const FastValue& a, const FastValue& b) {
   const bool surely_contains_zero = b.lo + b.lo_err <= 0 && b.hi - b.hi_err >= 0;
   const bool surely_excludes_zero = b.lo - b.lo_err > 0 || b.hi + b.hi_err < 0;
   if (surely_contains_zero) return Everything();  // as the exact Div
@@ -187,23 +187,23 @@ FastValue FastEvaluator::Div(const FastValue& a, const FastValue& b) {
   return Mul(a, Number(inverse(b.hi, b.hi_err), inverse(b.lo, b.lo_err), b.bits));
 }
 
-FastValue FastEvaluator::Extreme(const FastValue& a, const FastValue& b, bool max) {
+[[gnu::always_inline]] inline FastValue FastEvaluator::Extreme(const FastValue& a, const FastValue& b, bool max) {
   const auto pick = max ? MaxEnd : MinEnd;
   return Number(pick(LowEnds(a, b)), pick(HighEnds(a, b)), std::max(a.bits, b.bits));
 }
 
-FastValue FastEvaluator::Hull(const FastValue& a, const FastValue& b) {
+[[gnu::always_inline]] inline FastValue FastEvaluator::Hull(const FastValue& a, const FastValue& b) {
   return Number(MinEnd(LowEnds(a, b)), MaxEnd(HighEnds(a, b)), std::max(a.bits, b.bits));
 }
 
-bool FastEvaluator::Less(double x, double ex, double y, double ey) {
+[[gnu::always_inline]] inline bool FastEvaluator::Less(double x, double ex, double y, double ey) {
   if (x + ex < y - ey) return true;
   if (x - ex >= y + ey) return false;
   uncertain_ = true;  // within rounding of each other: only exact arithmetic can tell
   return false;
 }
 
-Truth FastEvaluator::Compare(CompareOp op, const FastValue& a, const FastValue& b) {
+[[gnu::always_inline]] inline Truth FastEvaluator::Compare(CompareOp op, const FastValue& a, const FastValue& b) {
   if (a.bits + b.bits > kMaxBits) uncertain_ = true;  // the exact comparison cross-multiplies
   const auto less_than = [&]() {                      // a < b
     if (Less(a.hi, a.hi_err, b.lo, b.lo_err)) return Truth::kTrue;
@@ -235,21 +235,7 @@ Truth FastEvaluator::Compare(CompareOp op, const FastValue& a, const FastValue& 
   return Truth::kUnknown;
 }
 
-void FastEvaluator::RunRange(uint32_t begin, uint32_t end, const FastChip& chip) {
-  uint32_t position = begin;
-  while (position < end) {
-    const Scheduled& step = schedule_[position];
-    if (program_.nodes[step.node].op == Op::kAggregate) {
-      RunAggregate(position, chip);
-      position = step.body_end;
-      continue;
-    }
-    Step(step.node, chip);
-    ++position;
-  }
-}
-
-void FastEvaluator::Step(uint32_t index, const FastChip& chip) {
+[[gnu::always_inline]] inline void FastEvaluator::Step(uint32_t index, const FastChip& chip) {
   const Node& node = program_.nodes[index];
   FastValue& out = values_[index];
   const auto a = [&]() -> const FastValue& { return values_[node.a]; };
@@ -318,6 +304,20 @@ void FastEvaluator::Step(uint32_t index, const FastChip& chip) {
     }
     case Op::kAggregate:
       return;  // RunAggregate
+  }
+}
+
+void FastEvaluator::RunRange(uint32_t begin, uint32_t end, const FastChip& chip) {
+  uint32_t position = begin;
+  while (position < end) {
+    const Scheduled& step = schedule_[position];
+    if (program_.nodes[step.node].op == Op::kAggregate) {
+      RunAggregate(position, chip);
+      position = step.body_end;
+      continue;
+    }
+    Step(step.node, chip);
+    ++position;
   }
 }
 

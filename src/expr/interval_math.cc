@@ -132,21 +132,4 @@ Truth Compare(CompareOp op, const Interval& a, const Interval& b) {
   return Truth::kUnknown;
 }
 
-Truth And(Truth a, Truth b) {
-  if (a == Truth::kFalse || b == Truth::kFalse) return Truth::kFalse;
-  if (a == Truth::kTrue && b == Truth::kTrue) return Truth::kTrue;
-  return Truth::kUnknown;
-}
-
-Truth Or(Truth a, Truth b) {
-  if (a == Truth::kTrue || b == Truth::kTrue) return Truth::kTrue;
-  if (a == Truth::kFalse && b == Truth::kFalse) return Truth::kFalse;
-  return Truth::kUnknown;
-}
-
-Truth Not(Truth a) {
-  if (a == Truth::kUnknown) return a;
-  return a == Truth::kTrue ? Truth::kFalse : Truth::kTrue;
-}
-
 }  // namespace eccn::expr

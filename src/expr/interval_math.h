@@ -23,8 +23,22 @@ enum class CompareOp { kLt, kLe, kGt, kGe, kEq, kNe };
 // kTrue if the relation holds for every pair of values, kFalse if for none.
 Truth Compare(CompareOp op, const Interval& a, const Interval& b);
 
-Truth And(Truth a, Truth b);
-Truth Or(Truth a, Truth b);
-Truth Not(Truth a);
+// Three-valued logic (Kleene): unknown unless the known operands decide.
+inline Truth And(Truth a, Truth b) {
+  if (a == Truth::kFalse || b == Truth::kFalse) return Truth::kFalse;
+  if (a == Truth::kTrue && b == Truth::kTrue) return Truth::kTrue;
+  return Truth::kUnknown;
+}
+
+inline Truth Or(Truth a, Truth b) {
+  if (a == Truth::kTrue || b == Truth::kTrue) return Truth::kTrue;
+  if (a == Truth::kFalse && b == Truth::kFalse) return Truth::kFalse;
+  return Truth::kUnknown;
+}
+
+inline Truth Not(Truth a) {
+  if (a == Truth::kUnknown) return a;
+  return a == Truth::kTrue ? Truth::kFalse : Truth::kTrue;
+}
 
 }  // namespace eccn::expr
