@@ -125,8 +125,8 @@ bool ProcessRecord(const BulkRun& run, Worker& worker, std::string_view file, In
 }
 
 void ProcessChunk(const BulkRun& run, Worker& worker, std::string_view file, InputFormat format, LineChunk& chunk) {
-  const char* p = chunk.data.data();
-  const char* const end = p + chunk.size;
+  const char* p = chunk.lines.data();
+  const char* const end = p + chunk.lines.size();
   int64_t line_number = chunk.first_line;
   while (p < end) {
     const auto* newline = static_cast<const char*>(std::memchr(p, '\n', static_cast<size_t>(end - p)));

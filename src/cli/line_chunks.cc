@@ -1,5 +1,7 @@
 #include "cli/line_chunks.h"
 
+#include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -7,6 +9,7 @@
 #include <condition_variable>
 #include <cstring>
 #include <deque>
+#include <memory>
 #include <mutex>
 #include <string_view>
 #include <thread>
@@ -28,25 +31,63 @@ int64_t CountNewlines(std::string_view text) {
   return count;
 }
 
-// Cuts the input into chunks of whole lines; the bytes after the last
-// newline wait in `carry_` for the next chunk.
-class ChunkReader {
+// Where chunks come from: read() into each chunk's storage, or a mapping of
+// the whole file. Both cut the input into chunks of whole lines.
+class ChunkSource {
  public:
-  ChunkReader(int fd, std::string carry, int64_t first_line, const ChunkStreamSettings& settings)
-      : fd_(fd), carry_(std::move(carry)), next_line_(first_line), settings_(settings) {}
+  ChunkSource(int64_t first_line, const ChunkStreamSettings& settings) : next_line_(first_line), settings_(settings) {}
+  ChunkSource(const ChunkSource&) = delete;
+  ChunkSource& operator=(const ChunkSource&) = delete;
+  virtual ~ChunkSource() = default;
 
   // Fills `chunk`; false at the end of the input (or on a read error).
-  bool Fill(LineChunk& chunk) {
+  virtual bool Fill(LineChunk& chunk) = 0;
+  // `chunk`, the oldest in flight, has been consumed.
+  virtual void Release(const LineChunk& /*chunk*/) {}
+
+  uint64_t bytes_read() const { return bytes_read_; }
+  const std::string& error() const { return error_; }
+
+ protected:
+  // Hands `lines` to `chunk` with its first line number and empty results.
+  bool Start(LineChunk& chunk, std::string_view lines) {
+    chunk.lines = lines;
+    chunk.first_line = next_line_;
+    next_line_ += CountNewlines(lines);
+    chunk.out.clear();
+    chunk.diagnostics.clear();
+    chunk.collected.clear();
+    chunk.verdicts = {};
+    chunk.malformed = 0;
+    chunk.stopped = false;
+    return !lines.empty();
+  }
+
+  int64_t next_line_;
+  const ChunkStreamSettings& settings_;
+  uint64_t bytes_read_ = 0;
+  std::string error_;
+};
+
+// read() into each chunk's storage; the bytes after the last newline wait in
+// `carry_` for the next chunk. For pipes and terminals.
+class ReadChunkSource : public ChunkSource {
+ public:
+  ReadChunkSource(int fd, std::string carry, int64_t first_line, const ChunkStreamSettings& settings)
+      : ChunkSource(first_line, settings), fd_(fd), carry_(std::move(carry)) {}
+
+  bool Fill(LineChunk& chunk) override {
     if (done_) return false;
-    chunk.data.assign(carry_);
+    std::string& data = chunk.storage;
+    data.assign(carry_);
     carry_.clear();
-    size_t size = chunk.data.size();
+    size_t size = data.size();
     size_t last_newline = std::string::npos;
     // Read until the chunk holds at least one whole line, or the input ends.
     while (true) {
       const size_t want = settings_.chunk_bytes;
-      chunk.data.resize(size + want + settings_.padding);
-      const ssize_t got = ::read(fd_, chunk.data.data() + size, want);
+      data.resize(size + want + settings_.padding);
+      const ssize_t got = ::read(fd_, data.data() + size, want);
       if (got < 0) {
         if (errno == EINTR) continue;
         error_ = std::strerror(errno);
@@ -59,43 +100,87 @@ class ChunkReader {
       }
       size += static_cast<size_t>(got);
       bytes_read_ += static_cast<uint64_t>(got);
-      const auto* begin = chunk.data.data();
-      const void* found = memrchr(begin, '\n', size);
+      const void* found = memrchr(data.data(), '\n', size);
       if (found != nullptr) {
-        last_newline = static_cast<size_t>(static_cast<const char*>(found) - begin);
+        last_newline = static_cast<size_t>(static_cast<const char*>(found) - data.data());
         break;
       }
     }
     size_t end = size;  // at the end of the input the last line needs no newline
     if (!done_ && last_newline != std::string::npos) {
       end = last_newline + 1;
-      carry_.assign(chunk.data.data() + end, size - end);
+      carry_.assign(data.data() + end, size - end);
     }
-    chunk.size = end;
-    chunk.data.resize(end + settings_.padding);
-    std::fill(chunk.data.begin() + static_cast<std::ptrdiff_t>(end), chunk.data.end(), ' ');
-    chunk.first_line = next_line_;
-    next_line_ += CountNewlines(std::string_view(chunk.data.data(), end));
-    chunk.out.clear();
-    chunk.diagnostics.clear();
-    chunk.collected.clear();
-    chunk.verdicts = {};
-    chunk.malformed = 0;
-    chunk.stopped = false;
-    return end > 0;
+    data.resize(end + settings_.padding);
+    std::fill(data.begin() + static_cast<std::ptrdiff_t>(end), data.end(), ' ');
+    return Start(chunk, std::string_view(data.data(), end));
   }
-
-  uint64_t bytes_read() const { return bytes_read_; }
-  const std::string& error() const { return error_; }
 
  private:
   int fd_;
   std::string carry_;
-  int64_t next_line_;
-  const ChunkStreamSettings& settings_;
   bool done_ = false;
-  uint64_t bytes_read_ = 0;
-  std::string error_;
+};
+
+// The whole file mapped read-only; a chunk is a view into the mapping, except
+// the last, which is copied so that the padding after it is readable.
+class MappedChunkSource : public ChunkSource {
+ public:
+  // Maps `fd` from `offset`; check mapped() before use.
+  MappedChunkSource(int fd, uint64_t offset, uint64_t size, int64_t first_line, const ChunkStreamSettings& settings)
+      : ChunkSource(first_line, settings), size_(size) {
+    void* base = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
+    if (base == MAP_FAILED) return;
+    base_ = static_cast<const char*>(base);
+    ::madvise(base, size, MADV_SEQUENTIAL);
+    position_ = offset;
+  }
+  ~MappedChunkSource() override {
+    if (base_ != nullptr) ::munmap(const_cast<char*>(base_), size_);
+  }
+
+  bool mapped() const { return base_ != nullptr; }
+
+  // Unmaps the pages before the end of `chunk` (chunks are consumed in
+  // order): they stay in the page cache but leave this process's resident
+  // set, which so stays flat however large the file.
+  void Release(const LineChunk& chunk) override {
+    const char* end = chunk.lines.data() + chunk.lines.size();
+    if (end < base_ || end > base_ + size_) return;  // the last chunk, in its own storage
+    const auto page = static_cast<uint64_t>(::sysconf(_SC_PAGESIZE));
+    const uint64_t through = static_cast<uint64_t>(end - base_) / page * page;
+    if (through > released_) {
+      ::madvise(const_cast<char*>(base_) + released_, through - released_, MADV_DONTNEED);
+      released_ = through;
+    }
+  }
+
+  bool Fill(LineChunk& chunk) override {
+    if (position_ >= size_) return false;
+    const uint64_t begin = position_;
+    uint64_t end = size_;
+    if (size_ - begin > settings_.chunk_bytes) {
+      // Up to the last newline within chunk_bytes, or the first after it for a longer line.
+      const char* from = base_ + begin;
+      const void* last = memrchr(from, '\n', settings_.chunk_bytes);
+      if (last == nullptr)
+        last = std::memchr(from + settings_.chunk_bytes, '\n', size_ - begin - settings_.chunk_bytes);
+      if (last != nullptr) end = static_cast<uint64_t>(static_cast<const char*>(last) - base_) + 1;
+    }
+    position_ = end;
+    bytes_read_ = end;
+    const std::string_view lines(base_ + begin, end - begin);
+    if (size_ - end >= settings_.padding) return Start(chunk, lines);
+    chunk.storage.assign(lines);
+    chunk.storage.append(settings_.padding, ' ');
+    return Start(chunk, std::string_view(chunk.storage.data(), lines.size()));
+  }
+
+ private:
+  const char* base_ = nullptr;
+  uint64_t size_ = 0;
+  uint64_t position_ = 0;
+  uint64_t released_ = 0;
 };
 
 }  // namespace
@@ -103,13 +188,25 @@ class ChunkReader {
 std::string StreamChunks(int fd, std::string carry, int64_t first_line, const ChunkStreamSettings& settings,
                          const std::function<void(LineChunk&, size_t worker)>& process,
                          const std::function<bool(LineChunk&)>& consume) {
-  ChunkReader reader(fd, std::move(carry), first_line, settings);
+  // A regular file is mapped from where reading stopped (after a header).
+  std::unique_ptr<ChunkSource> source;
+  struct stat info {};
+  const off_t offset = ::lseek(fd, 0, SEEK_CUR);
+  if (::fstat(fd, &info) == 0 && S_ISREG(info.st_mode) && info.st_size > 0 && offset >= 0 &&
+      static_cast<uint64_t>(offset) >= carry.size()) {
+    auto mapped = std::make_unique<MappedChunkSource>(fd, static_cast<uint64_t>(offset) - carry.size(),
+                                                      static_cast<uint64_t>(info.st_size), first_line, settings);
+    if (mapped->mapped()) source = std::move(mapped);
+  }
+  if (!source) source = std::make_unique<ReadChunkSource>(fd, std::move(carry), first_line, settings);
+  ChunkSource& reader = *source;
   if (settings.jobs <= 1) {
     LineChunk chunk;
     while (reader.Fill(chunk)) {
       if (settings.on_read) settings.on_read(reader.bytes_read());
       process(chunk, 0);
       if (!consume(chunk)) break;
+      reader.Release(chunk);
     }
     return reader.error();
   }
@@ -153,6 +250,7 @@ std::string StreamChunks(int fd, std::string carry, int64_t first_line, const Ch
     if (next_consume < next_read && states[consume_slot] == State::kDone) {
       lock.unlock();
       const bool go_on = consume(chunks[consume_slot]);
+      reader.Release(chunks[consume_slot]);
       lock.lock();
       states[consume_slot] = State::kFree;
       ++next_consume;

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <eccn/eccn.h>
@@ -14,8 +15,10 @@
 namespace eccn::cli {
 
 struct LineChunk {
-  std::string data;  // whole lines (the last may lack its newline), then `padding` bytes
-  size_t size = 0;   // bytes of lines in `data`
+  // Whole lines (the last may lack its newline), followed in memory by at
+  // least `padding` readable bytes: in the mapped file, or in `storage`.
+  std::string_view lines;
+  std::string storage;
   int64_t first_line = 0;
   // Results, filled by the processing function and read by the consumer.
   std::string out;
@@ -34,7 +37,9 @@ struct ChunkStreamSettings {
 };
 
 // Reads `fd` to its end; `carry` holds bytes already read from it (after a
-// header) and `first_line` the line number of the first of them. `process`
+// header) and `first_line` the line number of the first of them. A regular
+// file is mapped into memory rather than read, so its bytes are not copied
+// (the file must not shrink meanwhile). `process`
 // runs on a worker (with its index < jobs) and `consume` on the calling
 // thread, in input order; `consume` returns false to stop early. Returns ""
 // or a read error.

@@ -1,0 +1,128 @@
+// StreamChunks: every line once, in order, with its number and readable
+// padding after it, whether the input is a mapped file or a pipe.
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <gtest/gtest.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <thread>
+#include <utility>
+#include <vector>
+
+#include "cli/line_chunks.h"
+
+namespace eccn::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Lines of many lengths, one longer than any chunk, and no newline at the end.
+std::string Text() {
+  std::string text;
+  for (int i = 1; i <= 300; ++i)
+    text += std::string(static_cast<size_t>(i % 37), 'a' + static_cast<char>(i % 26)) + "\n";
+  text += std::string(1000, 'L') + "\n";
+  text += "last line without a newline";
+  return text;
+}
+
+std::vector<std::pair<int64_t, std::string>> Expected(const std::string& text, int64_t first_line) {
+  std::vector<std::pair<int64_t, std::string>> lines;
+  size_t start = 0;
+  int64_t number = first_line;
+  while (start < text.size()) {
+    const size_t end = std::min(text.find('\n', start), text.size());
+    lines.emplace_back(number++, text.substr(start, end - start));
+    start = end + 1;
+  }
+  return lines;
+}
+
+// Streams `fd` with small chunks and collects each line with its number.
+std::vector<std::pair<int64_t, std::string>> Collect(int fd, std::string carry, int64_t first_line, size_t jobs) {
+  ChunkStreamSettings settings;
+  settings.jobs = jobs;
+  settings.chunk_bytes = 64;
+  settings.padding = 64;
+  std::vector<std::pair<int64_t, std::string>> lines;
+  const std::string error = StreamChunks(
+      fd, std::move(carry), first_line, settings,
+      [&](LineChunk& chunk, size_t /*worker*/) {
+        // The padding is readable (a fault or a sanitizer report otherwise).
+        volatile char last = chunk.lines.data()[chunk.lines.size() + settings.padding - 1];
+        (void)last;
+      },
+      [&](LineChunk& chunk) {
+        int64_t number = chunk.first_line;
+        size_t start = 0;
+        while (start < chunk.lines.size()) {
+          const size_t end = std::min(chunk.lines.find('\n', start), chunk.lines.size());
+          lines.emplace_back(number++, std::string(chunk.lines.substr(start, end - start)));
+          start = end + 1;
+        }
+        return true;
+      });
+  EXPECT_EQ(error, "");
+  return lines;
+}
+
+class LineChunksTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    path_ = fs::temp_directory_path() /
+            ("eccn-line-chunks-" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+    std::ofstream(path_, std::ios::binary) << Text();
+  }
+  void TearDown() override { fs::remove(path_); }
+
+  fs::path path_;
+};
+
+TEST_F(LineChunksTest, AMappedFileGivesEveryLineInOrder) {
+  for (const size_t jobs : {size_t{1}, size_t{2}}) {
+    const int fd = ::open(path_.c_str(), O_RDONLY);
+    ASSERT_GE(fd, 0);
+    EXPECT_EQ(Collect(fd, "", 1, jobs), Expected(Text(), 1)) << jobs << " jobs";
+    ::close(fd);
+  }
+}
+
+TEST_F(LineChunksTest, APipeGivesTheSameLines) {
+  for (const size_t jobs : {size_t{1}, size_t{2}}) {
+    std::array<int, 2> pipe_fds{};
+    ASSERT_EQ(::pipe(pipe_fds.data()), 0);
+    std::thread writer([&] {
+      const std::string text = Text();
+      for (size_t written = 0; written < text.size();) {
+        const ssize_t n = ::write(pipe_fds[1], text.data() + written, std::min<size_t>(100, text.size() - written));
+        if (n <= 0) break;
+        written += static_cast<size_t>(n);
+      }
+      ::close(pipe_fds[1]);
+    });
+    EXPECT_EQ(Collect(pipe_fds[0], "", 1, jobs), Expected(Text(), 1)) << jobs << " jobs";
+    writer.join();
+    ::close(pipe_fds[0]);
+  }
+}
+
+TEST_F(LineChunksTest, AFileReadPastAHeaderContinuesWhereReadingStopped) {
+  // As for a CSV header: the first line and a few bytes more have been read.
+  const int fd = ::open(path_.c_str(), O_RDONLY);
+  ASSERT_GE(fd, 0);
+  const std::string text = Text();
+  const size_t header_end = text.find('\n') + 1;
+  std::string read_ahead(header_end + 5, '\0');
+  ASSERT_EQ(::read(fd, read_ahead.data(), read_ahead.size()), static_cast<ssize_t>(read_ahead.size()));
+  const std::string carry = read_ahead.substr(header_end);
+  EXPECT_EQ(Collect(fd, carry, 2, 2), Expected(text.substr(header_end), 2));
+  ::close(fd);
+}
+
+}  // namespace
+}  // namespace eccn::cli
