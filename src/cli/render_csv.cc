@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 
 #include "cli/significant_digits.h"
@@ -112,15 +113,30 @@ Verdict CsvResultWriter::Row(std::string& out, int64_t line, std::string_view na
     if (i > 0) out += ';';
     AppendCsvCell(out, outcome.notices[i]);
   }
+  // A value met earlier in the row (packs restating TPP and PD) is copied, not formatted again.
+  struct Written {
+    double value = 0;
+    size_t at = 0;
+    size_t size = 0;
+  };
+  std::array<Written, 8> written{};
+  size_t written_count = 0;
   for (const std::optional<double>& metric : outcome.metrics) {
     out += ',';
+    if (!metric) continue;
+    const auto same = std::find_if(written.begin(), written.begin() + static_cast<std::ptrdiff_t>(written_count),
+                                   [&](const Written& w) { return w.value == *metric; });
+    if (same != written.begin() + static_cast<std::ptrdiff_t>(written_count)) {
+      out.append(out, same->at, same->size);
+      continue;
+    }
     // 15 significant digits: what a double computed with error bounds (the
     // fast path) and one rounded from the exact value agree on, so a metric
     // reads the same whichever path classified the row (verdicts are exact).
-    if (metric) {
-      std::array<char, kSignificant15Chars> text{};
-      out.append(text.data(), FormatSignificant15(*metric, text.data()));
-    }
+    std::array<char, kSignificant15Chars> text{};
+    const auto size = static_cast<size_t>(FormatSignificant15(*metric, text.data()) - text.data());
+    if (written_count < written.size()) written[written_count++] = {*metric, out.size(), size};
+    out.append(text.data(), size);
   }
   out += '\n';
   return overall;

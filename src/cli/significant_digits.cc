@@ -85,11 +85,23 @@ char* FormatSignificant15(double value, char* out) {
     n = kLowest;
     ++e;
   }
+  // Two digits a division: "00" to "99" side by side.
+  static constexpr std::array<char, 200> kPairs = [] {
+    std::array<char, 200> pairs{};
+    for (size_t i = 0; i < 100; ++i) {
+      pairs[2 * i] = static_cast<char>('0' + i / 10);
+      pairs[2 * i + 1] = static_cast<char>('0' + i % 10);
+    }
+    return pairs;
+  }();
   std::array<char, kDigits> digits{};
-  for (int i = kDigits - 1; i >= 0; --i) {
-    digits[static_cast<size_t>(i)] = static_cast<char>('0' + n % 10);
-    n /= 10;
+  for (size_t i = kDigits - 1; i > 0; i -= 2) {
+    const size_t pair = 2 * static_cast<size_t>(n % 100);
+    n /= 100;
+    digits[i - 1] = kPairs[pair];
+    digits[i] = kPairs[pair + 1];
   }
+  digits[0] = static_cast<char>('0' + n);
   int significant = kDigits;
   while (significant > 1 && digits[static_cast<size_t>(significant - 1)] == '0') --significant;
 
