@@ -2,6 +2,7 @@
 // goes through the exact and the fast decoders. Invariants: positions inside
 // the record, a spec if and only if there is no error, and when the fast path
 // answers, the exact path accepts the record and gives the same verdicts.
+#include <cmath>
 #include <cstdlib>
 #include <optional>
 #include <string>
@@ -59,6 +60,15 @@ void CheckRecord(std::string_view line, int64_t number, Decode decode) {
     const Classification c = rules->Classify(*spec, context);
     Check(c.results.size() == outcome.verdicts.size());
     for (size_t i = 0; i < c.results.size(); ++i) Check(c.results[i].verdict == outcome.verdicts[i]);
+    // The same record was read: the same name, and the metrics the fast path knows, within rounding.
+    Check(fast.chip().name == spec->name);
+    Check(c.metrics.size() == outcome.metrics.size());
+    for (size_t i = 0; i < c.metrics.size(); ++i) {
+      if (!outcome.metrics[i]) continue;
+      Check(c.metrics[i].value.IsExact());
+      const double value = ToDouble(c.metrics[i].value.lo);
+      Check(std::fabs(value - *outcome.metrics[i]) <= 1e-9 * std::fabs(value));
+    }
   }
 }
 

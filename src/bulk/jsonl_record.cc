@@ -6,14 +6,17 @@
 #include <bitset>
 
 #include <eccn/rules.h>
+#include "bulk/jsonl_dom.h"
 #include "yaml_reader.h"
 
 namespace eccn::bulk {
 
 namespace od = simdjson::ondemand;
+namespace dom = simdjson::dom;
 
 struct JsonlDecoder::Impl {
-  od::parser parser;
+  od::parser parser;  // the exact path's, which reports positions
+  dom::parser fast;   // the fast path's (jsonl_dom.h)
 };
 
 namespace {
@@ -383,7 +386,7 @@ JsonlDecoder::JsonlDecoder() : impl_(std::make_unique<Impl>()) {}
 JsonlDecoder::~JsonlDecoder() = default;
 
 bool JsonlDecoder::Decode(std::string_view line, FastRecordBuilder& builder) {
-  return DecodeWith(impl_->parser, line, builder);
+  return DecodeFast(impl_->fast, line, builder);
 }
 
 bool JsonlDecoder::Decode(std::string_view line, ExactRecordBuilder& builder) {
