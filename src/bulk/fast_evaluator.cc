@@ -78,6 +78,18 @@ FastEvaluator::FastEvaluator(const expr::Program& program, std::span<const uint3
       schedule_.push_back({i, 0});
     }
   }
+  // A division by a constant is a multiplication by its inverse, computed once here.
+  inverses_.resize(program.nodes.size());
+  for (const Scheduled& step : schedule_) {
+    const Node& node = program.nodes[step.node];
+    if (node.op != Op::kDiv || program.nodes[node.b].op != Op::kConst) continue;
+    const FastValue& divisor = values_[node.b];
+    if (divisor.lo != divisor.hi || !std::isfinite(divisor.lo) || std::fabs(divisor.lo) <= 2 * divisor.lo_err) continue;
+    // As Div computes it: |1/x - 1/x'| <= e / (|x| (|x| - e)).
+    const double m = std::fabs(divisor.lo);
+    const double r = 1 / divisor.lo;
+    inverses_[step.node] = FastValue::Known(r, Rounded(r, divisor.lo_err / (m * (m - divisor.lo_err))), divisor.bits);
+  }
   for (Scheduled& step : schedule_) {
     const Node& node = program.nodes[step.node];
     if (node.op != Op::kAggregate) continue;
@@ -262,7 +274,7 @@ FastEnd MaxEnd(std::span<const FastEnd> ends) {
       out = Mul(a(), b());
       return;
     case Op::kDiv:
-      out = Div(a(), b());
+      out = inverses_[index] ? Mul(a(), *inverses_[index]) : Div(a(), b());
       return;
     case Op::kMin:
       out = Extreme(a(), b(), false);

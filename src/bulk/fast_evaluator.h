@@ -12,6 +12,7 @@
 
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <vector>
 
@@ -71,6 +72,7 @@ class FastEvaluator {
   std::vector<Scheduled> schedule_;
   std::vector<uint32_t> deferred_;
   std::vector<FastValue> values_;
+  std::vector<std::optional<FastValue>> inverses_;  // per node: its divisor's inverse, when a constant
   std::array<const FastItem*, expr::kMaxAggregateDepth> items_{};
   bool uncertain_ = false;
 };
