@@ -125,21 +125,19 @@ bool ProcessRecord(const BulkRun& run, Worker& worker, std::string_view file, In
 }
 
 void ProcessChunk(const BulkRun& run, Worker& worker, std::string_view file, InputFormat format, LineChunk& chunk) {
-  const char* p = chunk.lines.data();
-  const char* const end = p + chunk.lines.size();
+  size_t start = 0;
   int64_t line_number = chunk.first_line;
-  while (p < end) {
-    const auto* newline = static_cast<const char*>(std::memchr(p, '\n', static_cast<size_t>(end - p)));
-    const char* line_end = newline == nullptr ? end : newline;
-    std::string_view line(p, static_cast<size_t>(line_end - p));
+  // Each line ends at the next newline found by the reader, the last maybe at the chunk's end.
+  for (size_t k = 0; start < chunk.lines.size(); ++k, ++line_number) {
+    const size_t end = k < chunk.newlines.size() ? chunk.newlines[k] : chunk.lines.size();
+    std::string_view line = chunk.lines.substr(start, end - start);
+    start = end + 1;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (line.find_first_not_of(" \t") != std::string_view::npos &&
         !ProcessRecord(run, worker, file, format, line, line_number, chunk)) {
       chunk.stopped = true;
       return;
     }
-    p = line_end + 1;
-    ++line_number;
   }
 }
 

@@ -3,8 +3,12 @@
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include <algorithm>
+#include <bit>
 #include <cerrno>
 #include <condition_variable>
 #include <cstring>
@@ -17,18 +21,26 @@
 namespace eccn::cli {
 namespace {
 
-// memchr skips a line's bytes many at a time; std::count looks at each.
-int64_t CountNewlines(std::string_view text) {
-  int64_t count = 0;
-  const char* p = text.data();
-  const char* const end = p + text.size();
-  while (p < end) {
-    const auto* newline = static_cast<const char*>(std::memchr(p, '\n', static_cast<size_t>(end - p)));
-    if (newline == nullptr) break;
-    ++count;
-    p = newline + 1;
+// The offset of every '\n' in `text`, 16 bytes a comparison where SSE2 is
+// there (every x86-64): one pass that both counts the lines and saves the
+// workers from searching for them again.
+void FindNewlines(std::string_view text, std::vector<uint32_t>& out) {
+  out.clear();
+  size_t i = 0;
+#if defined(__SSE2__)
+  const __m128i newline = _mm_set1_epi8('\n');
+  for (; i + 16 <= text.size(); i += 16) {
+    const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
+    auto mask = static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(block, newline)));
+    while (mask != 0) {
+      out.push_back(static_cast<uint32_t>(i) + static_cast<uint32_t>(std::countr_zero(mask)));
+      mask &= mask - 1;
+    }
   }
-  return count;
+#endif
+  for (; i < text.size(); ++i) {
+    if (text[i] == '\n') out.push_back(static_cast<uint32_t>(i));
+  }
 }
 
 // Where chunks come from: read() into each chunk's storage, or a mapping of
@@ -53,7 +65,8 @@ class ChunkSource {
   bool Start(LineChunk& chunk, std::string_view lines) {
     chunk.lines = lines;
     chunk.first_line = next_line_;
-    next_line_ += CountNewlines(lines);
+    FindNewlines(lines, chunk.newlines);
+    next_line_ += static_cast<int64_t>(chunk.newlines.size());
     chunk.out.clear();
     chunk.diagnostics.clear();
     chunk.collected.clear();

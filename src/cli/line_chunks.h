@@ -19,6 +19,7 @@ struct LineChunk {
   // least `padding` readable bytes: in the mapped file, or in `storage`.
   std::string_view lines;
   std::string storage;
+  std::vector<uint32_t> newlines;  // offset in `lines` of each '\n' (chunks are far below 4 GiB)
   int64_t first_line = 0;
   // Results, filled by the processing function and read by the consumer.
   std::string out;
