@@ -215,18 +215,23 @@ Expected<Number> ParseDecimal(std::string_view text) {
   return negative ? Number(-value) : value;
 }
 
+bool IsQuantityNumberChar(std::string_view text, size_t i) {
+  const auto digit = [&](size_t k) { return std::isdigit(static_cast<unsigned char>(text[k])) != 0; };
+  const char c = text[i];
+  if (digit(i) || c == '.' || c == '+' || c == '-') return true;
+  // An exponent marker only before its digits or sign ("1e3", not "1 EB").
+  return (c == 'e' || c == 'E') && i + 1 < text.size() && (digit(i + 1) || text[i + 1] == '-' || text[i + 1] == '+');
+}
+
+std::string_view QuantityUnit(std::string_view rest) {
+  while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+  return rest;
+}
+
 std::pair<std::string_view, std::string_view> SplitQuantity(std::string_view text) {
   size_t end = 0;
-  while (end < text.size() && (std::isdigit(static_cast<unsigned char>(text[end])) || text[end] == '.' ||
-                               text[end] == '+' || text[end] == '-' ||
-                               ((text[end] == 'e' || text[end] == 'E') && end + 1 < text.size() &&
-                                (std::isdigit(static_cast<unsigned char>(text[end + 1])) || text[end + 1] == '-' ||
-                                 text[end + 1] == '+')))) {
-    ++end;
-  }
-  std::string_view unit_text = text.substr(end);
-  while (!unit_text.empty() && unit_text.front() == ' ') unit_text.remove_prefix(1);
-  return {text.substr(0, end), unit_text};
+  while (end < text.size() && IsQuantityNumberChar(text, end)) ++end;
+  return {text.substr(0, end), QuantityUnit(text.substr(end))};
 }
 
 Expected<Quantity> ParseQuantity(std::string_view text) {

@@ -65,6 +65,10 @@ struct Quantity {
 // "148 TFLOPS" -> {"148", "TFLOPS"}: the leading number-like text and the rest
 // after blanks, as ParseQuantity reads them.
 std::pair<std::string_view, std::string_view> SplitQuantity(std::string_view text);
+// text[i] belongs to the leading number of a quantity, as SplitQuantity reads it.
+bool IsQuantityNumberChar(std::string_view text, size_t i);
+// What follows a quantity's number: the unit, after blanks.
+std::string_view QuantityUnit(std::string_view rest);
 
 // "148 TFLOPS" or "148TFLOPS". A bare number is an error: a unit slip is a factor of 1000.
 Expected<Quantity> ParseQuantity(std::string_view text);

@@ -52,7 +52,15 @@ void FastChip::Reset() {
 }
 
 std::optional<FastDecimal> ParseFastDecimal(std::string_view text) {
+  size_t used = 0;
+  std::optional<FastDecimal> number = ParseFastDecimalPrefix(text, used);
+  if (used != text.size()) return std::nullopt;
+  return number;
+}
+
+std::optional<FastDecimal> ParseFastDecimalPrefix(std::string_view text, size_t& used) {
   size_t i = 0;
+  used = 0;
   const bool negative_number = !text.empty() && text[0] == '-';
   if (i < text.size() && (text[i] == '+' || text[i] == '-')) ++i;
   const size_t number_start = !text.empty() && text[0] == '+' ? 1 : 0;  // from_chars takes no '+'
@@ -77,15 +85,19 @@ std::optional<FastDecimal> ParseFastDecimal(std::string_view text) {
   }
   if (!any_digit || significant > 15) return std::nullopt;
   if (i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
-    ++i;
-    const bool negative = i < text.size() && text[i] == '-';
-    if (i < text.size() && (text[i] == '+' || text[i] == '-')) ++i;
-    const size_t exponent_start = i;
-    for (; i < text.size() && IsDigit(text[i]); ++i) exponent = exponent * 10 + (text[i] - '0');
-    if (i == exponent_start || i - exponent_start > 3) return std::nullopt;
-    if (negative) exponent = -exponent;
+    size_t k = i + 1;
+    const bool negative = k < text.size() && text[k] == '-';
+    if (k < text.size() && (text[k] == '+' || text[k] == '-')) ++k;
+    const size_t exponent_start = k;
+    for (; k < text.size() && IsDigit(text[k]); ++k) exponent = exponent * 10 + (text[k] - '0');
+    if (k - exponent_start > 3) return std::nullopt;
+    if (k > exponent_start) {  // else the number ends before the 'e' ("5EB")
+      if (negative) exponent = -exponent;
+      i = k;
+    }
   }
-  if (i != text.size()) return std::nullopt;
+  text = text.substr(0, i);
+  used = i;
   const int scale = exponent - fraction_digits;  // value = mantissa x 10^scale
   double value = 0;
   // Clinger's fast path: the mantissa and 10^|scale| (|scale| <= 22) are exact
@@ -128,9 +140,13 @@ bool FastRecordBuilder::Quantity(std::string_view text, const Dimension& dimensi
     out = FastValue::UnknownQuantity();
     return true;
   }
-  const auto [number_text, unit_text] = SplitQuantity(text);
-  const std::optional<FastDecimal> number = ParseFastDecimal(number_text);
-  if (!number || unit_text.empty() || number->value < 0 || (must_be_positive && number->value == 0)) return false;
+  // One pass: the number, then the unit, unless SplitQuantity would have
+  // read a longer number (which the exact path then judges).
+  size_t used = 0;
+  const std::optional<FastDecimal> number = ParseFastDecimalPrefix(text, used);
+  if (!number || (used < text.size() && IsQuantityNumberChar(text, used))) return false;
+  const std::string_view unit_text = QuantityUnit(text.substr(used));
+  if (unit_text.empty() || number->value < 0 || (must_be_positive && number->value == 0)) return false;
   const FastUnit* unit = Unit(unit_text);
   if (unit == nullptr || !(unit->dimension == dimension)) return false;
   const double value = number->value * unit->scale;

@@ -105,5 +105,7 @@ struct FastDecimal {
   double bits = 0;
 };
 std::optional<FastDecimal> ParseFastDecimal(std::string_view text);
+// The same for the longest leading decimal of `text`, whose length goes to `used`.
+std::optional<FastDecimal> ParseFastDecimalPrefix(std::string_view text, size_t& used);
 
 }  // namespace eccn::bulk
