@@ -19,14 +19,10 @@ namespace fs = std::filesystem;
 using Target = std::function<int(const uint8_t*, size_t)>;
 
 const std::map<std::string, Target>& Targets() {
-  static const std::map<std::string, Target> targets{{"spec", FuzzSpec},
-                                                     {"rules", FuzzRules},
-                                                     {"expression", FuzzExpression},
-                                                     {"quantity", FuzzQuantity},
-                                                     {"date", FuzzDate},
-                                                     {"jsonl", FuzzJsonl},
-                                                     {"csv", FuzzCsv},
-                                                     {"rulecache", FuzzRuleCache}};
+  static const std::map<std::string, Target> targets{
+      {"spec", FuzzSpec},         {"rules", FuzzRules},        {"expression", FuzzExpression},
+      {"quantity", FuzzQuantity}, {"date", FuzzDate},          {"jsonl", FuzzJsonl},
+      {"csv", FuzzCsv},           {"rulecache", FuzzRuleCache}};
   return targets;
 }
 
@@ -60,7 +56,8 @@ TEST_P(FuzzReplay, EveryInputKeepsTheInvariants) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Targets, FuzzReplay,
-                         ::testing::Values("spec", "rules", "expression", "quantity", "date", "jsonl", "csv", "rulecache"));
+                         ::testing::Values("spec", "rules", "expression", "quantity", "date", "jsonl", "csv",
+                                           "rulecache"));
 
 }  // namespace
 }  // namespace eccn::fuzz

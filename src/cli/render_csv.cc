@@ -30,8 +30,8 @@ void AppendEntries(std::string& out, std::span<const bulk::EntryColumn> entries,
 
 void AppendCsvCell(std::string& out, std::string_view text) {
   // One pass over the cell (find_first_of would search the four characters for each of its bytes).
-  const bool plain = std::none_of(text.begin(), text.end(),
-                                  [](char c) { return c == ',' || c == '"' || c == '\n' || c == '\r'; });
+  const bool plain =
+      std::none_of(text.begin(), text.end(), [](char c) { return c == ',' || c == '"' || c == '\n' || c == '\r'; });
   if (plain) {
     out += text;
     return;
