@@ -342,12 +342,20 @@ class LicenseReader {
 
 Loaded<LicenseRules> ParseLicenseRules(std::span<const RuleSource> sources) {
   Loaded<LicenseRules> result;
-  std::vector<ParsedFile> files;
+  std::vector<ParsedFile> candidates;
+  std::vector<YamlReader*> readers;
   for (const RuleSource& source : sources) {
     if (const auto kind = PeekKind(source.text); kind && !IsLicenseKind(*kind)) continue;  // a pack or formats
     ParsedFile file{std::make_unique<std::vector<Diagnostic>>(), nullptr, {}, ""};
     file.reader = std::make_unique<YamlReader>(source.text, source.file, *file.diagnostics);
-    auto root = file.reader->Load();
+    readers.push_back(file.reader.get());
+    candidates.push_back(std::move(file));
+  }
+  std::vector<YamlParse> parsed = ParseTexts(readers);
+  std::vector<ParsedFile> files;
+  for (size_t i = 0; i < candidates.size(); ++i) {
+    ParsedFile& file = candidates[i];
+    const std::optional<YAML::Node> root = file.reader->Load(std::move(parsed[i]));
     if (!root || !root->IsMap() || !(*root)["kind"].IsScalar()) continue;  // the pack loader reports these
     file.kind = (*root)["kind"].Scalar();
     if (!IsLicenseKind(file.kind)) continue;

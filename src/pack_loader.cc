@@ -387,11 +387,18 @@ struct ParsedFile {
 
 Loaded<RuleSet> ParseRules(std::span<const RuleSource> sources) {
   Loaded<RuleSet> result;
-  std::vector<ParsedFile> files;
+  std::vector<ParsedFile> candidates;
+  std::vector<YamlReader*> readers;
   for (const RuleSource& source : sources) {
     if (const auto kind = PeekKind(source.text); kind && IsLicenseKind(*kind)) continue;  // read by LoadLicenseRules
-    ParsedFile file{std::make_unique<YamlReader>(source.text, source.file, result.diagnostics), {}, ""};
-    auto root = file.reader->Load();
+    candidates.push_back({std::make_unique<YamlReader>(source.text, source.file, result.diagnostics), {}, ""});
+    readers.push_back(candidates.back().reader.get());
+  }
+  std::vector<YamlParse> parsed = ParseTexts(readers);
+  std::vector<ParsedFile> files;
+  for (size_t i = 0; i < candidates.size(); ++i) {
+    ParsedFile& file = candidates[i];
+    const std::optional<YAML::Node> root = file.reader->Load(std::move(parsed[i]));
     if (!root || !file.reader->ExpectMap(*root, "a rules file")) continue;
     file.root = *root;
     const auto kind = file.reader->Scalar(file.root, "kind", true);

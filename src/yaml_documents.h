@@ -5,11 +5,35 @@
 #pragma once
 
 #include <yaml-cpp/mark.h>
+#include <yaml-cpp/node/node.h>
 
 #include <optional>
+#include <span>
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace eccn {
+
+// A YAML text read into its one document, or the first problem with where it
+// is: a byte offset for what is refused before yaml-cpp parses (the size
+// limit, malformed UTF-8, the hazards of yaml_reader.h), a 1-based line and
+// column from yaml-cpp otherwise (0: unknown).
+struct YamlParse {
+  std::optional<YAML::Node> document;
+  std::optional<size_t> offset;
+  int line = 0;
+  int column = 0;
+  std::string message;
+};
+
+// `text` without a byte order mark. Uses no shared state: texts may be read
+// on several threads at once.
+YamlParse ParseYaml(std::string_view text);
+
+// ParseYaml of each text, on up to two threads: parsing the rule packs is most
+// of what loading them costs.
+std::vector<YamlParse> ParseYamlTexts(std::span<const std::string_view> texts);
 
 // Where a second document (or text the parser cannot place in the first)
 // starts, or nullopt if the text holds at most one. Asks the parser for two

@@ -1,7 +1,5 @@
 #include "yaml_reader.h"
 
-#include "yaml_documents.h"
-
 #include <fmt/format.h>
 #include <algorithm>
 #include <array>
@@ -211,46 +209,23 @@ YamlReader::YamlReader(std::string_view text, std::string file, std::vector<Diag
   }
 }
 
-std::optional<YAML::Node> YamlReader::Load() {
-  if (text_.size() > kMaxInputBytes) {
-    Error(SourceLocation{file_}, fmt::format("input is larger than the limit of {} bytes", kMaxInputBytes));
-    return std::nullopt;
+std::optional<YAML::Node> YamlReader::Load() { return Load(ParseYaml(text_)); }
+
+std::optional<YAML::Node> YamlReader::Load(YamlParse parsed) {
+  if (parsed.document) return std::move(parsed.document);
+  SourceLocation at{file_, parsed.line, parsed.column};
+  if (parsed.offset) {
+    const auto [line, column] = LineColumn(*parsed.offset);
+    at = SourceLocation{file_, line, column};
   }
-  // yaml-cpp does not reject malformed UTF-8 and can take very long on it, so
-  // it is refused here, with its position.
-  if (const size_t bad = FirstInvalidUtf8(text_); bad != std::string_view::npos) {
-    const auto [line, column] = LineColumn(bad);
-    Error(SourceLocation{file_, line, column}, "invalid UTF-8; files must be UTF-8 encoded");
-    return std::nullopt;
-  }
-  if (const std::optional<YamlHazard> hazard = FindYamlHazard(text_)) {
-    const auto [line, column] = LineColumn(hazard->offset);
-    Error(SourceLocation{file_, line, column}, hazard->message);
-    return std::nullopt;
-  }
-  try {
-    if (const std::optional<YAML::Mark> second = SecondDocumentStart(text_)) {
-      const SourceLocation at{file_, std::max(second->line, 0) + 1, std::max(second->column, 0) + 1};
-      const size_t offset = second->pos < 0 ? text_.size() : static_cast<size_t>(second->pos);
-      if (text_.substr(offset).starts_with("---") || offset >= text_.size()) {
-        Error(at, "several YAML documents in one file, expected one");
-      } else {
-        Error(at, fmt::format("invalid YAML: unexpected '{}', expected the end of the document", text_[offset]));
-      }
-      return std::nullopt;
-    }
-    YAML::Node document = YAML::Load(std::string(text_));
-    if (document.IsNull()) {
-      Error(SourceLocation{file_, 1, 1}, "empty document, expected a YAML map");
-      return std::nullopt;
-    }
-    return document;
-  } catch (const YAML::Exception& e) {
-    const int line = e.mark.line < 0 ? 0 : e.mark.line + 1;
-    const int column = e.mark.column < 0 ? 0 : e.mark.column + 1;
-    Error(SourceLocation{file_, line, column}, fmt::format("invalid YAML: {}", e.msg));
-    return std::nullopt;
-  }
+  Error(std::move(at), std::move(parsed.message));
+  return std::nullopt;
+}
+
+std::vector<YamlParse> ParseTexts(std::span<YamlReader* const> readers) {
+  std::vector<std::string_view> texts;
+  for (const YamlReader* reader : readers) texts.push_back(reader->text());
+  return ParseYamlTexts(texts);
 }
 
 std::pair<int, int> YamlReader::LineColumn(size_t byte_offset) const {

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include <eccn/diagnostic.h>
+#include "yaml_documents.h"
 
 namespace eccn {
 
@@ -51,6 +52,10 @@ class YamlReader {
   // Parses the single document; nullopt (with a diagnostic) on a syntax error
   // or an empty document.
   std::optional<YAML::Node> Load();
+  // The same from ParseYaml(text()) done beforehand (on another thread).
+  std::optional<YAML::Node> Load(YamlParse parsed);
+  // The text as parsed: without a byte order mark.
+  std::string_view text() const { return text_; }
 
   SourceLocation At(const YAML::Node& node) const;
   // The position of character `offset` of the scalar `node`'s value, found in
@@ -85,6 +90,10 @@ class YamlReader {
   std::vector<Diagnostic>& diagnostics_;
   std::vector<size_t> line_starts_;
 };
+
+// ParseYaml of each reader's text, on up to two threads: parsing is most of
+// what loading the rule packs costs. Pass each result to its reader's Load().
+std::vector<YamlParse> ParseTexts(std::span<YamlReader* const> readers);
 
 // "expected <what> (a map of keys to values)", "... (a list)", "expected a
 // single value for <what>, not a list or map": schema messages every input
