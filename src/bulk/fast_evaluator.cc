@@ -200,6 +200,14 @@ FastEnd MaxEnd(std::span<const FastEnd> ends) {
 }
 
 [[gnu::always_inline]] inline FastValue FastEvaluator::Extreme(const FastValue& a, const FastValue& b, bool max) {
+  if (a.lo == a.hi && b.lo == b.hi && a.lo_err == a.hi_err && b.lo_err == b.hi_err && std::isfinite(a.lo) &&
+      std::isfinite(b.lo)) {
+    // Two known numbers: both ends are the same pick (of MinEnd's or MaxEnd's), made once.
+    const std::array<FastEnd, 2> ends{FastEnd{a.lo, a.lo_err}, FastEnd{b.lo, b.lo_err}};
+    const FastEnd end = max ? PickEnd(ends, -kInfinity, [](double x, double y) { return std::max(x, y); })
+                            : PickEnd(ends, kInfinity, [](double x, double y) { return std::min(x, y); });
+    return Number(end, end, std::max(a.bits, b.bits));
+  }
   const auto pick = max ? MaxEnd : MinEnd;
   return Number(pick(LowEnds(a, b)), pick(HighEnds(a, b)), std::max(a.bits, b.bits));
 }
