@@ -63,7 +63,10 @@ enum class SpecField {
   kDieTransistorCount,
 };
 
-// The fields of the keys of a section, in the order of its key list (kDieKeys...).
+// The fields of the keys of a section, in the order of its key list (kDieKeys...);
+// kSpecScalarFields are those of the first keys of kSpecKeys, the top level's scalars.
+inline constexpr std::array<SpecField, 5> kSpecScalarFields{SpecField::kName, SpecField::kVendor, SpecField::kKind,
+                                                            SpecField::kMarketedFor, SpecField::kReleased};
 inline constexpr std::array<SpecField, kDieKeys.size()> kDieFields{
     SpecField::kDieName, SpecField::kDieArea,  SpecField::kDieTransistors,
     SpecField::kDieRole, SpecField::kDieCount, SpecField::kDieTransistorCount};

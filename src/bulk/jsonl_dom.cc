@@ -133,17 +133,8 @@ class DomWalk {
   }
 
   bool TopLevel(size_t index, dom::element value) {
+    if (index < kSpecScalarFields.size()) return Field(value, kSpecScalarFields[index]);
     switch (index) {
-      case 0:
-        return Field(value, SpecField::kName);
-      case 1:
-        return Field(value, SpecField::kVendor);
-      case 2:
-        return Field(value, SpecField::kKind);
-      case 3:
-        return Field(value, SpecField::kMarketedFor);
-      case 4:
-        return Field(value, SpecField::kReleased);
       case 5:
         return Throughput(value);
       case 6:

@@ -46,6 +46,7 @@ TEST(BulkJsonl, RecordIsTheSameSpecAsTheYamlFile) {
 
 TEST(BulkJsonl, SectionFieldsAreListedInTheOrderOfTheirKeys) {
   // The decoders map a key's index in its key list to the field at that index.
+  for (size_t i = 0; i < kSpecScalarFields.size(); ++i) EXPECT_EQ(KeyOf(kSpecScalarFields[i]), kSpecKeys[i]);
   for (size_t i = 0; i < kDieKeys.size(); ++i) EXPECT_EQ(KeyOf(kDieFields[i]), kDieKeys[i]);
   for (size_t i = 0; i < kMemoryKeys.size(); ++i) EXPECT_EQ(KeyOf(kMemoryFields[i]), kMemoryKeys[i]);
   EXPECT_EQ(KeyOf(kInterconnectFields[0]), kInterconnectKeys[0]);
