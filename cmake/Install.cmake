@@ -17,3 +17,18 @@ write_basic_package_version_file(${PROJECT_BINARY_DIR}/eccnConfigVersion.cmake
   COMPATIBILITY SameMinorVersion)
 install(FILES ${PROJECT_BINARY_DIR}/eccnConfig.cmake ${PROJECT_BINARY_DIR}/eccnConfigVersion.cmake
   DESTINATION ${ECCN_CMAKE_DIR})
+
+# The installed rules compiled once, so that an installed eccn starts without
+# parsing them (src/rule_cache/): the installed CLI lists the rules with its
+# cache pointed at share/eccn/rule-cache, which it then reads from. A staged
+# install (DESTDIR) or a cross-compiled eccn gets no such cache, only a warning.
+install(CODE "
+  set(eccn_data \"\$ENV{DESTDIR}\${CMAKE_INSTALL_PREFIX}/${CMAKE_INSTALL_DATADIR}/eccn\")
+  execute_process(
+    COMMAND \${CMAKE_COMMAND} -E env --unset=ECCN_RULES ECCN_CACHE_DIR=\${eccn_data}/rule-cache
+            \"\$ENV{DESTDIR}\${CMAKE_INSTALL_PREFIX}/${CMAKE_INSTALL_BINDIR}/eccn\" rules list
+    RESULT_VARIABLE eccn_result OUTPUT_QUIET)
+  if(NOT eccn_result EQUAL 0)
+    message(WARNING \"eccn: the installed rules were not compiled (\${eccn_result})\")
+  endif()
+")

@@ -161,15 +161,20 @@ Loaded<RuleSet> LoadRules(const std::filesystem::path& path, const RuleLoadOptio
   }
   Loaded<RuleSet> result;
   const std::vector<RuleSource> sources = ReadSources(paths, result.diagnostics);
+  std::vector<std::filesystem::path> cache_dirs;
+  if (!options.cache_dir.empty()) cache_dirs.push_back(options.cache_dir);
+  cache_dirs.insert(cache_dirs.end(), options.read_only_cache_dirs.begin(), options.read_only_cache_dirs.end());
   std::optional<std::string> key;
-  if (!options.cache_dir.empty() && result.diagnostics.empty()) key = rule_cache::KeyOf(sources);
-  if (key) {
-    if ((result.value = rule_cache::Load(options.cache_dir, *key))) return result;
+  if (!cache_dirs.empty() && result.diagnostics.empty()) key = rule_cache::KeyOf(sources);
+  for (const std::filesystem::path& dir : cache_dirs) {
+    if (key && (result.value = rule_cache::Load(dir, *key))) return result;
   }
   Loaded<RuleSet> parsed = ParseRules(sources);
   result.diagnostics.insert(result.diagnostics.end(), parsed.diagnostics.begin(), parsed.diagnostics.end());
   if (!HasErrors(result.diagnostics)) result.value = std::move(parsed.value);
-  if (key && result.ok() && result.diagnostics.empty()) rule_cache::Store(options.cache_dir, *key, *result.value);
+  if (key && !options.cache_dir.empty() && result.ok() && result.diagnostics.empty()) {
+    rule_cache::Store(options.cache_dir, *key, *result.value);
+  }
   return result;
 }
 

@@ -247,6 +247,9 @@ struct RuleLoadOptions {
   // same files again. Any change to a file or to eccn misses; the directory
   // keeps the 16 newest entries and may be deleted at any time.
   std::filesystem::path cache_dir;
+  // Directories of entries written beforehand (an installation's), looked in
+  // after cache_dir and never written.
+  std::vector<std::filesystem::path> read_only_cache_dirs = {};
 };
 Loaded<RuleSet> LoadRules(const std::filesystem::path& path, const RuleLoadOptions& options);
 

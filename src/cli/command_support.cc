@@ -51,7 +51,9 @@ Context ContextOf(const Options& options, const Date& as_of) {
 }
 
 std::optional<RuleSet> LoadRuleSet(const std::string& dir, std::ostream& err, int& code) {
-  Loaded<RuleSet> rules = LoadRules(LocateRules(dir), RuleLoadOptions{RuleCacheDir()});
+  RuleLoadOptions options{RuleCacheDir(), {}};
+  if (auto shipped = ShippedRuleCacheDir(); !shipped.empty()) options.read_only_cache_dirs.push_back(shipped);
+  Loaded<RuleSet> rules = LoadRules(LocateRules(dir), options);
   PrintDiagnostics(rules.diagnostics, err);
   if (!rules.ok()) code = InputErrorCode(rules.diagnostics);
   return std::move(rules.value);

@@ -2,20 +2,31 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <string_view>
 
 namespace eccn::cli {
+
+namespace {
+
+// <prefix>/share/eccn/<name> for the installation this executable is part of, if it exists.
+std::filesystem::path InstalledData(std::string_view name) {
+  std::error_code error;
+  const auto exe = std::filesystem::read_symlink("/proc/self/exe", error);
+  if (error) return {};
+  auto path = exe.parent_path().parent_path() / "share" / "eccn" / name;
+  return std::filesystem::is_directory(path, error) ? path : std::filesystem::path();
+}
+
+}  // namespace
 
 std::filesystem::path LocateRules(const std::string& explicit_dir) {
   if (!explicit_dir.empty()) return explicit_dir;
   if (const char* env = std::getenv("ECCN_RULES"); env != nullptr && *env != '\0') return env;
-  std::error_code error;
-  const auto exe = std::filesystem::read_symlink("/proc/self/exe", error);
-  if (!error) {
-    auto installed = exe.parent_path().parent_path() / "share" / "eccn" / "rules";
-    if (std::filesystem::is_directory(installed, error)) return installed;
-  }
+  if (auto installed = InstalledData("rules"); !installed.empty()) return installed;
   return ECCN_SOURCE_RULES_DIR;
 }
+
+std::filesystem::path ShippedRuleCacheDir() { return InstalledData("rule-cache"); }
 
 std::filesystem::path RuleCacheDir() {
   if (const char* dir = std::getenv("ECCN_CACHE_DIR"); dir != nullptr) return dir;

@@ -17,6 +17,9 @@ std::filesystem::path LocateRules(const std::string& explicit_dir);
 // Where compiled rule sets are cached: $ECCN_CACHE_DIR if set (set and empty:
 // no cache), else $XDG_CACHE_HOME/eccn, else $HOME/.cache/eccn, else none.
 std::filesystem::path RuleCacheDir();
+// The installation's read-only cache of its shipped rules (share/eccn/rule-cache
+// next to the executable, written by `cmake --install`), or empty.
+std::filesystem::path ShippedRuleCacheDir();
 
 // Expands files and directories (every *.yaml / *.yml below, sorted) into spec
 // files. A path that does not exist is reported.

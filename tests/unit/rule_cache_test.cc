@@ -102,6 +102,27 @@ TEST_F(RuleCacheTest, LoadingStoresOnceThenReadsTheEntryByKey) {
   EXPECT_NE(second.value->packs().size(), first.value->packs().size());
 }
 
+TEST_F(RuleCacheTest, ReadOnlyDirectoriesAreReadNeverWritten) {
+  // An entry made beforehand (as `cmake --install` does for the shipped rules).
+  const fs::path shipped = dir_ / "shipped";
+  ASSERT_TRUE(LoadRules(ECCN_SOURCE_DIR "/rules", RuleLoadOptions{shipped}).ok());
+  std::vector<fs::path> entries;
+  for (const auto& file : fs::directory_iterator(shipped)) entries.push_back(file.path());
+  ASSERT_EQ(entries.size(), 1U);
+  // Its rule set replaced by another under the same key, to see where an answer comes from.
+  const std::string key = entries[0].stem().string().substr(std::string("rules-").size());
+  rule_cache::Store(shipped, key, testing_support::ThreeA090Rules());
+  RuleLoadOptions options;
+  options.read_only_cache_dirs = {dir_ / "empty", shipped};
+  Loaded<RuleSet> loaded = LoadRules(ECCN_SOURCE_DIR "/rules", options);
+  ASSERT_TRUE(loaded.ok());
+  EXPECT_EQ(loaded.value->packs().size(), testing_support::ThreeA090Rules().packs().size());
+  // A miss in read-only directories writes nothing anywhere.
+  options.read_only_cache_dirs = {dir_ / "empty"};
+  ASSERT_TRUE(LoadRules(ECCN_SOURCE_DIR "/rules/us/ear-3a090-2022.yaml", options).ok());
+  EXPECT_FALSE(fs::exists(dir_ / "empty"));
+}
+
 TEST_F(RuleCacheTest, AChangedFileMissesAndADamagedEntryIsIgnored) {
   const fs::path rules = dir_ / "rules";
   fs::create_directories(rules);
