@@ -1,5 +1,6 @@
 #include "rule_cache/rule_cache.h"
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -26,6 +27,16 @@ std::string Header(std::string_view key, std::string_view payload) {
   ContentHash check;
   check.Add(payload);
   return std::string(kMagic) + std::string(key) + check.Hex();
+}
+
+// An entry decides verdicts: it is read only from a directory and a file that
+// nobody but their owner, this user or root, can write (as ssh treats ~/.ssh),
+// so that a cache in a shared place cannot be planted with other answers.
+bool OnlyOwnerMayWrite(const std::filesystem::path& path) {
+  struct stat info {};
+  if (::stat(path.c_str(), &info) != 0) return false;
+  const bool trusted_owner = info.st_uid == ::geteuid() || info.st_uid == 0;
+  return trusted_owner && (info.st_mode & (S_IWGRP | S_IWOTH)) == 0;
 }
 
 }  // namespace
@@ -59,7 +70,9 @@ std::optional<RuleSet> Codec::Decode(std::string_view bytes) {
 }
 
 std::optional<RuleSet> Load(const std::filesystem::path& dir, std::string_view key) {
-  std::ifstream in(EntryPath(dir, key), std::ios::binary);
+  const std::filesystem::path path = EntryPath(dir, key);
+  if (!OnlyOwnerMayWrite(dir) || !OnlyOwnerMayWrite(path)) return std::nullopt;
+  std::ifstream in(path, std::ios::binary);
   if (!in) return std::nullopt;
   const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   const size_t header_size = kMagic.size() + key.size() + 32;
@@ -70,8 +83,16 @@ std::optional<RuleSet> Load(const std::filesystem::path& dir, std::string_view k
 }
 
 void Store(const std::filesystem::path& dir, std::string_view key, const RuleSet& rules) {
+  namespace fs = std::filesystem;
   std::error_code error;
-  std::filesystem::create_directories(dir, error);
+  // Made writable by its owner only, whatever the umask, as Load requires;
+  // a directory that exists is left as it is.
+  if (!fs::exists(dir, error) && fs::create_directories(dir, error)) {
+    fs::permissions(dir,
+                    fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec | fs::perms::others_read |
+                        fs::perms::others_exec,
+                    error);
+  }
   if (error) return;
   const std::string payload = Codec::Encode(rules);
   // Written under a name of this process, then renamed: a reader sees a whole entry or none.
@@ -84,6 +105,9 @@ void Store(const std::filesystem::path& dir, std::string_view key, const RuleSet
       return;
     }
   }
+  fs::permissions(temporary,
+                  fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read | fs::perms::others_read,
+                  error);
   std::filesystem::rename(temporary, EntryPath(dir, key), error);
   if (error) {
     std::filesystem::remove(temporary, error);

@@ -23,8 +23,9 @@ namespace eccn::rule_cache {
 // build id (the cache is then not used: nothing would tell builds apart).
 std::optional<std::string> KeyOf(std::span<const RuleSource> sources);
 
-// The rule set stored under `key` in `dir`, or nullopt when there is none or
-// it cannot be read back whole.
+// The rule set stored under `key` in `dir`, or nullopt when there is none, it
+// cannot be read back whole, or the entry or `dir` can be written by others
+// than its owner (this user or root).
 std::optional<RuleSet> Load(const std::filesystem::path& dir, std::string_view key);
 
 // Stores `rules` under `key` in `dir` (created if missing), atomically, and

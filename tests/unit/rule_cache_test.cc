@@ -1,5 +1,7 @@
 // The rule cache: a cached rule set answers exactly as the parsed one, is
 // found by key, and a damaged or stale entry is never used.
+#include <sys/stat.h>
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -143,6 +145,28 @@ TEST_F(RuleCacheTest, AChangedFileMissesAndADamagedEntryIsIgnored) {
   Loaded<RuleSet> again = LoadRules(rules, options);
   ASSERT_TRUE(again.ok());
   EXPECT_EQ(Codec::Encode(*again.value), Codec::Encode(*LoadRules(rules).value));
+}
+
+TEST_F(RuleCacheTest, EntriesOthersCanWriteAreNotRead) {
+  const RuleSet& rules = testing_support::ThreeA090Rules();
+  const std::string key(32, 'a');
+  rule_cache::Store(dir_, key, rules);
+  ASSERT_TRUE(rule_cache::Load(dir_, key).has_value());
+  const fs::path entry = dir_ / ("rules-" + key + ".bin");
+  fs::permissions(entry, fs::perms::group_write, fs::perm_options::add);
+  EXPECT_FALSE(rule_cache::Load(dir_, key).has_value());  // anyone in the group could have planted it
+  fs::permissions(entry, fs::perms::group_write, fs::perm_options::remove);
+  fs::permissions(dir_, fs::perms::others_write, fs::perm_options::add);
+  EXPECT_FALSE(rule_cache::Load(dir_, key).has_value());  // or replaced it, in a directory others can write
+  fs::permissions(dir_, fs::perms::others_write, fs::perm_options::remove);
+  EXPECT_TRUE(rule_cache::Load(dir_, key).has_value());
+}
+
+TEST_F(RuleCacheTest, EntriesAreStoredWritableByTheirOwnerOnlyWhateverTheUmask) {
+  const mode_t previous = ::umask(0);
+  rule_cache::Store(dir_, std::string(32, 'b'), testing_support::ThreeA090Rules());
+  ::umask(previous);
+  EXPECT_TRUE(rule_cache::Load(dir_, std::string(32, 'b')).has_value());
 }
 
 TEST_F(RuleCacheTest, RulesWithErrorsAreNotStored) {
