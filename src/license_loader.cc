@@ -355,7 +355,8 @@ Loaded<LicenseRules> ParseLicenseRules(std::span<const RuleSource> sources) {
   std::vector<ParsedFile> files;
   for (size_t i = 0; i < candidates.size(); ++i) {
     ParsedFile& file = candidates[i];
-    const std::optional<YAML::Node> root = file.reader->Load(std::move(parsed[i]));
+    // Not const: operator[] of a const Node throws on a missing key.
+    std::optional<YAML::Node> root = file.reader->Load(std::move(parsed[i]));
     if (!root || !root->IsMap() || !(*root)["kind"].IsScalar()) continue;  // the pack loader reports these
     file.kind = (*root)["kind"].Scalar();
     if (!IsLicenseKind(file.kind)) continue;

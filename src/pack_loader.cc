@@ -398,7 +398,8 @@ Loaded<RuleSet> ParseRules(std::span<const RuleSource> sources) {
   std::vector<ParsedFile> files;
   for (size_t i = 0; i < candidates.size(); ++i) {
     ParsedFile& file = candidates[i];
-    const std::optional<YAML::Node> root = file.reader->Load(std::move(parsed[i]));
+    // Not const: operator[] of a const Node throws on a missing key.
+    std::optional<YAML::Node> root = file.reader->Load(std::move(parsed[i]));
     if (!root || !file.reader->ExpectMap(*root, "a rules file")) continue;
     file.root = *root;
     const auto kind = file.reader->Scalar(file.root, "kind", true);
