@@ -159,19 +159,18 @@ Loaded<RuleSet> LoadRules(const std::filesystem::path& path, const RuleLoadOptio
     missing.diagnostics.push_back({Severity::kError, {path.string()}, "no such file or directory"});
     return missing;
   }
-  Loaded<RuleSet> result;
-  const std::vector<RuleSource> sources = ReadSources(paths, result.diagnostics);
+  std::vector<Diagnostic> read_diagnostics;
+  const std::vector<RuleSource> sources = ReadSources(paths, read_diagnostics);
   std::vector<std::filesystem::path> cache_dirs;
   if (!options.cache_dir.empty()) cache_dirs.push_back(options.cache_dir);
   cache_dirs.insert(cache_dirs.end(), options.read_only_cache_dirs.begin(), options.read_only_cache_dirs.end());
   std::optional<std::string> key;
-  if (!cache_dirs.empty() && result.diagnostics.empty()) key = rule_cache::KeyOf(sources);
+  if (!cache_dirs.empty() && read_diagnostics.empty()) key = rule_cache::KeyOf(sources);
   for (const std::filesystem::path& dir : cache_dirs) {
-    if (key && (result.value = rule_cache::Load(dir, *key))) return result;
+    if (!key) break;
+    if (std::optional<RuleSet> cached = rule_cache::Load(dir, *key)) return {std::move(cached), {}};
   }
-  Loaded<RuleSet> parsed = ParseRules(sources);
-  result.diagnostics.insert(result.diagnostics.end(), parsed.diagnostics.begin(), parsed.diagnostics.end());
-  if (!HasErrors(result.diagnostics)) result.value = std::move(parsed.value);
+  Loaded<RuleSet> result = ParseSources<RuleSet>(std::move(read_diagnostics), sources, ParseRules);
   if (key && !options.cache_dir.empty() && result.ok() && result.diagnostics.empty()) {
     rule_cache::Store(options.cache_dir, *key, *result.value);
   }

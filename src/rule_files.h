@@ -43,17 +43,24 @@ void CollectYamlFiles(const std::filesystem::path& dir, std::vector<std::filesys
 std::vector<RuleSource> ReadSources(const std::vector<std::filesystem::path>& paths,
                                     std::vector<Diagnostic>& diagnostics);
 
+// Parses `sources` with `parse`, after the problems met reading them
+// (`read_diagnostics`); any error leaves no value.
+template <class T, class Parse>
+Loaded<T> ParseSources(std::vector<Diagnostic> read_diagnostics, std::span<const RuleSource> sources, Parse parse) {
+  Loaded<T> result = parse(sources);
+  read_diagnostics.insert(read_diagnostics.end(), result.diagnostics.begin(), result.diagnostics.end());
+  result.diagnostics = std::move(read_diagnostics);
+  if (HasErrors(result.diagnostics)) result.value.reset();
+  return result;
+}
+
 // Reads `paths` and parses them all with `parse`; problems reading a file come
 // first, and any error leaves no value.
 template <class T, class Parse>
 Loaded<T> ParseFiles(const std::vector<std::filesystem::path>& paths, Parse parse) {
   std::vector<Diagnostic> diagnostics;
   const std::vector<RuleSource> sources = ReadSources(paths, diagnostics);
-  Loaded<T> result = parse(std::span<const RuleSource>(sources));
-  diagnostics.insert(diagnostics.end(), result.diagnostics.begin(), result.diagnostics.end());
-  result.diagnostics = std::move(diagnostics);
-  if (HasErrors(result.diagnostics)) result.value.reset();
-  return result;
+  return ParseSources<T>(std::move(diagnostics), sources, parse);
 }
 
 }  // namespace eccn

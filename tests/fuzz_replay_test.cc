@@ -26,17 +26,32 @@ const std::map<std::string, Target>& Targets() {
   return targets;
 }
 
-// Inputs for a target: its seeds, its saved crashers, and the shipped data it parses.
+// Inputs for a target: its seeds, its saved crashers, and the data files
+// fuzz/run.sh starts its corpus from (for rules, every rules and test data
+// YAML file but the format tables, whatever their kind).
 std::vector<fs::path> Inputs(const std::string& target) {
   const fs::path root = ECCN_SOURCE_DIR;
-  std::vector<fs::path> dirs{root / "fuzz" / "seeds" / target, root / "tests" / "fuzz_regressions" / target};
-  if (target == "spec") dirs.push_back(root / "catalog");
-  if (target == "rules") dirs.push_back(root / "rules" / "us");
   std::vector<fs::path> files;
-  for (const fs::path& dir : dirs) {
-    if (!fs::is_directory(dir)) continue;
+  const auto add = [&files](const fs::path& dir) {
+    if (!fs::is_directory(dir)) return;
     for (const auto& entry : fs::directory_iterator(dir)) {
       if (entry.is_regular_file() && entry.path().extension() != ".md") files.push_back(entry.path());
+    }
+  };
+  add(root / "fuzz" / "seeds" / target);
+  add(root / "tests" / "fuzz_regressions" / target);
+  if (target == "spec") {
+    add(root / "catalog");
+    add(root / "tests" / "data" / "specs");
+  }
+  if (target == "rules") {
+    for (const fs::path& dir : {root / "rules", root / "tests" / "data"}) {
+      for (const auto& entry : fs::recursive_directory_iterator(dir)) {
+        const fs::path& path = entry.path();
+        if (entry.is_regular_file() && path.extension() == ".yaml" && path.filename() != "formats.yaml") {
+          files.push_back(path);
+        }
+      }
     }
   }
   return files;

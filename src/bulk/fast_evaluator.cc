@@ -42,17 +42,7 @@ FastValue Everything() { return Number(-kInfinity, kInfinity, 0, 0, 0); }
 
 FastValue Neg(const FastValue& a) { return Number(-a.hi, -a.lo, a.hi_err, a.lo_err, a.bits); }
 
-// The bound of a finite computed end after one rounding (infinite ends are exact).
-double Rounded(double end, double err) { return std::isfinite(end) ? err + std::fabs(end) * kEpsilon : 0; }
-
 }  // namespace
-
-double BitsOf(const eccn::Number& value) {
-  const auto numerator = boost::multiprecision::numerator(value);
-  const auto denominator = boost::multiprecision::denominator(value);
-  const double top = numerator == 0 ? 0 : static_cast<double>(boost::multiprecision::msb(abs(numerator)));
-  return top + static_cast<double>(boost::multiprecision::msb(denominator)) + 2;
-}
 
 FastEvaluator::FastEvaluator(const expr::Program& program, std::span<const uint32_t> deferred)
     : program_(program), deferred_(deferred.begin(), deferred.end()), values_(program.nodes.size()) {
@@ -84,11 +74,10 @@ FastEvaluator::FastEvaluator(const expr::Program& program, std::span<const uint3
     const Node& node = program.nodes[step.node];
     if (node.op != Op::kDiv || program.nodes[node.b].op != Op::kConst) continue;
     const FastValue& divisor = values_[node.b];
-    if (divisor.lo != divisor.hi || !std::isfinite(divisor.lo) || std::fabs(divisor.lo) <= 2 * divisor.lo_err) continue;
-    // As Div computes it: |1/x - 1/x'| <= e / (|x| (|x| - e)).
-    const double m = std::fabs(divisor.lo);
-    const double r = 1 / divisor.lo;
-    inverses_[step.node] = FastValue::Known(r, Rounded(r, divisor.lo_err / (m * (m - divisor.lo_err))), divisor.bits);
+    if (divisor.lo != divisor.hi || divisor.lo_err != divisor.hi_err || !std::isfinite(divisor.lo)) continue;
+    if (const std::optional<FastEnd> inverse = InverseEnd(divisor.lo, divisor.lo_err)) {
+      inverses_[step.node] = Number(*inverse, *inverse, divisor.bits);
+    }
   }
   for (Scheduled& step : schedule_) {
     const Node& node = program.nodes[step.node];
@@ -148,35 +137,6 @@ void FastEvaluator::RunDeferred(const FastChip& chip) {
   return Checked(Number(MinEnd(p), MaxEnd(p), a.bits + b.bits));
 }
 
-namespace {
-
-// `pick` (min or max) of the computed ends; the exact one lies between the
-// picks of (end - err) and of (end + err).
-template <class Pick>
-[[gnu::always_inline]] inline FastEnd PickEnd(std::span<const FastEnd> ends, double none, Pick pick) {
-  double value = none;
-  double low = none;
-  double high = none;
-  for (const FastEnd& end : ends) {
-    value = pick(value, end.value);
-    low = pick(low, end.value - end.err);
-    high = pick(high, end.value + end.err);
-  }
-  if (!std::isfinite(value)) return {value, 0};
-  // The subtractions above and below round too: a few more half-ulps.
-  return {value, Rounded(value, std::max(value - low, high - value)) + std::fabs(value) * 2 * kEpsilon};
-}
-
-}  // namespace
-
-FastEnd MinEnd(std::span<const FastEnd> ends) {
-  return PickEnd(ends, kInfinity, [](double a, double b) { return std::min(a, b); });
-}
-
-FastEnd MaxEnd(std::span<const FastEnd> ends) {
-  return PickEnd(ends, -kInfinity, [](double a, double b) { return std::max(a, b); });
-}
-
 [[gnu::always_inline]] inline FastValue FastEvaluator::Div(const FastValue& a, const FastValue& b) {
   const bool surely_contains_zero = b.lo + b.lo_err <= 0 && b.hi - b.hi_err >= 0;
   const bool surely_excludes_zero = b.lo - b.lo_err > 0 || b.hi + b.hi_err < 0;
@@ -185,18 +145,13 @@ FastEnd MaxEnd(std::span<const FastEnd> ends) {
     uncertain_ = true;
     return Everything();
   }
-  // 1/b; 1/unbounded = 0 exactly. |1/x - 1/x'| <= e / (|x| (|x| - e)).
-  const auto inverse = [this](double end, double err) -> FastEnd {
-    if (std::isinf(end)) return {0, 0};
-    const double m = std::fabs(end);
-    if (m <= err) {  // this end might be 0 or past it: only exact arithmetic can tell
-      uncertain_ = true;
-      return {0, 0};
-    }
-    const double r = 1 / end;
-    return {r, Rounded(r, err / (m * (m - err)))};
-  };
-  return Mul(a, Number(inverse(b.hi, b.hi_err), inverse(b.lo, b.lo_err), b.bits));
+  const std::optional<FastEnd> lo = InverseEnd(b.hi, b.hi_err);
+  const std::optional<FastEnd> hi = InverseEnd(b.lo, b.lo_err);
+  if (!lo || !hi) {
+    uncertain_ = true;
+    return Everything();
+  }
+  return Mul(a, Number(*lo, *hi, b.bits));
 }
 
 [[gnu::always_inline]] inline FastValue FastEvaluator::Extreme(const FastValue& a, const FastValue& b, bool max) {
@@ -204,8 +159,7 @@ FastEnd MaxEnd(std::span<const FastEnd> ends) {
       std::isfinite(b.lo)) {
     // Two known numbers: both ends are the same pick (of MinEnd's or MaxEnd's), made once.
     const std::array<FastEnd, 2> ends{FastEnd{a.lo, a.lo_err}, FastEnd{b.lo, b.lo_err}};
-    const FastEnd end = max ? PickEnd(ends, -kInfinity, [](double x, double y) { return std::max(x, y); })
-                            : PickEnd(ends, kInfinity, [](double x, double y) { return std::min(x, y); });
+    const FastEnd end = max ? MaxEnd(ends) : MinEnd(ends);
     return Number(end, end, std::max(a.bits, b.bits));
   }
   const auto pick = max ? MaxEnd : MinEnd;

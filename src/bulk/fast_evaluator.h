@@ -16,20 +16,11 @@
 #include <span>
 #include <vector>
 
+#include "bulk/fast_bounds.h"
 #include "bulk/fast_chip.h"
 #include "expr/program.h"
 
 namespace eccn::bulk {
-
-// A computed interval end and a bound on its distance to the exact end.
-struct FastEnd {
-  double value = 0;
-  double err = 0;
-};
-// The min (max) of computed ends, with a bound on its distance to the min
-// (max) of the exact ends, each within its own bound of its computed end.
-FastEnd MinEnd(std::span<const FastEnd> ends);
-FastEnd MaxEnd(std::span<const FastEnd> ends);
 
 class FastEvaluator {
  public:
@@ -76,8 +67,5 @@ class FastEvaluator {
   std::array<const FastItem*, expr::kMaxAggregateDepth> items_{};
   bool uncertain_ = false;
 };
-
-// log2(|numerator|) + log2(denominator) + 2 of an exact number: a bound on its size.
-double BitsOf(const Number& value);
 
 }  // namespace eccn::bulk

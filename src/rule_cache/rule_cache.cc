@@ -12,6 +12,7 @@
 #include "rule_cache/build_id.h"
 #include "rule_cache/content_hash.h"
 #include "rule_cache/rule_fields.h"
+#include "yaml_reader.h"
 
 namespace eccn::rule_cache {
 namespace {
@@ -72,9 +73,10 @@ std::optional<RuleSet> Codec::Decode(std::string_view bytes) {
 std::optional<RuleSet> Load(const std::filesystem::path& dir, std::string_view key) {
   const std::filesystem::path path = EntryPath(dir, key);
   if (!OnlyOwnerMayWrite(dir) || !OnlyOwnerMayWrite(path)) return std::nullopt;
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::vector<Diagnostic> unread;  // a missing or unreadable entry is a miss, not a problem to report
+  const std::optional<std::string> file = ReadInputFile(path, unread);
+  if (!file) return std::nullopt;
+  const std::string& bytes = *file;
   const size_t header_size = kMagic.size() + key.size() + 32;
   if (bytes.size() < header_size) return std::nullopt;
   const std::string_view payload = std::string_view(bytes).substr(header_size);
