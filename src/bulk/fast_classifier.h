@@ -39,6 +39,7 @@ struct MetricColumn {
 struct FastOutcome {
   std::vector<Verdict> verdicts;               // per EntryColumn
   std::vector<std::optional<double>> metrics;  // per MetricColumn; nullopt unless known exactly
+  std::vector<double> metric_errors;           // per MetricColumn: a bound on |metric - exact value|
   std::vector<std::string_view> notices;       // ids of notices naming the chip
 };
 

@@ -95,7 +95,8 @@ bool ProcessRecord(const BulkRun& run, Worker& worker, std::string_view file, In
     worker.fast.Reset();
     const bool decoded =
         format == InputFormat::kJsonl ? worker.jsonl.Decode(line, worker.fast) : worker.csv->Decode(line, worker.fast);
-    if (decoded && worker.fast.chip().has_name && worker.classify.Classify(worker.fast.chip(), worker.outcome)) {
+    if (decoded && worker.fast.chip().has_name && worker.classify.Classify(worker.fast.chip(), worker.outcome) &&
+        CsvResultWriter::PrintsExactDigits(worker.outcome)) {
       const Verdict verdict =
           run.csv.Row(chunk.out, line_number, worker.fast.chip().name, worker.outcome, &worker.csv_cells);
       ++chunk.verdicts[static_cast<size_t>(verdict)];

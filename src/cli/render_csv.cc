@@ -80,6 +80,13 @@ Verdict CsvResultWriter::AppendVerdictCells(std::string& out, const bulk::FastOu
   return overall;
 }
 
+bool CsvResultWriter::PrintsExactDigits(const bulk::FastOutcome& outcome) {
+  for (size_t i = 0; i < outcome.metrics.size(); ++i) {
+    if (outcome.metrics[i] && !MetricRoundingIsDecided(*outcome.metrics[i], outcome.metric_errors[i])) return false;
+  }
+  return true;
+}
+
 Verdict CsvResultWriter::Row(std::string& out, int64_t line, std::string_view name, const bulk::FastOutcome& outcome,
                              CsvVerdictCells* cells) const {
   const fmt::format_int line_text(line);
@@ -133,11 +140,9 @@ Verdict CsvResultWriter::Row(std::string& out, int64_t line, std::string_view na
       out.append(out, same->at, same->size);
       continue;
     }
-    // 15 significant digits: what a double computed with error bounds (the
-    // fast path) and one rounded from the exact value agree on, so a metric
-    // reads the same whichever path classified the row (verdicts are exact).
-    std::array<char, kSignificant15Chars> text{};
-    const auto size = static_cast<size_t>(FormatSignificant15(*metric, text.data()) - text.data());
+    // The digits of the exact value, whichever path classified the row (significant_digits.h).
+    std::array<char, kMetricChars> text{};
+    const auto size = static_cast<size_t>(FormatMetric(*metric, text.data()) - text.data());
     if (written_count < written.size()) written[written_count++] = {*metric, out.size(), size};
     out.append(text.data(), size);
   }
@@ -153,7 +158,8 @@ Verdict CsvResultWriter::Row(std::string& out, int64_t line, const Classificatio
   // The exact classification lists entries and metrics in the same pack order as the columns.
   for (const EntryResult& result : chip.results) scratch.verdicts.push_back(result.verdict);
   for (const MetricValue& metric : chip.metrics) {
-    scratch.metrics.push_back(metric.value.IsExact() ? std::optional<double>(ToDouble(metric.value.lo)) : std::nullopt);
+    scratch.metrics.push_back(metric.value.IsExact() ? std::optional<double>(RoundedMetric(metric.value.lo))
+                                                     : std::nullopt);
   }
   for (const NoticeResult& notice : chip.notices) scratch.notices.emplace_back(notice.id);
   return Row(out, line, chip.chip, scratch);
@@ -165,7 +171,7 @@ Verdict CsvResultWriter::Row(std::string& out, int64_t line, std::string_view na
   scratch.metrics.clear();
   scratch.notices.clear();
   for (const Interval& value : verdicts.metric_values()) {
-    scratch.metrics.push_back(value.IsExact() ? std::optional<double>(ToDouble(value.lo)) : std::nullopt);
+    scratch.metrics.push_back(value.IsExact() ? std::optional<double>(RoundedMetric(value.lo)) : std::nullopt);
   }
   columns_.AddNotices(name, scratch.notices);
   return Row(out, line, name, scratch);

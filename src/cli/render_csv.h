@@ -32,6 +32,9 @@ class CsvResultWriter {
 
   // line,name,verdict,controls,indeterminate,review_zones,notices,<metric>...
   void Header(std::string& out) const;
+  // True when the metrics of `outcome`, from the fast path, print the digits
+  // of the exact values; if not, the exact path must write the row.
+  static bool PrintsExactDigits(const bulk::FastOutcome& outcome);
   // Appends one row and returns the chip's overall verdict. `line` is the
   // record's line in its catalog (0 for a YAML file).
   // `cells`, when given, is the calling worker's own.

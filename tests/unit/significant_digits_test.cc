@@ -1,5 +1,7 @@
-// FormatSignificant15 writes what fmt's "{:.15g}" writes, for every kind of
-// double: the CSV output must not change with the formatter behind it.
+// FormatMetric writes what fmt's "{:.10g}" writes, for every kind of double
+// (the CSV output must not change with the formatter behind it);
+// MetricRoundingIsDecided says when a value known within a bound prints the
+// digits of every number within it; RoundedMetric rounds an exact rational.
 #include <gtest/gtest.h>
 
 #include <fmt/format.h>
@@ -18,11 +20,11 @@ namespace eccn::cli {
 namespace {
 
 std::string Fast(double value) {
-  std::array<char, kSignificant15Chars> text{};
-  return {text.data(), FormatSignificant15(value, text.data())};
+  std::array<char, kMetricChars> text{};
+  return {text.data(), FormatMetric(value, text.data())};
 }
 
-std::string Reference(double value) { return fmt::format("{:.15g}", value); }
+std::string Reference(double value) { return fmt::format("{:.10g}", value); }
 
 // Counts the values that differ, printing the first few.
 int Mismatches(const std::vector<double>& values) {
@@ -39,16 +41,16 @@ int Mismatches(const std::vector<double>& values) {
 
 TEST(SignificantDigits, HandPickedValues) {
   EXPECT_EQ(Fast(2368), "2368");
-  EXPECT_EQ(Fast(2.909090909090909), "2.90909090909091");
+  EXPECT_EQ(Fast(2.909090909090909), "2.909090909");
   EXPECT_EQ(Fast(5985.5199999999995), "5985.52");
   EXPECT_EQ(Fast(0), "0");
   EXPECT_EQ(Fast(-0.0), "-0");
-  EXPECT_EQ(Fast(1e15), "1e+15");
-  EXPECT_EQ(Fast(999999999999999.4), "999999999999999");
-  EXPECT_EQ(Fast(999999999999999.6), "1e+15");
+  EXPECT_EQ(Fast(1e10), "1e+10");
+  EXPECT_EQ(Fast(9999999999.4), "9999999999");
+  EXPECT_EQ(Fast(9999999999.6), "1e+10");
   EXPECT_EQ(Fast(0.0001), "0.0001");
   EXPECT_EQ(Fast(0.00001234), "1.234e-05");
-  EXPECT_EQ(Fast(-16.4981256890849), "-16.4981256890849");
+  EXPECT_EQ(Fast(-16.4981256890849), "-16.49812569");
   EXPECT_EQ(Fast(1e22), "1e+22");  // fmt's side of the range
   EXPECT_EQ(Fast(std::numeric_limits<double>::infinity()), "inf");
   EXPECT_EQ(Fast(std::nan("")), "nan");
@@ -93,13 +95,76 @@ TEST(SignificantDigits, AgreesWithFmtAtPowersOfTenAndRoundingBoundaries) {
       above = std::nextafter(above, INFINITY);
       values.insert(values.end(), {below, power, above});
     }
-    // Halfway between two 15-digit neighbours, and the doubles around it.
-    const double halfway = power * 1.000000000000005;
+    // Halfway between two 10-digit neighbours, and the doubles around it.
+    const double halfway = power * 1.0000000005;
     values.insert(values.end(), {halfway, std::nextafter(halfway, 0.0), std::nextafter(halfway, INFINITY)});
   }
-  // Exact ties: integers above 10^15 ending in 5 are doubles exactly.
-  for (uint64_t n = 1'000'000'000'000'005; n < 1'000'000'000'000'200; n += 10) values.push_back(static_cast<double>(n));
+  // Exact ties: integers above 10^10 ending in 5 are doubles exactly.
+  for (uint64_t n = 10'000'000'005; n < 10'000'000'200; n += 10) values.push_back(static_cast<double>(n));
   EXPECT_EQ(Mismatches(values), 0);
+}
+
+Number Rational(int64_t numerator, int64_t denominator) { return Number(numerator) / Number(denominator); }
+
+std::string Rounded(const Number& value) { return Fast(RoundedMetric(value)); }
+
+TEST(RoundedMetric, RoundsTheExactValueHalfAwayFromZero) {
+  EXPECT_EQ(Rounded(Rational(659976, 90980)), "7.254077819");  // 7.25407781930094...
+  EXPECT_EQ(Rounded(Rational(2, 3)), "0.6666666667");
+  EXPECT_EQ(Rounded(Rational(-2, 3)), "-0.6666666667");
+  EXPECT_EQ(Rounded(Number(4800)), "4800");
+  EXPECT_EQ(Rounded(Number(0)), "0");
+  // Exact ties, which a double near them might round either way.
+  EXPECT_EQ(Rounded(Rational(12345678905, 100)), "123456789.1");
+  EXPECT_EQ(Rounded(Rational(12345678885, 100)), "123456788.9");
+  EXPECT_EQ(Rounded(Rational(-12345678905, 10)), "-1234567891");
+  EXPECT_EQ(Rounded(Rational(99999999995, 10)), "1e+10");  // rounds up into the next decade
+  EXPECT_EQ(Rounded(Rational(1, 3000000000)), "3.333333333e-10");
+  EXPECT_EQ(Rounded(Number(12345678901234567LL) * Number(1000000)), "1.23456789e+22");
+}
+
+TEST(MetricRoundingIsDecided, OnlyAwayFromHalves) {
+  EXPECT_TRUE(MetricRoundingIsDecided(7.2540778193009, 1e-14));
+  EXPECT_TRUE(MetricRoundingIsDecided(1525.44, 1e-12));
+  EXPECT_TRUE(MetricRoundingIsDecided(0, 0));
+  EXPECT_FALSE(MetricRoundingIsDecided(0, 1e-300));
+  // 1.2345678905 is a half of the tenth digit: a bound reaching it undecides.
+  EXPECT_FALSE(MetricRoundingIsDecided(1.23456789050001, 1e-13));
+  EXPECT_TRUE(MetricRoundingIsDecided(1.23456789050001, 1e-15));
+  EXPECT_FALSE(MetricRoundingIsDecided(-1.23456789049999, 1e-13));
+  EXPECT_FALSE(MetricRoundingIsDecided(1e-8, 0));  // outside FormatMetric's own range
+  EXPECT_FALSE(MetricRoundingIsDecided(1e23, 0));
+  EXPECT_FALSE(MetricRoundingIsDecided(5, std::nan("")));
+}
+
+// The law the CSV output rests on: whenever a value within `error` of the
+// exact one is decided, it prints the exact value's rounding. Exact values
+// are drawn near halves of the last digit, where a wrong answer would show.
+TEST(MetricRoundingIsDecided, DecidedValuesPrintTheExactRounding) {
+  std::mt19937_64 random(10);
+  int decided = 0;
+  int undecided = 0;
+  for (int n = 0; n < 100000; ++n) {
+    // exact = (digits + 1/2 + offset) x 10^scale, offset a few millionths of the last digit either way.
+    const auto digits = static_cast<int64_t>(1'000'000'000 + random() % 9'000'000'000);
+    const auto offset = static_cast<int64_t>(random() % 2001) - 1000;
+    const int scale = static_cast<int>(random() % 20) - 12;
+    Number exact = Number(digits) + Rational(1, 2) + Rational(offset, 100'000'000);
+    for (int i = 0; i < std::abs(scale); ++i) exact = scale > 0 ? exact * 10 : exact / 10;
+    const double value = ToDouble(exact);
+    const double error = std::fabs(value) * 1e-15 * static_cast<double>(1 + random() % 8);
+    // What the fast path may hold: any double within the bound.
+    const double held = value + error * (static_cast<double>(random() % 2001) - 1000) / 1000;
+    if (!MetricRoundingIsDecided(held, error)) {
+      ++undecided;
+      continue;
+    }
+    ++decided;
+    ASSERT_EQ(Fast(held), Rounded(exact)) << fmt::format("{:.17g} +- {:.3g}", held, error);
+  }
+  // Both answers occur, so the law was tested where it could break.
+  EXPECT_GT(decided, 10000);
+  EXPECT_GT(undecided, 10000);
 }
 
 }  // namespace
