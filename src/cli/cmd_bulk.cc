@@ -69,10 +69,10 @@ struct Worker {
   bulk::FastClassifier::Worker classify;
   VerdictEvaluator verdicts;  // exact, for the records the fast path leaves
   bulk::FastOutcome outcome;
-  CsvVerdictCells csv_cells;
+  CsvRowScratch csv_scratch;
 };
 
-void Emit(const BulkRun& run, LineChunk& chunk, int64_t line, Classification chip, bulk::FastOutcome& scratch) {
+void Emit(const BulkRun& run, LineChunk& chunk, int64_t line, Classification chip, CsvRowScratch& scratch) {
   ++chunk.verdicts[static_cast<size_t>(chip.Overall())];
   if (run.options.format == "csv") {
     run.csv.Row(chunk.out, line, chip, scratch);
@@ -95,12 +95,13 @@ bool ProcessRecord(const BulkRun& run, Worker& worker, std::string_view file, In
     worker.fast.Reset();
     const bool decoded =
         format == InputFormat::kJsonl ? worker.jsonl.Decode(line, worker.fast) : worker.csv->Decode(line, worker.fast);
-    if (decoded && worker.fast.chip().has_name && worker.classify.Classify(worker.fast.chip(), worker.outcome) &&
-        CsvResultWriter::PrintsExactDigits(worker.outcome)) {
-      const Verdict verdict =
-          run.csv.Row(chunk.out, line_number, worker.fast.chip().name, worker.outcome, &worker.csv_cells);
-      ++chunk.verdicts[static_cast<size_t>(verdict)];
-      return true;
+    if (decoded && worker.fast.chip().has_name && worker.classify.Classify(worker.fast.chip(), worker.outcome)) {
+      const std::optional<Verdict> verdict =
+          run.csv.FastRow(chunk.out, line_number, worker.fast.chip().name, worker.outcome, worker.csv_scratch);
+      if (verdict) {
+        ++chunk.verdicts[static_cast<size_t>(*verdict)];
+        return true;
+      }
     }
   }
   bulk::ExactRecordBuilder exact(run.rules.formats(), {file, line_number, line.data()}, chunk.diagnostics);
@@ -118,10 +119,10 @@ bool ProcessRecord(const BulkRun& run, Worker& worker, std::string_view file, In
   if (run.options.format == "csv" && !HasAlternatives(spec->uncertain)) {
     worker.verdicts.Evaluate(*spec);
     ++chunk.verdicts[static_cast<size_t>(
-        run.csv.Row(chunk.out, line_number, spec->name, worker.verdicts, worker.outcome))];
+        run.csv.Row(chunk.out, line_number, spec->name, worker.verdicts, worker.csv_scratch))];
     return true;
   }
-  Emit(run, chunk, line_number, run.rules.Classify(*spec, run.context), worker.outcome);
+  Emit(run, chunk, line_number, run.rules.Classify(*spec, run.context), worker.csv_scratch);
   return true;
 }
 
@@ -268,7 +269,7 @@ void RunYaml(const BulkRun& run, const std::string& path, ClassifyTextWriter& te
     return;
   }
   LineChunk chunk;
-  bulk::FastOutcome scratch;
+  CsvRowScratch scratch;
   for (const auto& file : files) {
     Loaded<ChipSpec> spec = LoadChipSpec(file, run.rules.formats());
     PrintDiagnostics(spec.diagnostics, err);

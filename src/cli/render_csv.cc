@@ -26,6 +26,12 @@ void AppendEntries(std::string& out, std::span<const bulk::EntryColumn> entries,
   }
 }
 
+// A metric cell's digits: empty unless the value is known exactly.
+std::optional<MetricDigits> Digits(const Interval& value) {
+  if (!value.IsExact()) return std::nullopt;
+  return ExactDigits(value.lo);
+}
+
 }  // namespace
 
 void AppendCsvCell(std::string& out, std::string_view text) {
@@ -80,15 +86,8 @@ Verdict CsvResultWriter::AppendVerdictCells(std::string& out, const bulk::FastOu
   return overall;
 }
 
-bool CsvResultWriter::PrintsExactDigits(const bulk::FastOutcome& outcome) {
-  for (size_t i = 0; i < outcome.metrics.size(); ++i) {
-    if (outcome.metrics[i] && !MetricRoundingIsDecided(*outcome.metrics[i], outcome.metric_errors[i])) return false;
-  }
-  return true;
-}
-
-Verdict CsvResultWriter::Row(std::string& out, int64_t line, std::string_view name, const bulk::FastOutcome& outcome,
-                             CsvVerdictCells* cells) const {
+Verdict CsvResultWriter::WriteRow(std::string& out, int64_t line, std::string_view name,
+                                  const bulk::FastOutcome& outcome, CsvRowScratch& scratch) const {
   const fmt::format_int line_text(line);
   out.append(line_text.data(), line_text.size());
   out += ',';
@@ -98,23 +97,23 @@ Verdict CsvResultWriter::Row(std::string& out, int64_t line, std::string_view na
   // Two bits a verdict key a pattern; a bounded number of patterns is kept.
   constexpr size_t kMaxKeyedVerdicts = 32;
   constexpr size_t kMaxPatterns = 4096;
-  if (cells == nullptr || outcome.verdicts.size() > kMaxKeyedVerdicts) {
+  if (outcome.verdicts.size() > kMaxKeyedVerdicts) {
     overall = AppendVerdictCells(out, outcome);
   } else {
     uint64_t key = 0;
     for (const Verdict verdict : outcome.verdicts) key = (key << 2) | static_cast<uint64_t>(verdict);
-    auto known = cells->by_pattern_.find(key);
-    if (known == cells->by_pattern_.end()) {
+    auto known = scratch.by_pattern_.find(key);
+    if (known == scratch.by_pattern_.end()) {
       std::string text;
       const Verdict built = AppendVerdictCells(text, outcome);
-      if (cells->by_pattern_.size() >= kMaxPatterns) {
+      if (scratch.by_pattern_.size() >= kMaxPatterns) {
         out += text;
         overall = built;
       } else {
-        known = cells->by_pattern_.emplace(key, std::make_pair(std::move(text), built)).first;
+        known = scratch.by_pattern_.emplace(key, std::make_pair(std::move(text), built)).first;
       }
     }
-    if (known != cells->by_pattern_.end()) {
+    if (known != scratch.by_pattern_.end()) {
       out += known->second.first;
       overall = known->second.second;
     }
@@ -123,26 +122,25 @@ Verdict CsvResultWriter::Row(std::string& out, int64_t line, std::string_view na
     if (i > 0) out += ';';
     AppendCsvCell(out, outcome.notices[i]);
   }
-  // A value met earlier in the row (packs restating TPP and PD) is copied, not formatted again.
+  // A value met earlier in the row (packs restating TPP and PD) is copied, not written again.
   struct Written {
-    double value = 0;
+    MetricDigits metric;
     size_t at = 0;
     size_t size = 0;
   };
   std::array<Written, 8> written{};
   size_t written_count = 0;
-  for (const std::optional<double>& metric : outcome.metrics) {
+  for (const std::optional<MetricDigits>& metric : scratch.metrics_) {
     out += ',';
     if (!metric) continue;
     const auto same = std::find_if(written.begin(), written.begin() + static_cast<std::ptrdiff_t>(written_count),
-                                   [&](const Written& w) { return w.value == *metric; });
+                                   [&](const Written& w) { return w.metric == *metric; });
     if (same != written.begin() + static_cast<std::ptrdiff_t>(written_count)) {
       out.append(out, same->at, same->size);
       continue;
     }
-    // The digits of the exact value, whichever path classified the row (significant_digits.h).
     std::array<char, kMetricChars> text{};
-    const auto size = static_cast<size_t>(FormatMetric(*metric, text.data()) - text.data());
+    const auto size = static_cast<size_t>(WriteMetric(*metric, text.data()) - text.data());
     if (written_count < written.size()) written[written_count++] = {*metric, out.size(), size};
     out.append(text.data(), size);
   }
@@ -150,31 +148,42 @@ Verdict CsvResultWriter::Row(std::string& out, int64_t line, std::string_view na
   return overall;
 }
 
-Verdict CsvResultWriter::Row(std::string& out, int64_t line, const Classification& chip,
-                             bulk::FastOutcome& scratch) const {
-  scratch.verdicts.clear();
-  scratch.metrics.clear();
-  scratch.notices.clear();
-  // The exact classification lists entries and metrics in the same pack order as the columns.
-  for (const EntryResult& result : chip.results) scratch.verdicts.push_back(result.verdict);
-  for (const MetricValue& metric : chip.metrics) {
-    scratch.metrics.push_back(metric.value.IsExact() ? std::optional<double>(RoundedMetric(metric.value.lo))
-                                                     : std::nullopt);
+std::optional<Verdict> CsvResultWriter::FastRow(std::string& out, int64_t line, std::string_view name,
+                                                const bulk::FastOutcome& outcome, CsvRowScratch& scratch) const {
+  scratch.metrics_.clear();
+  for (size_t i = 0; i < outcome.metrics.size(); ++i) {
+    if (!outcome.metrics[i]) {
+      scratch.metrics_.emplace_back();
+      continue;
+    }
+    const std::optional<MetricDigits> digits = DecidedDigits(*outcome.metrics[i], outcome.metric_errors[i]);
+    if (!digits) return std::nullopt;
+    scratch.metrics_.emplace_back(digits);
   }
-  for (const NoticeResult& notice : chip.notices) scratch.notices.emplace_back(notice.id);
-  return Row(out, line, chip.chip, scratch);
+  return WriteRow(out, line, name, outcome, scratch);
+}
+
+Verdict CsvResultWriter::Row(std::string& out, int64_t line, const Classification& chip, CsvRowScratch& scratch) const {
+  bulk::FastOutcome& outcome = scratch.outcome_;
+  outcome.verdicts.clear();
+  outcome.notices.clear();
+  scratch.metrics_.clear();
+  // The exact classification lists entries and metrics in the same pack order as the columns.
+  for (const EntryResult& result : chip.results) outcome.verdicts.push_back(result.verdict);
+  for (const MetricValue& metric : chip.metrics) scratch.metrics_.push_back(Digits(metric.value));
+  for (const NoticeResult& notice : chip.notices) outcome.notices.emplace_back(notice.id);
+  return WriteRow(out, line, chip.chip, outcome, scratch);
 }
 
 Verdict CsvResultWriter::Row(std::string& out, int64_t line, std::string_view name, const VerdictEvaluator& verdicts,
-                             bulk::FastOutcome& scratch) const {
-  scratch.verdicts.assign(verdicts.verdicts().begin(), verdicts.verdicts().end());
-  scratch.metrics.clear();
-  scratch.notices.clear();
-  for (const Interval& value : verdicts.metric_values()) {
-    scratch.metrics.push_back(value.IsExact() ? std::optional<double>(RoundedMetric(value.lo)) : std::nullopt);
-  }
-  columns_.AddNotices(name, scratch.notices);
-  return Row(out, line, name, scratch);
+                             CsvRowScratch& scratch) const {
+  bulk::FastOutcome& outcome = scratch.outcome_;
+  outcome.verdicts.assign(verdicts.verdicts().begin(), verdicts.verdicts().end());
+  outcome.notices.clear();
+  scratch.metrics_.clear();
+  for (const Interval& value : verdicts.metric_values()) scratch.metrics_.push_back(Digits(value));
+  columns_.AddNotices(name, outcome.notices);
+  return WriteRow(out, line, name, outcome, scratch);
 }
 
 }  // namespace eccn::cli

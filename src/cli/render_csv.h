@@ -3,27 +3,33 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <utility>
+#include <vector>
 
 #include <eccn/eccn.h>
 #include <eccn/verdicts.h>
 #include "bulk/fast_classifier.h"
+#include "cli/significant_digits.h"
 
 namespace eccn::cli {
 
 // Appends `text` to `out` as one CSV cell, quoted when it must be.
 void AppendCsvCell(std::string& out, std::string_view text);
 
-// The cells of a row that depend on the verdicts alone (verdict, controls,
-// indeterminate, review_zones), remembered per verdict pattern by one worker:
-// a catalog meets few patterns, and rebuilding the id lists is most of a row.
-class CsvVerdictCells {
+// One worker's state for writing rows: the cells that depend on the verdicts
+// alone (verdict, controls, indeterminate, review_zones), remembered per
+// verdict pattern (a catalog meets few, and rebuilding the id lists is most of
+// a row), and buffers reused from row to row.
+class CsvRowScratch {
  private:
   friend class CsvResultWriter;
   std::unordered_map<uint64_t, std::pair<std::string, Verdict>> by_pattern_;
+  bulk::FastOutcome outcome_;                         // an exact result, as the fast path lays it out
+  std::vector<std::optional<MetricDigits>> metrics_;  // per metric column
 };
 
 class CsvResultWriter {
@@ -32,22 +38,25 @@ class CsvResultWriter {
 
   // line,name,verdict,controls,indeterminate,review_zones,notices,<metric>...
   void Header(std::string& out) const;
-  // True when the metrics of `outcome`, from the fast path, print the digits
-  // of the exact values; if not, the exact path must write the row.
-  static bool PrintsExactDigits(const bulk::FastOutcome& outcome);
-  // Appends one row and returns the chip's overall verdict. `line` is the
-  // record's line in its catalog (0 for a YAML file).
-  // `cells`, when given, is the calling worker's own.
-  Verdict Row(std::string& out, int64_t line, std::string_view name, const bulk::FastOutcome& outcome,
-              CsvVerdictCells* cells = nullptr) const;
-  Verdict Row(std::string& out, int64_t line, const Classification& chip, bulk::FastOutcome& scratch) const;
+  // The rows below append one row and return the chip's overall verdict.
+  // `line` is the record's line in its catalog (0 for a YAML file).
+  //
+  // A row from the fast path; nullopt, with nothing appended, when a metric
+  // is too close to a rounding half for its digits to be known (significant_digits.h):
+  // the exact path must write that row.
+  std::optional<Verdict> FastRow(std::string& out, int64_t line, std::string_view name,
+                                 const bulk::FastOutcome& outcome, CsvRowScratch& scratch) const;
+  Verdict Row(std::string& out, int64_t line, const Classification& chip, CsvRowScratch& scratch) const;
   // After `verdicts`, built for the same rules and context, evaluated `name`.
   Verdict Row(std::string& out, int64_t line, std::string_view name, const VerdictEvaluator& verdicts,
-              bulk::FastOutcome& scratch) const;
+              CsvRowScratch& scratch) const;
 
  private:
   // Appends the verdict cells (with the commas between them) and returns the overall verdict.
   Verdict AppendVerdictCells(std::string& out, const bulk::FastOutcome& outcome) const;
+  // The row of `outcome`'s verdicts and notices and scratch.metrics_.
+  Verdict WriteRow(std::string& out, int64_t line, std::string_view name, const bulk::FastOutcome& outcome,
+                   CsvRowScratch& scratch) const;
 
   const bulk::FastClassifier& columns_;
 };

@@ -1,110 +1,104 @@
 #include "cli/significant_digits.h"
 
-#include <fmt/compile.h>
-#include <fmt/format.h>
-
 #include <array>
 #include <bit>
-#include <charconv>
 #include <cmath>
-#include <cstdint>
 #include <limits>
-#include <string>
 
 namespace eccn::cli {
 namespace {
 
-__extension__ using Uint128 = unsigned __int128;
-
-constexpr int kDigits = kMetricDigits;
 constexpr uint64_t kLowest = 1'000'000'000;        // 10^9: the smallest 10-digit integer
 constexpr uint64_t kPastHighest = 10'000'000'000;  // 10^10
-// The range FormatMetric rounds itself (and MetricRoundingIsDecided judges).
+// The magnitudes DecidedDigits takes; others go to the exact path.
 constexpr double kSmallest = 1e-7;
 constexpr double kPastLargest = 1e22;
 
-constexpr std::array<Uint128, 24> kPowersOfTen = [] {
-  std::array<Uint128, 24> powers{};
-  Uint128 power = 1;
-  for (Uint128& p : powers) {
+// 10^0 to 10^16, exact as doubles.
+constexpr std::array<double, 17> kPowersOfTen = [] {
+  std::array<double, 17> powers{};
+  double power = 1;
+  for (double& p : powers) {
     p = power;
     power *= 10;
   }
   return powers;
 }();
 
-// 10^power for 0 <= power <= 16: exact as a double.
-double DoublePowerOfTen(int power) {
-  return static_cast<double>(static_cast<uint64_t>(kPowersOfTen[static_cast<size_t>(power)]));
+// e with 10^e <= magnitude < 10^(e + 1), or one less, for a normal double.
+int DecimalExponentEstimate(double magnitude) {
+  const int binary_exponent = static_cast<int>(std::bit_cast<uint64_t>(magnitude) >> 52) - 1022;
+  // 2^(binary_exponent - 1) <= magnitude < 2^binary_exponent; 78913 / 2^18 ~ log10 2.
+  return ((binary_exponent - 1) * 78913) >> 18;
 }
 
-// For 1e-7 <= magnitude < 1e22 (a normal double): m and q with magnitude =
-// m x 2^q, and e with 10^e <= magnitude < 10^(e + 1) or one less.
-struct Decomposed {
-  uint64_t m = 0;
-  int q = 0;
-  int e = 0;
-};
-Decomposed Decompose(double magnitude) {
-  const auto bits = std::bit_cast<uint64_t>(magnitude);
-  const uint64_t m = (bits & ((uint64_t{1} << 52) - 1)) | (uint64_t{1} << 52);
-  const int q = static_cast<int>(bits >> 52) - 1075;
-  const int binary_exponent = q + 53;                    // 2^(binary_exponent - 1) <= magnitude < 2^binary_exponent
-  return {m, q, ((binary_exponent - 1) * 78913) >> 18};  // floor((binary_exponent - 1) log10 2)
+// With a carry into a new first digit ("9999999999.7" -> 10^10), one digit fewer.
+MetricDigits Normalized(uint64_t digits, int exponent, bool negative) {
+  if (digits == kPastHighest) return {kLowest, exponent + 1, negative};
+  return {digits, exponent, negative};
 }
 
-char* Fallback(double value, char* out) { return fmt::format_to(out, FMT_COMPILE("{:.10g}"), value); }
-
-// floor(m x 2^q x 10^k) for m < 2^53, and how the rest compares with one half
-// (-1, 0, +1), in the ranges FormatMetric admits: k from -12 to 16 (the
-// product stays below 2^107), and k < 0 only for values of 1e10 and above,
-// where q > -20 (so the denominator stays below 2^60).
-struct Scaled {
-  uint64_t floor = 0;
-  int rest_vs_half = 0;
-};
-Scaled Scale(uint64_t m, int q, int k) {
-  Uint128 numerator = m;
-  if (k > 0) numerator *= kPowersOfTen[static_cast<size_t>(k)];
-  if (q > 0) numerator <<= q;
-  const int shift = q < 0 ? -q : 0;
-  if (k >= 0) {  // denominator 2^shift
-    const Uint128 floor = numerator >> shift;
-    const Uint128 rest = numerator - (floor << shift);
-    const Uint128 half = shift == 0 ? 0 : Uint128{1} << (shift - 1);
-    const int order = shift == 0 ? -1 : (rest < half ? -1 : (rest > half ? 1 : 0));
-    return {static_cast<uint64_t>(floor), order};
-  }
-  const Uint128 denominator = kPowersOfTen[static_cast<size_t>(-k)] << shift;
-  const Uint128 floor = numerator / denominator;
-  const Uint128 twice_rest = (numerator - floor * denominator) * 2;
-  return {static_cast<uint64_t>(floor), twice_rest < denominator ? -1 : (twice_rest > denominator ? 1 : 0)};
-}
-
-char* WriteDigits(const std::array<char, kDigits>& digits, int from, int to, char* out) {
+char* WriteDigits(const std::array<char, kMetricDigits>& digits, int from, int to, char* out) {
   for (int i = from; i < to; ++i) *out++ = digits[static_cast<size_t>(i)];
   return out;
 }
 
 }  // namespace
 
-char* FormatMetric(double value, char* out) {
+std::optional<MetricDigits> DecidedDigits(double value, double error) {
   const double magnitude = std::fabs(value);
-  if (magnitude == 0) {
-    if (std::signbit(value)) *out++ = '-';
+  if (!(error >= 0 && std::isfinite(error))) return std::nullopt;
+  if (magnitude == 0) return error == 0 ? std::optional<MetricDigits>(MetricDigits{}) : std::nullopt;
+  if (!(magnitude >= kSmallest && magnitude < kPastLargest)) return std::nullopt;
+  // scaled = magnitude x 10^k has the kept digits before its point; one
+  // rounding (10^|k| <= 10^16 is exact) keeps it within 2 eps.
+  int e = DecimalExponentEstimate(magnitude);
+  const auto scale = [magnitude](int exponent) {
+    const int k = kMetricDigits - 1 - exponent;
+    return k >= 0 ? magnitude * kPowersOfTen[static_cast<size_t>(k)]
+                  : magnitude / kPowersOfTen[static_cast<size_t>(-k)];
+  };
+  double scaled = scale(e);
+  if (scaled >= static_cast<double>(kPastHighest)) scaled = scale(++e);
+  const int k = kMetricDigits - 1 - e;
+  const double power = k >= 0 ? kPowersOfTen[static_cast<size_t>(k)] : 1 / kPowersOfTen[static_cast<size_t>(-k)];
+  constexpr double kEpsilon = std::numeric_limits<double>::epsilon();
+  const double bound = error * power * (1 + 4 * kEpsilon) + scaled * 2 * kEpsilon;
+  // Rounding changes only at halves. A bound this small also keeps a number
+  // just below 10^e, which keeps one more digit, rounding up to 10^e.
+  const double whole = std::floor(scaled);
+  const double fraction = scaled - whole;
+  if (!(bound < 0.05 && std::fabs(fraction - 0.5) > bound)) return std::nullopt;
+  return Normalized(static_cast<uint64_t>(whole) + (fraction > 0.5 ? 1 : 0), e, value < 0);
+}
+
+MetricDigits ExactDigits(const Number& value) {
+  using Int = boost::multiprecision::cpp_int;  // unbounded: scaling by 10^k must not overflow
+  if (value == 0) return {};
+  const Int numerator = abs(Int(boost::multiprecision::numerator(value)));
+  const Int denominator(boost::multiprecision::denominator(value));
+  const auto ten_to = [](int power) -> Int {
+    return boost::multiprecision::pow(Int(10), static_cast<unsigned>(power));
+  };
+  const auto below_ten_to = [&](int power) {  // |value| < 10^power
+    return power >= 0 ? numerator < denominator * ten_to(power) : numerator * ten_to(-power) < denominator;
+  };
+  // e with 10^e <= |value| < 10^(e + 1): from the digit counts, then checked exactly.
+  int e = static_cast<int>(numerator.str().size()) - static_cast<int>(denominator.str().size());
+  while (below_ten_to(e)) --e;
+  while (!below_ten_to(e + 1)) ++e;
+  const int k = kMetricDigits - 1 - e;  // keep the integer part of |value| x 10^k
+  const Int scaled_numerator = k >= 0 ? numerator * ten_to(k) : numerator;
+  const Int scaled_denominator = k >= 0 ? denominator : denominator * ten_to(-k);
+  Int kept = scaled_numerator / scaled_denominator;
+  if (2 * (scaled_numerator - kept * scaled_denominator) >= scaled_denominator) ++kept;  // half away from zero
+  return Normalized(kept.convert_to<uint64_t>(), e, value < 0);
+}
+
+char* WriteMetric(const MetricDigits& metric, char* out) {
+  if (metric.digits == 0) {
     *out++ = '0';
     return out;
-  }
-  if (!(magnitude >= kSmallest && magnitude < kPastLargest)) return Fallback(value, out);  // also NaN, infinities
-  const auto [m, q, estimate] = Decompose(magnitude);
-  int e = estimate;
-  Scaled scaled = Scale(m, q, kDigits - 1 - e);
-  if (scaled.floor >= kPastHighest) scaled = Scale(m, q, kDigits - 1 - ++e);
-  if (scaled.rest_vs_half == 0) return Fallback(value, out);  // an exact tie: fmt's rule decides
-  uint64_t n = scaled.floor + (scaled.rest_vs_half > 0 ? 1 : 0);
-  if (n == kPastHighest) {
-    n = kLowest;
-    ++e;
   }
   // Two digits a division: "00" to "99" side by side.
   static constexpr std::array<char, 200> kPairs = [] {
@@ -115,8 +109,9 @@ char* FormatMetric(double value, char* out) {
     }
     return pairs;
   }();
-  std::array<char, kDigits> digits{};
-  size_t filled = kDigits;  // digits[filled..] are written
+  std::array<char, kMetricDigits> digits{};
+  uint64_t n = metric.digits;
+  size_t filled = kMetricDigits;  // digits[filled..] are written
   for (; filled >= 2; filled -= 2) {
     const size_t pair = 2 * static_cast<size_t>(n % 100);
     n /= 100;
@@ -124,11 +119,12 @@ char* FormatMetric(double value, char* out) {
     digits[filled - 1] = kPairs[pair + 1];
   }
   if (filled == 1) digits[0] = static_cast<char>('0' + n);
-  int significant = kDigits;
+  int significant = kMetricDigits;
   while (significant > 1 && digits[static_cast<size_t>(significant - 1)] == '0') --significant;
 
-  if (value < 0) *out++ = '-';
-  if (e >= -4 && e < kDigits) {  // fixed notation, as %g chooses it
+  const int e = metric.exponent;
+  if (metric.negative) *out++ = '-';
+  if (e >= -4 && e < kMetricDigits) {  // fixed notation, as %g chooses it
     if (e >= 0) {
       out = WriteDigits(digits, 0, e + 1, out);
       if (significant > e + 1) {
@@ -150,59 +146,10 @@ char* FormatMetric(double value, char* out) {
   *out++ = 'e';
   *out++ = e < 0 ? '-' : '+';
   const int exponent = e < 0 ? -e : e;
-  *out++ = static_cast<char>('0' + exponent / 10);  // at least two digits, as %g; below 1e22, at most two
+  if (exponent >= 100) *out++ = static_cast<char>('0' + exponent / 100);
+  *out++ = static_cast<char>('0' + exponent / 10 % 10);  // at least two digits, as %g
   *out++ = static_cast<char>('0' + exponent % 10);
   return out;
-}
-
-bool MetricRoundingIsDecided(double value, double error) {
-  const double magnitude = std::fabs(value);
-  if (magnitude == 0) return error == 0;
-  if (!(magnitude >= kSmallest && magnitude < kPastLargest) || !(error >= 0 && std::isfinite(error))) return false;
-  // scaled = magnitude x 10^k has the kept digits before its point; it is
-  // computed with one rounding (10^|k| <= 10^16 is exact), within 2 eps.
-  int k = kDigits - 1 - Decompose(magnitude).e;
-  const auto times_power = [magnitude](int power) {
-    return power >= 0 ? magnitude * DoublePowerOfTen(power) : magnitude / DoublePowerOfTen(-power);
-  };
-  double scaled = times_power(k);
-  if (scaled >= static_cast<double>(kPastHighest)) scaled = times_power(--k);
-  constexpr double kEpsilon = std::numeric_limits<double>::epsilon();
-  const double power = k >= 0 ? DoublePowerOfTen(k) : 1 / DoublePowerOfTen(-k);
-  const double bound = error * power * (1 + 4 * kEpsilon) + scaled * 2 * kEpsilon;
-  // Rounding changes only at halves; a bound this small also keeps a number
-  // just below a power of ten (one more digit kept) rounding up to it.
-  const double fraction = scaled - std::floor(scaled);
-  return bound < 0.05 && std::fabs(fraction - 0.5) > bound;
-}
-
-double RoundedMetric(const Number& value) {
-  using Int = boost::multiprecision::cpp_int;  // unbounded: scaling by 10^k must not overflow
-  if (value == 0) return 0;
-  const double approximate = std::fabs(ToDouble(value));
-  if (approximate == 0 || !std::isfinite(approximate)) return ToDouble(value);  // beyond doubles: display as is
-  const Int numerator = abs(Int(boost::multiprecision::numerator(value)));
-  const Int denominator(boost::multiprecision::denominator(value));
-  const auto ten_to = [](int power) -> Int {
-    return boost::multiprecision::pow(Int(10), static_cast<unsigned>(power));
-  };
-  // e with 10^e <= |value| < 10^(e + 1), from the double then checked exactly.
-  int e = static_cast<int>(std::floor(std::log10(approximate)));
-  const auto below_ten_to = [&](int power) {  // |value| < 10^power
-    return power >= 0 ? numerator < denominator * ten_to(power) : numerator * ten_to(-power) < denominator;
-  };
-  while (below_ten_to(e)) --e;
-  while (!below_ten_to(e + 1)) ++e;
-  const int k = kDigits - 1 - e;  // keep the integer part of |value| x 10^k
-  const Int scaled_numerator = k >= 0 ? numerator * ten_to(k) : numerator;
-  const Int scaled_denominator = k >= 0 ? denominator : denominator * ten_to(-k);
-  Int kept = scaled_numerator / scaled_denominator;
-  if (2 * (scaled_numerator - kept * scaled_denominator) >= scaled_denominator) ++kept;  // half away from zero
-  // kept x 10^-k read as a decimal: from_chars gives the nearest double.
-  const std::string text = fmt::format("{}{}e{}", value < 0 ? "-" : "", kept.str(), -k);
-  double rounded = 0;
-  std::from_chars(text.data(), text.data() + text.size(), rounded);
-  return rounded;
 }
 
 }  // namespace eccn::cli
