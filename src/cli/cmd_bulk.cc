@@ -91,7 +91,7 @@ void Emit(const BulkRun& run, LineChunk& chunk, int64_t line, Classification chi
 // Returns false to stop (--fail-fast after a bad record).
 bool ProcessRecord(const BulkRun& run, Worker& worker, std::string_view file, InputFormat format, std::string_view line,
                    int64_t line_number, LineChunk& chunk) {
-  if (run.options.format == "csv") {
+  if (run.options.format == "csv" && !run.options.exact_only) {
     worker.fast.Reset();
     const bool decoded =
         format == InputFormat::kJsonl ? worker.jsonl.Decode(line, worker.fast) : worker.csv->Decode(line, worker.fast);
@@ -294,6 +294,9 @@ void AddBulkOptions(CLI::App& classify, Options& options) {
                   "Input format of every PATH (default: by extension: .jsonl/.ndjson, .csv, else YAML)")
       ->check(CLI::IsMember({"yaml", "jsonl", "csv"}));
   classify.add_flag("--fail-fast", options.fail_fast, "Stop at the first malformed record (default: report, go on)");
+  classify.add_flag("--exact", options.exact_only,
+                    "Classify every catalog record in exact arithmetic, without the double-precision fast path "
+                    "(slower; the same output, so a check on it)");
   classify.add_option("--jobs", options.jobs, "Worker threads for catalogs (default: one per core)")
       ->check(CLI::Range(0, 256));
 }

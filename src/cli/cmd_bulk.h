@@ -12,7 +12,7 @@
 
 namespace eccn::cli {
 
-// --input-format, --fail-fast and --jobs.
+// --input-format, --fail-fast, --exact and --jobs.
 void AddBulkOptions(CLI::App& classify, Options& options);
 
 // True when classify reads a catalog (.jsonl, .ndjson, .csv or

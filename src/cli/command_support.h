@@ -29,6 +29,7 @@ struct Options {
   bool plane = false;        // rules diff --plane
   std::string input_format;  // classify --input-format: "" (by extension), yaml, jsonl or csv
   bool fail_fast = false;    // classify --fail-fast
+  bool exact_only = false;   // classify --exact: no double-precision fast path
   size_t jobs = 0;           // classify --jobs: worker threads, 0 for one per core
 };
 

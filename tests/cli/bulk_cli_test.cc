@@ -124,6 +124,30 @@ TEST(BulkCli, TwoThreadsKeepTheInputOrder) {
   EXPECT_THAT(two.err, HasSubstr(":7919:"));
 }
 
+// --exact classifies every record with rationals; the fast path must give
+// the same rows, digits and exit code, on records around the thresholds
+// (some exactly at one), with dies that may or may not count.
+TEST(BulkCli, ExactClassificationWritesTheSameRows) {
+  const std::string path = (std::filesystem::temp_directory_path() / "eccn_bulk_exact.jsonl").string();
+  {
+    std::ofstream file(path);
+    for (int i = 1; i <= 400; ++i) {
+      const char* role = i % 5 == 0 ? "" : R"(, "role": "logic")";
+      file << R"({"name": "C)" << i << R"(", "marketed_for": "datacenter", "throughput": {"fp16": ")" << i * 3.7
+           << R"( TFLOPS", "int8": ")" << i * 7 << R"( TOPS"}, "dies": [{"area": ")" << 100 + i % 13 * 50.5
+           << R"( mm2", "transistors": "finfet")" << role << R"(}], "memory": {"type": "HBM3", "bandwidth": ")"
+           << i % 9 * 0.45 << R"( TB/s"}})" << '\n';
+    }
+  }
+  const Outcome fast = Classify({path, "--format", "csv"});
+  const Outcome exact = Classify({path, "--format", "csv", "--exact"});
+  std::filesystem::remove(path);
+  EXPECT_EQ(fast.code, exact.code);
+  EXPECT_EQ(fast.err, "");
+  EXPECT_EQ(fast.out, exact.out);
+  EXPECT_EQ(std::count(exact.out.begin(), exact.out.end(), '\n'), 401);
+}
+
 TEST(BulkCli, ErrorsInTheCsvHeaderStopTheFile) {
   const std::string path = (std::filesystem::temp_directory_path() / "eccn_bulk_header.csv").string();
   std::ofstream(path) << "name,throughput.fp8\nX,100\n";
