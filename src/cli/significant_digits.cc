@@ -14,9 +14,10 @@ constexpr uint64_t kPastHighest = 10'000'000'000;  // 10^10
 constexpr double kSmallest = 1e-7;
 constexpr double kPastLargest = 1e22;
 
-// 10^0 to 10^16, exact as doubles.
-constexpr std::array<double, 17> kPowersOfTen = [] {
-  std::array<double, 17> powers{};
+// 10^0 to 10^22, exact as doubles. DecidedDigits needs up to 10^17: 10^(9 - e)
+// for the smallest magnitude taken, 1e-7, whose e may be estimated as -8.
+constexpr std::array<double, 23> kPowersOfTen = [] {
+  std::array<double, 23> powers{};
   double power = 1;
   for (double& p : powers) {
     p = power;
@@ -51,7 +52,7 @@ std::optional<MetricDigits> DecidedDigits(double value, double error) {
   if (magnitude == 0) return error == 0 ? std::optional<MetricDigits>(MetricDigits{}) : std::nullopt;
   if (!(magnitude >= kSmallest && magnitude < kPastLargest)) return std::nullopt;
   // scaled = magnitude x 10^k has the kept digits before its point; one
-  // rounding (10^|k| <= 10^16 is exact) keeps it within 2 eps.
+  // rounding (10^|k| <= 10^17 is exact) keeps it within 2 eps.
   int e = DecimalExponentEstimate(magnitude);
   const auto scale = [magnitude](int exponent) {
     const int k = kMetricDigits - 1 - exponent;

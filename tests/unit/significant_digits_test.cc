@@ -64,6 +64,8 @@ TEST(SignificantDigits, HandPickedValues) {
   EXPECT_EQ(Fast(0.00001234), "1.234e-05");
   EXPECT_EQ(Fast(-16.4981256890849), "-16.49812569");
   EXPECT_EQ(Fast(9.99e21), "9.99e+21");
+  EXPECT_EQ(Fast(1e-7), "1e-07");  // the smallest magnitude taken: ten digits need 10^17
+  EXPECT_EQ(Fast(1.5e-7), "1.5e-07");
   EXPECT_EQ(Fast(1e22), "undecided");  // out of range: the exact path
   EXPECT_EQ(Fast(1e-8), "undecided");
   EXPECT_EQ(Fast(std::numeric_limits<double>::infinity()), "undecided");
