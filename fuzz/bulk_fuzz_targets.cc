@@ -1,7 +1,8 @@
 // Fuzz entry points for catalog records (JSON Lines and CSV): every line
 // goes through the exact and the fast decoders. Invariants: positions inside
 // the record, a spec if and only if there is no error, and when the fast path
-// answers, the exact path accepts the record and gives the same verdicts.
+// answers, the exact path accepts the record and gives the same verdicts, and
+// the CSV digits of a metric, when the fast path decides them, are the exact ones.
 #include <cmath>
 #include <cstdlib>
 #include <optional>
@@ -14,6 +15,7 @@
 #include "bulk/exact_record.h"
 #include "bulk/fast_classifier.h"
 #include "bulk/jsonl_record.h"
+#include "cli/significant_digits.h"
 #include "fuzz_targets.h"
 
 namespace eccn::fuzz {
@@ -68,6 +70,8 @@ void CheckRecord(std::string_view line, int64_t number, Decode decode) {
       Check(c.metrics[i].value.IsExact());
       const double value = ToDouble(c.metrics[i].value.lo);
       Check(std::fabs(value - *outcome.metrics[i]) <= 1e-9 * std::fabs(value));
+      const std::optional<cli::MetricDigits> digits = cli::DecidedDigits(*outcome.metrics[i], outcome.metric_errors[i]);
+      Check(!digits || *digits == cli::ExactDigits(c.metrics[i].value.lo));
     }
   }
 }
