@@ -69,8 +69,9 @@ void CheckRecord(std::string_view line, int64_t number, Decode decode) {
       if (!outcome.metrics[i]) continue;
       Check(c.metrics[i].value.IsExact());
       const double value = ToDouble(c.metrics[i].value.lo);
-      Check(std::fabs(value - *outcome.metrics[i]) <= 1e-9 * std::fabs(value));
-      const std::optional<cli::MetricDigits> digits = cli::DecidedDigits(*outcome.metrics[i], outcome.metric_errors[i]);
+      Check(std::fabs(value - outcome.metrics[i]->value) <= 1e-9 * std::fabs(value));
+      const std::optional<cli::MetricDigits> digits =
+          cli::DecidedDigits(outcome.metrics[i]->value, outcome.metrics[i]->error);
       Check(!digits || *digits == cli::ExactDigits(c.metrics[i].value.lo));
     }
   }

@@ -351,12 +351,11 @@ Loaded<LicenseRules> ParseLicenseRules(std::span<const RuleSource> sources) {
     readers.push_back(file.reader.get());
     candidates.push_back(std::move(file));
   }
-  std::vector<YamlParse> parsed = ParseTexts(readers);
+  std::vector<std::optional<YAML::Node>> roots = YamlReader::LoadAll(readers);
   std::vector<ParsedFile> files;
   for (size_t i = 0; i < candidates.size(); ++i) {
     ParsedFile& file = candidates[i];
-    // Not const: operator[] of a const Node throws on a missing key.
-    std::optional<YAML::Node> root = file.reader->Load(std::move(parsed[i]));
+    std::optional<YAML::Node>& root = roots[i];
     if (!root || !root->IsMap() || !(*root)["kind"].IsScalar()) continue;  // the pack loader reports these
     file.kind = (*root)["kind"].Scalar();
     if (!IsLicenseKind(file.kind)) continue;

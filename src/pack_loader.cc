@@ -394,12 +394,11 @@ Loaded<RuleSet> ParseRules(std::span<const RuleSource> sources) {
     candidates.push_back({std::make_unique<YamlReader>(source.text, source.file, result.diagnostics), {}, ""});
     readers.push_back(candidates.back().reader.get());
   }
-  std::vector<YamlParse> parsed = ParseTexts(readers);
+  std::vector<std::optional<YAML::Node>> roots = YamlReader::LoadAll(readers);
   std::vector<ParsedFile> files;
   for (size_t i = 0; i < candidates.size(); ++i) {
     ParsedFile& file = candidates[i];
-    // Not const: operator[] of a const Node throws on a missing key.
-    std::optional<YAML::Node> root = file.reader->Load(std::move(parsed[i]));
+    std::optional<YAML::Node>& root = roots[i];
     if (!root || !file.reader->ExpectMap(*root, "a rules file")) continue;
     file.root = *root;
     const auto kind = file.reader->Scalar(file.root, "kind", true);

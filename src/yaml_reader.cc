@@ -222,10 +222,13 @@ std::optional<YAML::Node> YamlReader::Load(YamlParse parsed) {
   return std::nullopt;
 }
 
-std::vector<YamlParse> ParseTexts(std::span<YamlReader* const> readers) {
+std::vector<std::optional<YAML::Node>> YamlReader::LoadAll(std::span<YamlReader* const> readers) {
   std::vector<std::string_view> texts;
-  for (const YamlReader* reader : readers) texts.push_back(reader->text());
-  return ParseYamlTexts(texts);
+  for (const YamlReader* reader : readers) texts.push_back(reader->text_);
+  std::vector<YamlParse> parsed = ParseYamlTexts(texts);
+  std::vector<std::optional<YAML::Node>> roots;
+  for (size_t i = 0; i < readers.size(); ++i) roots.push_back(readers[i]->Load(std::move(parsed[i])));
+  return roots;
 }
 
 std::pair<int, int> YamlReader::LineColumn(size_t byte_offset) const {

@@ -52,10 +52,10 @@ class YamlReader {
   // Parses the single document; nullopt (with a diagnostic) on a syntax error
   // or an empty document.
   std::optional<YAML::Node> Load();
-  // The same from ParseYaml(text()) done beforehand (on another thread).
-  std::optional<YAML::Node> Load(YamlParse parsed);
-  // The text as parsed: without a byte order mark.
-  std::string_view text() const { return text_; }
+  // Load() of each reader, the texts parsed on up to two threads (parsing is
+  // most of what loading the rule packs costs); diagnostics in reader order.
+  // Not const: operator[] of a const Node throws on a missing key.
+  static std::vector<std::optional<YAML::Node>> LoadAll(std::span<YamlReader* const> readers);
 
   SourceLocation At(const YAML::Node& node) const;
   // The position of character `offset` of the scalar `node`'s value, found in
@@ -83,6 +83,8 @@ class YamlReader {
   bool failed() const;
 
  private:
+  // Load() from ParseYaml(text_) done beforehand.
+  std::optional<YAML::Node> Load(YamlParse parsed);
   std::pair<int, int> LineColumn(size_t byte_offset) const;
 
   std::string_view text_;
@@ -90,10 +92,6 @@ class YamlReader {
   std::vector<Diagnostic>& diagnostics_;
   std::vector<size_t> line_starts_;
 };
-
-// ParseYaml of each reader's text, on up to two threads: parsing is most of
-// what loading the rule packs costs. Pass each result to its reader's Load().
-std::vector<YamlParse> ParseTexts(std::span<YamlReader* const> readers);
 
 // "expected <what> (a map of keys to values)", "... (a list)", "expected a
 // single value for <what>, not a list or map": schema messages every input

@@ -50,17 +50,18 @@ FastClassifier::Worker::Worker(const FastClassifier& classifier)
 bool FastClassifier::Worker::Classify(const FastChip& chip, FastOutcome& out) {
   out.verdicts.clear();
   out.metrics.clear();
-  out.metric_errors.clear();
   out.notices.clear();
   if (!evaluator_.Run(chip)) return false;
   for (const MetricColumn& column : classifier_.metrics_) {
     const FastValue& v = evaluator_.value(column.node);
-    const bool known = v.lo == v.hi && std::isfinite(v.lo);
+    if (!(v.lo == v.hi && std::isfinite(v.lo))) {
+      out.metrics.emplace_back();
+      continue;
+    }
     const double value = v.lo / column.display_scale;
-    out.metrics.push_back(known ? std::optional<double>(value) : std::nullopt);
     // The scale is within an ulp of the exact one, and the division rounds.
-    out.metric_errors.push_back(
-        known ? std::max(v.lo_err, v.hi_err) / column.display_scale + std::fabs(value) * 6 * kEpsilon : 0);
+    out.metrics.emplace_back(
+        FastMetric{value, std::max(v.lo_err, v.hi_err) / column.display_scale + std::fabs(value) * 6 * kEpsilon});
   }
   if (!classifier_.tail_.usable) {
     Verdicts(out.verdicts);

@@ -35,12 +35,20 @@ struct MetricColumn {
   uint32_t node = 0;         // in the merged program
 };
 
+// A metric known exactly, as the fast path holds it: in display units, within
+// `error` of the exact value.
+struct FastMetric {
+  double value = 0;
+  double error = 0;
+
+  bool operator==(const FastMetric&) const = default;
+};
+
 // What the fast path reports for one record, in the order of the classifier's columns.
 struct FastOutcome {
-  std::vector<Verdict> verdicts;               // per EntryColumn
-  std::vector<std::optional<double>> metrics;  // per MetricColumn; nullopt unless known exactly
-  std::vector<double> metric_errors;           // per MetricColumn: a bound on |metric - exact value|
-  std::vector<std::string_view> notices;       // ids of notices naming the chip
+  std::vector<Verdict> verdicts;                   // per EntryColumn
+  std::vector<std::optional<FastMetric>> metrics;  // per MetricColumn; nullopt unless known exactly
+  std::vector<std::string_view> notices;           // ids of notices naming the chip
 };
 
 class FastClassifier {

@@ -152,11 +152,19 @@ std::optional<Verdict> CsvResultWriter::FastRow(std::string& out, int64_t line, 
                                                 const bulk::FastOutcome& outcome, CsvRowScratch& scratch) const {
   scratch.metrics_.clear();
   for (size_t i = 0; i < outcome.metrics.size(); ++i) {
-    if (!outcome.metrics[i]) {
+    const std::optional<bulk::FastMetric>& metric = outcome.metrics[i];
+    if (!metric) {
       scratch.metrics_.emplace_back();
       continue;
     }
-    const std::optional<MetricDigits> digits = DecidedDigits(*outcome.metrics[i], outcome.metric_errors[i]);
+    // Packs restate TPP and PD: a metric met earlier in the row keeps its digits.
+    const auto earlier =
+        std::find(outcome.metrics.begin(), outcome.metrics.begin() + static_cast<std::ptrdiff_t>(i), metric);
+    if (earlier != outcome.metrics.begin() + static_cast<std::ptrdiff_t>(i)) {
+      scratch.metrics_.push_back(scratch.metrics_[static_cast<size_t>(earlier - outcome.metrics.begin())]);
+      continue;
+    }
+    const std::optional<MetricDigits> digits = DecidedDigits(metric->value, metric->error);
     if (!digits) return std::nullopt;
     scratch.metrics_.emplace_back(digits);
   }

@@ -98,7 +98,7 @@ TEST(BulkFastPath, RandomRecordsGiveTheExactVerdictsAndMetrics) {
       const Interval& value = exact.metrics[m].value;
       ASSERT_EQ(both.fast->metrics[m].has_value(), value.IsExact()) << record;
       if (value.IsExact()) {
-        EXPECT_NEAR(*both.fast->metrics[m], ToDouble(value.lo), 1e-9 * ToDouble(value.lo) + 1e-12);
+        EXPECT_NEAR(both.fast->metrics[m]->value, ToDouble(value.lo), 1e-9 * ToDouble(value.lo) + 1e-12);
       }
     }
   }
