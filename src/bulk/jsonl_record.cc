@@ -6,17 +6,16 @@
 #include <bitset>
 
 #include <eccn/rules.h>
-#include "bulk/jsonl_dom.h"
+#include "bulk/jsonl_scan.h"
 #include "yaml_reader.h"
 
 namespace eccn::bulk {
 
 namespace od = simdjson::ondemand;
-namespace dom = simdjson::dom;
 
 struct JsonlDecoder::Impl {
-  od::parser parser;  // the exact path's, which reports positions
-  dom::parser fast;   // the fast path's (jsonl_dom.h)
+  od::parser parser;      // the exact path's, which reports positions
+  std::string unescaped;  // the fast path's strings with escapes (jsonl_scan.h)
 };
 
 namespace {
@@ -377,7 +376,7 @@ JsonlDecoder::JsonlDecoder() : impl_(std::make_unique<Impl>()) {}
 JsonlDecoder::~JsonlDecoder() = default;
 
 bool JsonlDecoder::Decode(std::string_view line, FastRecordBuilder& builder) {
-  return DecodeFast(impl_->fast, line, builder);
+  return ScanRecord(line, builder, impl_->unescaped);
 }
 
 bool JsonlDecoder::Decode(std::string_view line, ExactRecordBuilder& builder) {

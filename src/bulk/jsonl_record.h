@@ -1,8 +1,8 @@
 // Decodes JSON Lines records: each line one JSON object with exactly the
 // structure of a YAML spec file (docs/spec-format.md). The exact builder is
 // fed by a walk with simdjson On-Demand, which reports every problem at
-// line:column; the fast builder by simdjson's DOM parser (jsonl_dom.h),
-// quicker on small records, which gives up on anything unusual.
+// line:column; the fast builder by a one-pass scanner (jsonl_scan.h), which
+// gives up on anything unusual.
 #pragma once
 
 #include <cstddef>

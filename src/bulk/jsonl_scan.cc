@@ -1,0 +1,403 @@
+#include "bulk/jsonl_scan.h"
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+#include <simdjson.h>
+
+#include <bit>
+#include <bitset>
+
+#include <eccn/rules.h>
+#include "spec_fields.h"
+
+namespace eccn::bulk {
+namespace {
+
+// Containers nested deeper than this under an unread key are left to the exact reader.
+constexpr int kMaxSkipDepth = 32;
+// A die's count with more digits might not fit the 64 bits simdjson reads it into.
+constexpr size_t kMaxCountDigits = 19;
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+// The character that a backslash and `c` stand for, or '\0' for no such escape (\u aside).
+char EscapedCharacter(char c) {
+  switch (c) {
+    case '"':
+    case '\\':
+    case '/':
+      return c;
+    case 'b':
+      return '\b';
+    case 'f':
+      return '\f';
+    case 'n':
+      return '\n';
+    case 'r':
+      return '\r';
+    case 't':
+      return '\t';
+    default:
+      return '\0';
+  }
+}
+
+template <size_t N>
+size_t IndexOf(const std::array<std::string_view, N>& keys, std::string_view key) {
+  size_t index = 0;
+  while (index < N && keys[index] != key) ++index;
+  return index;
+}
+
+// Walks one record as DomWalk did and the exact reader does (jsonl_record.cc):
+// the same keys, the same builder calls in the same order. Every step returns
+// false to give up. Positions are checked against end_; reads past it, into
+// the padding, only look for a string's end 16 bytes at a time.
+class Scanner {
+ public:
+  Scanner(std::string_view line, FastRecordBuilder& builder, std::string& scratch)
+      : line_begin_(line.data()),
+        at_(line.data()),
+        end_(line.data() + line.size()),
+        builder_(builder),
+        scratch_(scratch) {
+    scratch_.clear();
+  }
+
+  bool Record() {
+    SkipSpace();
+    if (!Consume('{') || !KnownMembers(kSpecKeys, [this](size_t index) { return TopLevel(index); })) return false;
+    SkipSpace();
+    return at_ == end_;
+  }
+
+ private:
+  char Peek() const { return at_ < end_ ? *at_ : '\0'; }
+  void SkipSpace() {
+    while (at_ < end_ && IsSpace(*at_)) ++at_;
+  }
+  bool Consume(char c) {
+    if (Peek() != c) return false;
+    ++at_;
+    return true;
+  }
+  // A scalar ends at a structural character, a space or the end of the line.
+  bool AtScalarEnd() const {
+    const char c = Peek();
+    return c == '\0' || c == ',' || c == '}' || c == ']' || IsSpace(c);
+  }
+  bool Literal(std::string_view word) {
+    if (static_cast<size_t>(end_ - at_) < word.size() || std::string_view(at_, word.size()) != word) return false;
+    at_ += word.size();
+    return AtScalarEnd();
+  }
+  bool Null() { return Literal("null"); }
+
+  // The first byte from `from` that is a quote, a backslash, a control
+  // character or not ASCII (end_ or beyond if none is before end_).
+  const char* FindSpecial(const char* from) const {
+#if defined(__SSE2__)
+    const __m128i quote = _mm_set1_epi8('"');
+    const __m128i backslash = _mm_set1_epi8('\\');
+    const __m128i space = _mm_set1_epi8(0x20);  // signed: bytes >= 0x80 compare below it too
+    for (; from < end_; from += 16) {
+      const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(from));
+      const __m128i special = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(block, quote), _mm_cmpeq_epi8(block, backslash)),
+                                           _mm_cmplt_epi8(block, space));
+      const auto mask = static_cast<uint32_t>(_mm_movemask_epi8(special));
+      if (mask != 0) return from + std::countr_zero(mask);
+    }
+    return end_;
+#else
+    while (from < end_ && *from != '"' && *from != '\\' && static_cast<unsigned char>(*from) - 0x20U < 0x60U) ++from;
+    return from;
+#endif
+  }
+
+  // A string's content: in place, or unescaped into scratch_.
+  bool String(std::string_view& text) {
+    if (!Consume('"')) return false;
+    const char* begin = at_;
+    const char* close = FindSpecial(begin);
+    bool ascii = true;
+    while (close < end_ && static_cast<unsigned char>(*close) >= 0x80) {
+      ascii = false;
+      close = FindSpecial(close + 1);
+    }
+    if (close < end_ && *close == '\\') return Unescaped(begin, close, text);
+    if (close >= end_ || *close != '"') return false;  // unterminated, or a control character
+    text = {begin, static_cast<size_t>(close - begin)};
+    if (!ascii && !simdjson::validate_utf8(text.data(), text.size())) return false;
+    at_ = close + 1;
+    return true;
+  }
+
+  // Four hex digits at `from` (before end_), as a code unit.
+  bool Hex4(const char* from, uint32_t& unit) const {
+    if (end_ - from < 4) return false;
+    unit = 0;
+    for (int i = 0; i < 4; ++i) {
+      const char c = from[i];
+      uint32_t digit = 0;
+      if (IsDigit(c)) {
+        digit = static_cast<uint32_t>(c - '0');
+      } else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'f') {
+        digit = static_cast<uint32_t>((c | 0x20) - 'a' + 10);
+      } else {
+        return false;
+      }
+      unit = unit * 16 + digit;
+    }
+    return true;
+  }
+
+  void AppendUtf8(uint32_t code) {
+    if (code < 0x80) {
+      scratch_.push_back(static_cast<char>(code));
+    } else if (code < 0x800) {
+      scratch_.push_back(static_cast<char>(0xC0 | (code >> 6)));
+      scratch_.push_back(static_cast<char>(0x80 | (code & 0x3F)));
+    } else if (code < 0x10000) {
+      scratch_.push_back(static_cast<char>(0xE0 | (code >> 12)));
+      scratch_.push_back(static_cast<char>(0x80 | ((code >> 6) & 0x3F)));
+      scratch_.push_back(static_cast<char>(0x80 | (code & 0x3F)));
+    } else {
+      scratch_.push_back(static_cast<char>(0xF0 | (code >> 18)));
+      scratch_.push_back(static_cast<char>(0x80 | ((code >> 12) & 0x3F)));
+      scratch_.push_back(static_cast<char>(0x80 | ((code >> 6) & 0x3F)));
+      scratch_.push_back(static_cast<char>(0x80 | (code & 0x3F)));
+    }
+  }
+
+  // The rest of a string from its first escape at `at`, unescaped into
+  // scratch_ after [begin, at). A record's unescaped strings are no longer
+  // than the record, so scratch_, reserved to that at the first, never moves
+  // and earlier views into it stay valid. Lone surrogates are left to the exact reader.
+  bool Unescaped(const char* begin, const char* at, std::string_view& text) {
+    if (scratch_.empty()) scratch_.reserve(static_cast<size_t>(end_ - line_begin_));
+    const size_t start = scratch_.size();
+    scratch_.append(begin, at);
+    while (at < end_ && *at != '"') {
+      if (static_cast<unsigned char>(*at) < 0x20) return false;
+      if (*at != '\\') {
+        scratch_.push_back(*at++);
+        continue;
+      }
+      if (end_ - at < 2) return false;
+      if (at[1] != 'u') {
+        const char c = EscapedCharacter(at[1]);
+        if (c == '\0') return false;
+        scratch_.push_back(c);
+        at += 2;
+        continue;
+      }
+      uint32_t code = 0;
+      if (!Hex4(at + 2, code)) return false;
+      at += 6;
+      if (code >= 0xDC00 && code <= 0xDFFF) return false;
+      if (code >= 0xD800 && code <= 0xDBFF) {
+        uint32_t low = 0;
+        if (end_ - at < 6 || at[0] != '\\' || at[1] != 'u' || !Hex4(at + 2, low) || low < 0xDC00 || low > 0xDFFF)
+          return false;
+        code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
+        at += 6;
+      }
+      AppendUtf8(code);
+    }
+    if (at >= end_) return false;
+    text = {scratch_.data() + start, scratch_.size() - start};
+    if (!simdjson::validate_utf8(text.data(), text.size())) return false;  // raw bytes between the escapes
+    at_ = at + 1;
+    return true;
+  }
+
+  // Calls member(key) with at_ on each member's value, which it must read; after '{'.
+  template <class Member>
+  bool Members(Member member) {
+    SkipSpace();
+    if (Consume('}')) return true;
+    while (true) {
+      std::string_view key;
+      if (!String(key)) return false;
+      SkipSpace();
+      if (!Consume(':')) return false;
+      SkipSpace();
+      if (!member(key)) return false;
+      SkipSpace();
+      if (!Consume(',')) return Consume('}');
+      SkipSpace();
+    }
+  }
+
+  // Calls item() with at_ on each item, which it must read; after '['.
+  template <class Item>
+  bool Items(Item item) {
+    SkipSpace();
+    if (Consume(']')) return true;
+    while (true) {
+      if (!item()) return false;
+      SkipSpace();
+      if (!Consume(',')) return Consume(']');
+      SkipSpace();
+    }
+  }
+
+  // visit(index in keys) for each member with a known key; extensions (x-...)
+  // are read and skipped, unknown and repeated keys give up. After '{'.
+  template <size_t N, class Visit>
+  bool KnownMembers(const std::array<std::string_view, N>& keys, Visit visit) {
+    std::bitset<N> seen;
+    return Members([&](std::string_view key) {
+      const size_t index = IndexOf(keys, key);
+      if (index == N) return key.starts_with("x-") && Skip(0);
+      if (seen[index]) return false;
+      seen[index] = true;
+      return visit(index);
+    });
+  }
+
+  // A JSON number, as RFC 8259 writes it.
+  bool Number() {
+    Consume('-');
+    if (!Consume('0')) {
+      if (!IsDigit(Peek())) return false;
+      while (IsDigit(Peek())) ++at_;
+    }
+    if (Consume('.')) {
+      if (!IsDigit(Peek())) return false;
+      while (IsDigit(Peek())) ++at_;
+    }
+    if (Consume('e') || Consume('E')) {
+      if (!Consume('+')) Consume('-');
+      if (!IsDigit(Peek())) return false;
+      while (IsDigit(Peek())) ++at_;
+    }
+    return AtScalarEnd();
+  }
+
+  // Any value, read and dropped (notes, extensions).
+  bool Skip(int depth) {
+    switch (Peek()) {
+      case '"': {
+        std::string_view text;
+        return String(text);
+      }
+      case '{':
+        ++at_;
+        return depth < kMaxSkipDepth && Members([&](std::string_view) { return Skip(depth + 1); });
+      case '[':
+        ++at_;
+        return depth < kMaxSkipDepth && Items([&] { return Skip(depth + 1); });
+      case 't':
+        return Literal("true");
+      case 'f':
+        return Literal("false");
+      case 'n':
+        return Null();
+      default:
+        return Number();
+    }
+  }
+
+  // A scalar field: text, or absent for null; a die's count may be a plain integer.
+  bool Field(SpecField field) {
+    const char c = Peek();
+    if (c == 'n') return Null();
+    std::string_view text;
+    if (c == '"') return String(text) && builder_.Set(field, text, nullptr);
+    if (field != SpecField::kDieCount || !IsDigit(c)) return false;
+    const char* begin = at_;
+    if (!Consume('0')) {
+      while (IsDigit(Peek())) ++at_;
+    }
+    text = {begin, static_cast<size_t>(at_ - begin)};
+    return text.size() <= kMaxCountDigits && AtScalarEnd() && builder_.Set(field, text, nullptr);
+  }
+
+  // An object section whose fields[i] is the field of keys[i]; null is absent.
+  template <size_t N>
+  bool Section(const std::array<std::string_view, N>& keys, const std::array<SpecField, N>& fields) {
+    if (Peek() == 'n') return Null();
+    return Consume('{') && KnownMembers(keys, [&](size_t index) { return Field(fields[index]); });
+  }
+
+  bool Throughput() {
+    if (Peek() == 'n') return Null();
+    if (!Consume('{') || !builder_.StartThroughput()) return false;
+    std::bitset<64> seen;  // by format index
+    return Members([&](std::string_view key) {
+      if (key.starts_with("x-")) return Skip(0);
+      const OperandFormat* format = builder_.formats().Find(key);
+      if (format == nullptr) return false;
+      const auto index = static_cast<size_t>(format - builder_.formats().formats.data());
+      if (index < seen.size()) {
+        if (seen[index]) return false;
+        seen[index] = true;
+      }
+      std::string_view text = "unknown";  // listed with null: supported, rate unknown
+      if (Peek() == 'n' ? !Null() : !String(text)) return false;
+      return builder_.SetRate(*format, text, nullptr);
+    });
+  }
+
+  bool Dies() {
+    if (Peek() == 'n') return Null();
+    if (!Consume('[') || !builder_.StartDies()) return false;
+    return Items([this] {
+      if (Peek() == 'n') return Null();
+      return Consume('{') && builder_.AddDie(nullptr) &&
+             KnownMembers(kDieKeys, [this](size_t index) { return Field(kDieFields[index]); });
+    });
+  }
+
+  // Each string of a list (nulls skipped), or one string when `allow_one`.
+  template <class Add>
+  bool Strings(bool allow_one, Add add) {
+    std::string_view text;
+    if (Peek() == 'n') return Null();
+    if (allow_one && Peek() == '"') return String(text) && add(text);
+    return Consume('[') && Items([&] {
+             if (Peek() == 'n') return Null();
+             return String(text) && add(text);
+           });
+  }
+
+  bool TopLevel(size_t index) {
+    if (index < kSpecScalarFields.size()) return Field(kSpecScalarFields[index]);
+    switch (index) {
+      case 5:
+        return Throughput();
+      case 6:
+        return Dies();
+      case 7:
+        return Section(kMemoryKeys, kMemoryFields);
+      case 8:
+        return Section(kInterconnectKeys, kInterconnectFields);
+      case 9:
+        return Section(kPackageKeys, kPackageFields);
+      case 10:
+        if (Peek() != 'n' && !builder_.StartDescribedIn()) return false;
+        return Strings(false, [this](std::string_view text) { return builder_.AddDescribedIn(text, nullptr); });
+      case 11:
+        return Strings(true, [this](std::string_view text) { return builder_.AddSource(text); });
+      default:
+        return Skip(0);  // notes: free text, not read
+    }
+  }
+
+  const char* line_begin_;
+  const char* at_;
+  const char* end_;
+  FastRecordBuilder& builder_;
+  std::string& scratch_;
+};
+
+}  // namespace
+
+bool ScanRecord(std::string_view line, FastRecordBuilder& builder, std::string& scratch) {
+  return Scanner(line, builder, scratch).Record();
+}
+
+}  // namespace eccn::bulk

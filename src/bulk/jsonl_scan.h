@@ -1,0 +1,23 @@
+// The fast path's JSON Lines reader: one pass over a record's bytes that
+// checks its JSON and feeds a FastRecordBuilder, with no parse tree. It takes
+// what catalogs hold: strings (escapes decoded, UTF-8 checked), a die's count
+// as a plain integer, and any valid JSON under the keys that are not read
+// (notes, x-...). It reports nothing: on anything else (a syntax error, a lone
+// surrogate, an unknown or repeated key, a number where text is expected,
+// alternatives, deep nesting...) it returns false and the record goes to the
+// exact reader (jsonl_record.cc), which accepts or reports it.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "bulk/fast_chip.h"
+
+namespace eccn::bulk {
+
+// `line` must be followed by kJsonPadding readable bytes (their content does
+// not matter). The builder's views point into `line`, or into `scratch` for
+// strings with escapes: both must outlive them; `scratch` is cleared first.
+bool ScanRecord(std::string_view line, FastRecordBuilder& builder, std::string& scratch);
+
+}  // namespace eccn::bulk

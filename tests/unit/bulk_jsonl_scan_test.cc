@@ -1,0 +1,156 @@
+// The fast path's JSON Lines scanner: it reads the strict subset of JSON it
+// promises, gives up on the rest, and never takes a record the exact reader
+// would refuse.
+#include <gtest/gtest.h>
+
+#include <random>
+#include <string>
+
+#include "bulk/jsonl_scan.h"
+#include "bulk_test_support.h"
+
+namespace eccn {
+namespace {
+
+constexpr std::string_view kRecord =
+    R"({"name": "Chip", "vendor": "V", "kind": "accelerator", "marketed_for": "datacenter", "released": "2024-03",)"
+    R"( "throughput": {"fp16": "500 TFLOPS", "fp8": "1000 TFLOPS", "int8": null},)"
+    R"( "dies": [{"name": "D", "area": "600 mm2", "transistors": "finfet", "role": "logic", "count": 2}, null],)"
+    R"( "memory": {"type": "HBM3", "capacity": "80 GB", "bandwidth": "3.35 TB/s"},)"
+    R"( "interconnect": {"bidirectional": "900 GB/s"}, "package": {"area": null},)"
+    R"( "described_in": ["5A992.c", null], "sources": ["https://example.com"], "notes": "n"})";
+
+// Scans `line` followed by kJsonPadding bytes of `padding` (a scan past the
+// end may read them), in `storage`, which the chip's views point into.
+std::optional<bulk::FastChip> Scan(std::string_view line, std::string& storage, char padding = ' ') {
+  storage = std::string(line) + std::string(bulk::kJsonPadding, padding);
+  bulk::FastRecordBuilder builder(testing_support::Formats());
+  builder.Reset();
+  static std::string unescaped;  // the chip's views may point here too, until the next scan
+  if (!bulk::ScanRecord(std::string_view(storage.data(), line.size()), builder, unescaped)) return std::nullopt;
+  return builder.chip();
+}
+
+bool Takes(std::string_view line, char padding = ' ') {
+  std::string storage;
+  return Scan(line, storage, padding).has_value();
+}
+
+// kRecord with its notes replaced by `notes`.
+std::string WithNotes(std::string_view notes) {
+  std::string line(kRecord);
+  const size_t at = line.rfind(R"("n")");
+  return line.replace(at, 3, notes);
+}
+
+TEST(BulkJsonlScan, ReadsAWholeRecord) {
+  std::string storage;
+  const std::optional<bulk::FastChip> chip = Scan(kRecord, storage);
+  ASSERT_TRUE(chip);
+  EXPECT_EQ(chip->name, "Chip");
+  EXPECT_EQ(chip->format_count, 3u);
+  ASSERT_EQ(chip->die_count, 1u);  // the null die is left out
+  EXPECT_EQ(chip->dies[0].fields[expr::kDieCount].lo, 2);
+  EXPECT_EQ(chip->dies[0].fields[expr::kDieArea].lo, 600);  // mm2, the base unit of area
+  ASSERT_EQ(chip->described_in_count, 1u);
+  EXPECT_EQ(chip->described_in[0], "5A992.c");
+}
+
+TEST(BulkJsonlScan, TakesSpacesAndUtf8) {
+  EXPECT_TRUE(Takes(" \t{ \"name\" :\r\"Chip\" , \"x-sku\" : [ 1 , -2.5e+3 , true , false , null , { } , [ ] ] } \t"));
+  std::string storage;
+  const std::optional<bulk::FastChip> chip = Scan(R"({"name": "Puce électronique 芯片"})", storage);
+  ASSERT_TRUE(chip);
+  EXPECT_EQ(chip->name, "Puce électronique 芯片");
+  for (std::string_view notes : {"0", "-0", "12.5", "1E9", "1e-9", "[[[]]]", R"({"a": {"b": "c"}})"}) {
+    EXPECT_TRUE(Takes(WithNotes(notes))) << notes;
+  }
+}
+
+TEST(BulkJsonlScan, DecodesEscapes) {
+  std::string storage;
+  const std::optional<bulk::FastChip> chip = Scan(
+      R"({"n\u0061me": "A \"B\" caf\u00E9 \ud83d\ude00 \\\/\b\f\n\r\t", "described_in": ["5A\u0039\u0039\u0032.c"]})",
+      storage);
+  ASSERT_TRUE(chip);
+  EXPECT_EQ(chip->name, "A \"B\" caf\u00e9 \U0001F600 \\/\b\f\n\r\t");
+  ASSERT_EQ(chip->described_in_count, 1u);
+  EXPECT_EQ(chip->described_in[0], "5A992.c");  // the name's unescaped text is still where it was
+}
+
+TEST(BulkJsonlScan, GivesUpOnWhatItDoesNotRead) {
+  // Invalid text and lone surrogates: the exact reader reports or decides them.
+  EXPECT_FALSE(Takes(R"({"name": "A \x"})"));
+  EXPECT_FALSE(Takes(R"({"name": "A \u12"})"));
+  EXPECT_FALSE(Takes(R"({"name": "A \ud83d"})"));
+  EXPECT_FALSE(Takes(R"({"name": "A \ude00"})"));
+  EXPECT_FALSE(Takes(R"({"name": "A \ud83d\u0041"})"));
+  EXPECT_FALSE(Takes("{\"name\": \"tab\there\"}"));
+  EXPECT_FALSE(Takes("{\"name\": \"\xC3\x28\"}"));  // invalid UTF-8
+  // Numbers where text is expected, and counts that are not plain integers.
+  EXPECT_FALSE(Takes(R"({"name": 5})"));
+  for (std::string_view count : {"02", "2.0", "-2", "2e0", "12345678901234567890", "true", "\"2\"x"}) {
+    std::string line(kRecord);
+    line.replace(line.find("\"count\": 2") + 9, 1, count);
+    EXPECT_FALSE(Takes(line)) << count;
+  }
+  // Unknown and repeated keys, alternatives, a section of the wrong type.
+  EXPECT_FALSE(Takes(R"({"name": "A", "speed": "1"})"));
+  EXPECT_FALSE(Takes(R"({"name": "A", "name": "B"})"));
+  EXPECT_FALSE(Takes(R"({"name": "A", "throughput": {"fp8": "1 TFLOPS", "fp8": "2 TFLOPS"}})"));
+  EXPECT_FALSE(Takes(R"({"name": "A", "memory": {"capacity": {"values": ["1 GB", "2 GB"]}}})"));
+  EXPECT_FALSE(Takes(R"({"name": "A", "memory": "HBM3"})"));
+  EXPECT_FALSE(Takes(R"({"name": "A", "described_in": "5A992.c"})"));
+  // Deeply nested notes.
+  EXPECT_FALSE(Takes(WithNotes(std::string(40, '[') + std::string(40, ']'))));
+}
+
+TEST(BulkJsonlScan, RefusesInvalidJson) {
+  for (std::string_view bad :
+       {R"({"name": "A",})", R"({"name": "A"} x)", R"({"name": "A"}})", R"({"name" "A"})", R"({"name": "A")",
+        R"(["name"])", R"({"name": "A", "x-a": tru})", R"({"name": "A", "x-a": nullx})", R"({"name": "A", "x-a": 01})",
+        R"({"name": "A", "x-a": 1.})", R"({"name": "A", "x-a": -})", R"({"name": "A", "x-a": 1e})",
+        R"({"name": "A", "x-a": [1,]})", R"({"name": "A", "x-a": +1})", R"({'name': 'A'})", "{\"name\": \"A\"}\x01"}) {
+    EXPECT_FALSE(Takes(bad)) << bad;
+  }
+  // An unterminated string stays unterminated whatever the padding after the line holds.
+  EXPECT_FALSE(Takes(R"({"name": "A)", '"'));
+  EXPECT_FALSE(Takes(R"({"name": "A", "notes": ")", '"'));
+}
+
+// The law the fast path rests on: a record the scanner takes, the exact reader
+// takes too, as the same chip. Checked on random mutations of a valid record.
+TEST(BulkJsonlScan, TakesNothingTheExactReaderRefuses) {
+  std::mt19937 random(20261206);
+  constexpr std::string_view kAlphabet = R"({}[]":,. -0123456789eEtrufalsn\xé)";
+  int taken = 0;
+  for (int i = 0; i < 20000; ++i) {
+    std::string line(kRecord);
+    const int edits = 1 + static_cast<int>(random() % 3);
+    for (int e = 0; e < edits; ++e) {
+      const size_t at = random() % line.size();
+      const char c = kAlphabet[random() % kAlphabet.size()];
+      switch (random() % 3) {
+        case 0:
+          line[at] = c;
+          break;
+        case 1:
+          line.insert(at, 1, c);
+          break;
+        default:
+          line.erase(at, 1);
+      }
+    }
+    std::string storage;
+    const std::optional<bulk::FastChip> chip = Scan(line, storage);
+    if (!chip) continue;
+    ++taken;
+    const testing_support::Decoded exact = testing_support::DecodeJsonl(line);
+    ASSERT_TRUE(exact.spec) << line << "\n" << ::testing::PrintToString(testing_support::Errors(exact.diagnostics));
+    EXPECT_EQ(chip->name, exact.spec->name) << line;
+  }
+  EXPECT_GT(taken, 1000);  // the mutations leave many records valid, so the law was tested
+}
+
+}  // namespace
+}  // namespace eccn
