@@ -317,4 +317,17 @@ Loaded<LicenseRules> LoadLicenseRules(const std::filesystem::path& dir) {
   return ParseFiles<LicenseRules>(paths, ParseLicenseRules);
 }
 
+bool HasLicenseFiles(const std::filesystem::path& dir) {
+  std::error_code error;
+  if (!std::filesystem::is_directory(dir, error)) return false;
+  std::vector<std::filesystem::path> paths;
+  CollectYamlFiles(dir, paths);
+  std::vector<Diagnostic> unread;  // a file that cannot be read is the loaders' to report
+  const std::vector<RuleSource> sources = ReadSources(paths, unread);
+  return std::any_of(sources.begin(), sources.end(), [](const RuleSource& source) {
+    const std::optional<std::string_view> kind = PeekKind(source.text);
+    return kind && IsLicenseKind(*kind);
+  });
+}
+
 }  // namespace eccn

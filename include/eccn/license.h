@@ -123,6 +123,11 @@ Loaded<LicenseRules> ParseLicenseRules(std::span<const RuleSource> sources);
 // Loads every such file below the rules directory `dir`.
 Loaded<LicenseRules> LoadLicenseRules(const std::filesystem::path& dir);
 
+// Whether `dir` holds a countries, country-groups or license file (a plain
+// top-level `kind:` line says so), as the shipped rules do; a directory of
+// packs alone holds none.
+bool HasLicenseFiles(const std::filesystem::path& dir);
+
 std::string_view Name(LicenseVerdict verdict);  // "not_required", "exception", "required", "indeterminate"
 
 }  // namespace eccn

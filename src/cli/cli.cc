@@ -88,33 +88,43 @@ int RunRulesCheck(const Options& options, std::ostream& out, std::ostream& err) 
   const std::filesystem::path path =
       options.paths.empty() ? LocateRules(options.rules_dir) : std::filesystem::path(options.paths.front());
   Loaded<RuleSet> rules = LoadRules(path);
+  std::vector<Diagnostic>& diagnostics = rules.diagnostics;
   if (rules.ok()) {
     const std::vector<Diagnostic> lint = LintRules(*rules.value);
-    rules.diagnostics.insert(rules.diagnostics.end(), lint.begin(), lint.end());
+    diagnostics.insert(diagnostics.end(), lint.begin(), lint.end());
   }
-  const bool warnings = std::any_of(rules.diagnostics.begin(), rules.diagnostics.end(),
+  // The countries, groups and license requirements that `eccn license` reads, when the directory has them.
+  std::optional<Loaded<LicenseRules>> license;
+  if (HasLicenseFiles(path)) {
+    license = LoadLicenseRules(path);
+    diagnostics.insert(diagnostics.end(), license->diagnostics.begin(), license->diagnostics.end());
+  }
+  const bool loaded = rules.ok() && (!license || license->ok());
+  const bool warnings = std::any_of(diagnostics.begin(), diagnostics.end(),
                                     [](const Diagnostic& d) { return d.severity == Severity::kWarning; });
-  const bool ok = rules.ok() && !(options.warnings_are_errors && warnings);
+  const bool ok = loaded && !(options.warnings_are_errors && warnings);
   if (options.format == "json") {
     nlohmann::ordered_json report;
     report["schema_version"] = kJsonSchemaVersion;
     report["path"] = path.string();
     report["ok"] = ok;
-    report["diagnostics"] = DiagnosticsJson(rules.diagnostics);
+    report["diagnostics"] = DiagnosticsJson(diagnostics);
     out << report.dump(2) << '\n';
   } else {
-    PrintDiagnostics(rules.diagnostics, err);
+    PrintDiagnostics(diagnostics, err);
     if (ok) {
       size_t entries = 0;
       for (const PackInfo& pack : rules.value->packs()) entries += pack.entries.size();
-      fmt::print(out, "{}: ok{} ({} pack{}, {} entr{}, {} operand formats)\n", path.string(),
+      const std::string license_data =
+          license ? fmt::format(", license data for {} countries", license->value->countries().size()) : "";
+      fmt::print(out, "{}: ok{} ({} pack{}, {} entr{}, {} operand formats{})\n", path.string(),
                  warnings ? " with warnings" : "", rules.value->packs().size(),
                  rules.value->packs().size() == 1 ? "" : "s", entries, entries == 1 ? "y" : "ies",
-                 rules.value->formats().formats.size());
+                 rules.value->formats().formats.size(), license_data);
     }
   }
   if (ok) return 0;
-  return rules.ok() ? static_cast<int>(kDataError) : InputErrorCode(rules.diagnostics);
+  return loaded ? static_cast<int>(kDataError) : InputErrorCode(diagnostics);
 }
 
 }  // namespace

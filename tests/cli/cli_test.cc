@@ -4,7 +4,10 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -64,8 +67,30 @@ TEST(Cli, RulesList) {
 TEST(Cli, RulesCheckPassesOnShippedRules) {
   const Outcome o = RunCli({"rules", "check", "rules"});
   EXPECT_EQ(o.code, 0);
-  EXPECT_EQ(o.out, "rules: ok (13 packs, 31 entries, 12 operand formats)\n");
+  EXPECT_EQ(o.out, "rules: ok (13 packs, 31 entries, 12 operand formats, license data for 253 countries)\n");
   EXPECT_EQ(RunCli({"rules", "check", "rules", "--werror"}).code, 0);
+}
+
+TEST(Cli, RulesCheckValidatesLicenseData) {
+  // A copy of the shipped rules whose country groups name a country that is not in countries.yaml.
+  const std::filesystem::path dir =
+      std::filesystem::temp_directory_path() / ("eccn_rules_check_license_" + std::to_string(::getpid()));
+  std::filesystem::remove_all(dir);
+  std::filesystem::copy("rules", dir, std::filesystem::copy_options::recursive);
+  const std::filesystem::path groups = dir / "countries" / "ear-country-groups.yaml";
+  std::stringstream text;
+  text << std::ifstream(groups).rdbuf();
+  std::string edited = text.str();
+  const size_t members = edited.find('[', edited.find("members:"));
+  ASSERT_NE(members, std::string::npos);
+  edited.insert(members + 1, "ZZ, ");
+  std::ofstream(groups, std::ios::trunc) << edited;
+  const Outcome o = RunCli({"rules", "check", dir.string()});
+  std::filesystem::remove_all(dir);
+  EXPECT_EQ(o.code, kDataError);
+  EXPECT_EQ(o.out, "");
+  EXPECT_THAT(o.err, HasSubstr("ear-country-groups.yaml:"));
+  EXPECT_THAT(o.err, HasSubstr("error: unknown country code 'ZZ'"));
 }
 
 TEST(Cli, RulesCheckReportsPositionedErrors) {
