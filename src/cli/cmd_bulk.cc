@@ -227,6 +227,8 @@ void RunCatalog(const BulkRun& run, const std::string& path, InputFormat format,
   ChunkStreamSettings settings;
   settings.jobs = jobs;
   settings.padding = bulk::kJsonPadding;
+  settings.file_name = path;
+  settings.shrank_exit_code = kDataError;  // as for a read error
   // A traced result is about a hundred times the size of its record: small
   // chunks keep the results in flight, and so memory, small.
   if (run.options.format != "csv") settings.chunk_bytes = 16 << 10;

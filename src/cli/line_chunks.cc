@@ -11,6 +11,7 @@
 #include <bit>
 #include <cerrno>
 #include <condition_variable>
+#include <csignal>  // sigaction (POSIX)
 #include <cstring>
 #include <deque>
 #include <memory>
@@ -42,6 +43,46 @@ void FindNewlines(std::string_view text, std::vector<uint32_t>& out) {
     if (text[i] == '\n') out.push_back(static_cast<uint32_t>(i));
   }
 }
+
+// What OnMappedFileShrank writes, set before it is installed.
+std::array<char, 1024> shrank_message{};
+size_t shrank_message_size = 0;
+int shrank_exit_code = 1;
+
+extern "C" {
+// SIGBUS: a page of the mapped file is no longer in the file. Without this the
+// process would die without a word; only async-signal-safe calls here.
+static void OnMappedFileShrank(int /*signal*/) {
+  const ssize_t written = ::write(STDERR_FILENO, shrank_message.data(), shrank_message_size);
+  (void)written;
+  ::_exit(shrank_exit_code);
+}
+}
+
+// Installs OnMappedFileShrank while it lives, then puts back what was there.
+class ShrinkGuard {
+ public:
+  explicit ShrinkGuard(const ChunkStreamSettings& settings) {
+    const std::string message = "eccn: " + settings.file_name +
+                                ": read error: the file shrank while it was being read; the output is incomplete\n";
+    shrank_message_size = std::min(message.size(), shrank_message.size());
+    std::copy_n(message.begin(), shrank_message_size, shrank_message.begin());
+    shrank_exit_code = settings.shrank_exit_code;
+    struct sigaction action {};
+    action.sa_handler = OnMappedFileShrank;
+    sigemptyset(&action.sa_mask);
+    installed_ = ::sigaction(SIGBUS, &action, &previous_) == 0;
+  }
+  ~ShrinkGuard() {
+    if (installed_) ::sigaction(SIGBUS, &previous_, nullptr);
+  }
+  ShrinkGuard(const ShrinkGuard&) = delete;
+  ShrinkGuard& operator=(const ShrinkGuard&) = delete;
+
+ private:
+  struct sigaction previous_ {};
+  bool installed_ = false;
+};
 
 // Where chunks come from: read() into each chunk's storage, or a mapping of
 // the whole file. Both cut the input into chunks of whole lines.
@@ -141,7 +182,7 @@ class MappedChunkSource : public ChunkSource {
  public:
   // Maps `fd` from `offset`; check mapped() before use.
   MappedChunkSource(int fd, uint64_t offset, uint64_t size, int64_t first_line, const ChunkStreamSettings& settings)
-      : ChunkSource(first_line, settings), size_(size) {
+      : ChunkSource(first_line, settings), size_(size), shrink_guard_(settings) {
     void* base = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
     if (base == MAP_FAILED) return;
     base_ = static_cast<const char*>(base);
@@ -192,6 +233,7 @@ class MappedChunkSource : public ChunkSource {
  private:
   const char* base_ = nullptr;
   uint64_t size_ = 0;
+  ShrinkGuard shrink_guard_;
   uint64_t position_ = 0;
   uint64_t released_ = 0;
 };

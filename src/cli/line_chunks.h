@@ -35,12 +35,16 @@ struct ChunkStreamSettings {
   size_t chunk_bytes = 1 << 20;                      // read size per chunk
   size_t padding = 64;                               // readable bytes after each chunk's lines
   std::function<void(uint64_t bytes_read)> on_read;  // progress, on the calling thread
+  // A mapped file that shrinks while it is read raises SIGBUS: eccn then says
+  // so on stderr, naming the file thus, and exits with `shrank_exit_code`.
+  std::string file_name;
+  int shrank_exit_code = 1;
 };
 
 // Reads `fd` to its end; `carry` holds bytes already read from it (after a
 // header) and `first_line` the line number of the first of them. A regular
-// file is mapped into memory rather than read, so its bytes are not copied
-// (the file must not shrink meanwhile). `process`
+// file is mapped into memory rather than read, so its bytes are not copied;
+// if it shrinks meanwhile, the process ends (see ChunkStreamSettings). `process`
 // runs on a worker (with its index < jobs) and `consume` on the calling
 // thread, in input order; `consume` returns false to stop early. Returns ""
 // or a read error.

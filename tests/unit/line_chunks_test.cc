@@ -7,6 +7,7 @@
 
 #include <array>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -122,6 +123,30 @@ TEST_F(LineChunksTest, AFileReadPastAHeaderContinuesWhereReadingStopped) {
   const std::string carry = read_ahead.substr(header_end);
   EXPECT_EQ(Collect(fd, carry, 2, 2), Expected(text.substr(header_end), 2));
   ::close(fd);
+}
+
+// Another program truncating the catalog while eccn maps it: the next access
+// to a page past the new end raises SIGBUS, and eccn says what happened.
+TEST_F(LineChunksTest, AMappedFileThatShrinksEndsTheProcessWithAMessage) {
+  GTEST_FLAG_SET(death_test_style, "threadsafe");
+  const auto run = [this] {
+    const int fd = ::open(path_.c_str(), O_RDONLY);
+    ChunkStreamSettings settings;
+    settings.chunk_bytes = 64;
+    settings.file_name = "catalog.jsonl";
+    settings.shrank_exit_code = 65;
+    StreamChunks(
+        fd, "", 1, settings,
+        [this](LineChunk& chunk, size_t /*worker*/) {
+          fs::resize_file(path_, 0);
+          volatile char first = chunk.lines.data()[0];
+          (void)first;
+        },
+        [](LineChunk& /*chunk*/) { return true; });
+    std::exit(0);  // not reached: the first chunk's page is gone
+  };
+  EXPECT_EXIT(run(), ::testing::ExitedWithCode(65),
+              "eccn: catalog.jsonl: read error: the file shrank while it was being read");
 }
 
 }  // namespace
