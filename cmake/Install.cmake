@@ -20,8 +20,9 @@ install(FILES ${PROJECT_BINARY_DIR}/eccnConfig.cmake ${PROJECT_BINARY_DIR}/eccnC
 
 # The installed rules compiled once, so that an installed eccn starts without
 # parsing them (src/rule_cache/): the installed CLI lists the rules with its
-# cache pointed at share/eccn/rule-cache, which it then reads from. A staged
-# install (DESTDIR) or a cross-compiled eccn gets no such cache, only a warning.
+# cache pointed at share/eccn/rule-cache, which it then reads from. Entries name
+# the rules files relative to their directory, so a staged install (DESTDIR)
+# works once moved; a cross-compiled eccn gets no such cache, only a warning.
 install(CODE "
   set(eccn_data \"\$ENV{DESTDIR}\${CMAKE_INSTALL_PREFIX}/${CMAKE_INSTALL_DATADIR}/eccn\")
   execute_process(

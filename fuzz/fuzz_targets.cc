@@ -171,10 +171,11 @@ int FuzzRuleCache(const uint8_t* data, size_t size) {
   if (size > kMaxFuzzInput) return 0;
   // The cache checks a file's checksum first; this feeds the decoder directly,
   // which must refuse damage without reading out of bounds or allocating wildly.
-  if (const std::optional<RuleSet> rules = rule_cache::Codec::Decode(AsText(data, size))) {
-    const std::string bytes = rule_cache::Codec::Encode(*rules);
-    const std::optional<RuleSet> again = rule_cache::Codec::Decode(bytes);
-    Check(again.has_value() && rule_cache::Codec::Encode(*again) == bytes);
+  // Paths travel relative to a rules directory, here "rules".
+  if (const std::optional<RuleSet> rules = rule_cache::Codec::Decode(AsText(data, size), "rules")) {
+    const std::string bytes = rule_cache::Codec::Encode(*rules, "rules");
+    const std::optional<RuleSet> again = rule_cache::Codec::Decode(bytes, "rules");
+    Check(again.has_value() && rule_cache::Codec::Encode(*again, "rules") == bytes);
   }
   return 0;
 }

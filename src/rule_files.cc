@@ -164,15 +164,17 @@ Loaded<RuleSet> LoadRules(const std::filesystem::path& path, const RuleLoadOptio
   std::vector<std::filesystem::path> cache_dirs;
   if (!options.cache_dir.empty()) cache_dirs.push_back(options.cache_dir);
   cache_dirs.insert(cache_dirs.end(), options.read_only_cache_dirs.begin(), options.read_only_cache_dirs.end());
+  // Files of a rules directory are cached by their names in it, so the directory may move.
+  const std::string root = std::filesystem::is_directory(path, error) ? path.string() : std::string();
   std::optional<std::string> key;
-  if (!cache_dirs.empty() && read_diagnostics.empty()) key = rule_cache::KeyOf(sources);
+  if (!cache_dirs.empty() && read_diagnostics.empty()) key = rule_cache::KeyOf(sources, root);
   for (const std::filesystem::path& dir : cache_dirs) {
     if (!key) break;
-    if (std::optional<RuleSet> cached = rule_cache::Load(dir, *key)) return {std::move(cached), {}};
+    if (std::optional<RuleSet> cached = rule_cache::Load(dir, *key, root)) return {std::move(cached), {}};
   }
   Loaded<RuleSet> result = ParseSources<RuleSet>(std::move(read_diagnostics), sources, ParseRules);
   if (key && !options.cache_dir.empty() && result.ok() && result.diagnostics.empty()) {
-    rule_cache::Store(options.cache_dir, *key, *result.value);
+    rule_cache::Store(options.cache_dir, *key, *result.value, root);
   }
   return result;
 }

@@ -28,8 +28,28 @@ namespace eccn::rule_cache {
 template <class T, class U>
 concept Of = std::same_as<std::remove_const_t<T>, U>;
 
+// The path of a rules file, kept relative to the rules directory (the
+// archive's root) when it lies inside it, so that an entry stays right when
+// the directory moves: installed under DESTDIR, then used at its prefix.
+template <class Text>
+struct RulePath {
+  Text& text;
+};
+template <class Text>
+RulePath<Text> PathIn(Text& text) {
+  return {text};
+}
+
+// "root/" for a root (its trailing slashes dropped), or "" for none.
+inline std::string RootPrefix(std::string_view root) {
+  while (root.size() > 1 && root.back() == '/') root.remove_suffix(1);
+  return root.empty() || root == "/" ? std::string() : std::string(root) + "/";
+}
+
 class Writer {
  public:
+  explicit Writer(std::string_view root = {}) : prefix_(RootPrefix(root)) {}
+
   template <class... T>
   void operator()(const T&... values) {
     (Put(values), ...);
@@ -54,6 +74,11 @@ class Writer {
     bytes_.append(text);
   }
   void Put(const Number& value) { Put(value.str()); }
+  void Put(const RulePath<const std::string>& path) {
+    const bool inside = !prefix_.empty() && path.text.starts_with(prefix_);
+    Put(inside);
+    Put(inside ? path.text.substr(prefix_.size()) : path.text);
+  }
   template <class T>
   void Put(const std::vector<T>& items) {
     PutRaw(static_cast<uint32_t>(items.size()));
@@ -74,15 +99,16 @@ class Writer {
     bytes_.append(raw.data(), sizeof(T));
   }
 
+  std::string prefix_;
   std::string bytes_;
 };
 
 class Reader {
  public:
-  explicit Reader(std::string_view bytes) : bytes_(bytes) {}
+  explicit Reader(std::string_view bytes, std::string_view root = {}) : bytes_(bytes), prefix_(RootPrefix(root)) {}
 
   template <class... T>
-  void operator()(T&... values) {
+  void operator()(T&&... values) {
     (Get(values), ...);
   }
 
@@ -118,6 +144,19 @@ class Reader {
     try {
       value = Number(text);
     } catch (const std::exception&) {  // out of range for 256 bits, or malformed
+      Fail();
+    }
+  }
+  // As the writer puts it: one form per path, so that a read entry writes back the same bytes.
+  void Get(RulePath<std::string>& path) {
+    bool inside = false;
+    Get(inside);
+    Get(path.text);
+    if (!ok_) return;
+    if (inside) {
+      if (prefix_.empty()) return Fail();
+      path.text.insert(0, prefix_);
+    } else if (!prefix_.empty() && path.text.starts_with(prefix_)) {
       Fail();
     }
   }
@@ -163,6 +202,7 @@ class Reader {
   }
 
   std::string_view bytes_;
+  std::string prefix_;
   bool ok_ = true;
 };
 

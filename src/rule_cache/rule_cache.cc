@@ -42,35 +42,38 @@ bool OnlyOwnerMayWrite(const std::filesystem::path& path) {
 
 }  // namespace
 
-std::optional<std::string> KeyOf(std::span<const RuleSource> sources) {
+std::optional<std::string> KeyOf(std::span<const RuleSource> sources, std::string_view root) {
   const std::optional<std::string> build = BuildId();
   if (!build) return std::nullopt;
   ContentHash key;
   key.Add(*build);
   key.Add(Version());
+  const std::string prefix = RootPrefix(root);
   for (const RuleSource& source : sources) {
-    key.Add(source.file);
+    const bool inside = !prefix.empty() && source.file.starts_with(prefix);
+    key.Add(inside ? "relative" : "as given");
+    key.Add(inside ? std::string_view(source.file).substr(prefix.size()) : std::string_view(source.file));
     key.Add(source.text);
   }
   return key.Hex();
 }
 
-std::string Codec::Encode(const RuleSet& rules) {
+std::string Codec::Encode(const RuleSet& rules, std::string_view root) {
   const RuleSet::Impl& impl = *rules.impl_;
-  Writer writer;
+  Writer writer(root);
   writer(impl.formats, impl.packs, impl.compiled, impl.files);
   return writer.bytes();
 }
 
-std::optional<RuleSet> Codec::Decode(std::string_view bytes) {
+std::optional<RuleSet> Codec::Decode(std::string_view bytes, std::string_view root) {
   auto impl = std::make_shared<RuleSet::Impl>();
-  Reader reader(bytes);
+  Reader reader(bytes, root);
   reader(impl->formats, impl->packs, impl->compiled, impl->files);
   if (!reader.ok() || impl->packs.size() != impl->compiled.size()) return std::nullopt;
   return RuleSet(std::move(impl));
 }
 
-std::optional<RuleSet> Load(const std::filesystem::path& dir, std::string_view key) {
+std::optional<RuleSet> Load(const std::filesystem::path& dir, std::string_view key, std::string_view root) {
   const std::filesystem::path path = EntryPath(dir, key);
   if (!OnlyOwnerMayWrite(dir) || !OnlyOwnerMayWrite(path)) return std::nullopt;
   std::vector<Diagnostic> unread;  // a missing or unreadable entry is a miss, not a problem to report
@@ -81,10 +84,10 @@ std::optional<RuleSet> Load(const std::filesystem::path& dir, std::string_view k
   if (bytes.size() < header_size) return std::nullopt;
   const std::string_view payload = std::string_view(bytes).substr(header_size);
   if (std::string_view(bytes).substr(0, header_size) != Header(key, payload)) return std::nullopt;
-  return Codec::Decode(payload);
+  return Codec::Decode(payload, root);
 }
 
-void Store(const std::filesystem::path& dir, std::string_view key, const RuleSet& rules) {
+void Store(const std::filesystem::path& dir, std::string_view key, const RuleSet& rules, std::string_view root) {
   namespace fs = std::filesystem;
   std::error_code error;
   // Made writable by its owner only, whatever the umask, as Load requires;
@@ -96,7 +99,7 @@ void Store(const std::filesystem::path& dir, std::string_view key, const RuleSet
                     error);
   }
   if (error) return;
-  const std::string payload = Codec::Encode(rules);
+  const std::string payload = Codec::Encode(rules, root);
   // Written under a name of this process, then renamed: a reader sees a whole entry or none.
   const std::filesystem::path temporary = dir / fmt::format(".rules-{}.{}.tmp", key, ::getpid());
   {

@@ -16,7 +16,7 @@ void Fields(A& a, T& d) {
 }
 template <class A, Of<SourceLocation> T>
 void Fields(A& a, T& l) {
-  a(l.file, l.line, l.column);
+  a(PathIn(l.file), l.line, l.column);
 }
 template <class A, Of<Interval> T>
 void Fields(A& a, T& i) {
@@ -72,11 +72,11 @@ template <class A, Of<PackInfo> T>
 void Fields(A& a, T& p) {
   a(p.id, p.series, p.title, p.jurisdiction, p.regulation, p.status, p.citation, p.effective, p.end,
     p.not_enforced_from, p.exporters, p.metrics, p.conditions, p.exclusions, p.entries, p.notices, p.interpretations,
-    p.file);
+    PathIn(p.file));
 }
 template <class A, Of<RuleFileDigest> T>
 void Fields(A& a, T& f) {
-  a(f.file, f.sha256);
+  a(PathIn(f.file), f.sha256);
 }
 
 // Compiled programs.

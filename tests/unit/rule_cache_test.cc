@@ -97,7 +97,7 @@ TEST_F(RuleCacheTest, LoadingStoresOnceThenReadsTheEntryByKey) {
   // header: the next load must answer from the entry, not from the files.
   const std::string key = entries[0].stem().string().substr(std::string("rules-").size());
   const RuleSet& other = testing_support::ThreeA090Rules();
-  rule_cache::Store(dir_, key, other);
+  rule_cache::Store(dir_, key, other, ECCN_SOURCE_DIR "/rules");
   Loaded<RuleSet> second = LoadRules(ECCN_SOURCE_DIR "/rules", options);
   ASSERT_TRUE(second.ok());
   EXPECT_EQ(second.value->packs().size(), other.packs().size());
@@ -113,7 +113,7 @@ TEST_F(RuleCacheTest, ReadOnlyDirectoriesAreReadNeverWritten) {
   ASSERT_EQ(entries.size(), 1U);
   // Its rule set replaced by another under the same key, to see where an answer comes from.
   const std::string key = entries[0].stem().string().substr(std::string("rules-").size());
-  rule_cache::Store(shipped, key, testing_support::ThreeA090Rules());
+  rule_cache::Store(shipped, key, testing_support::ThreeA090Rules(), ECCN_SOURCE_DIR "/rules");
   RuleLoadOptions options;
   options.read_only_cache_dirs = {dir_ / "empty", shipped};
   Loaded<RuleSet> loaded = LoadRules(ECCN_SOURCE_DIR "/rules", options);
@@ -123,6 +123,37 @@ TEST_F(RuleCacheTest, ReadOnlyDirectoriesAreReadNeverWritten) {
   options.read_only_cache_dirs = {dir_ / "empty"};
   ASSERT_TRUE(LoadRules(ECCN_SOURCE_DIR "/rules/us/ear-3a090-2022.yaml", options).ok());
   EXPECT_FALSE(fs::exists(dir_ / "empty"));
+}
+
+// As `cmake --install` with DESTDIR: the entry is made for the rules where
+// they are staged, and read where they end up.
+TEST_F(RuleCacheTest, AnEntryFollowsItsRulesDirectoryWhenItMoves) {
+  const fs::path staged = dir_ / "stage" / "share" / "eccn" / "rules";
+  const fs::path installed = dir_ / "prefix" / "share" / "eccn" / "rules";
+  for (const fs::path& to : {staged, installed}) {
+    fs::create_directories(to.parent_path());
+    fs::copy(ECCN_SOURCE_DIR "/rules", to, fs::copy_options::recursive);
+  }
+  const fs::path cache = dir_ / "rule-cache";
+  ASSERT_TRUE(LoadRules(staged, RuleLoadOptions{cache}).ok());
+  RuleLoadOptions read_only;
+  read_only.read_only_cache_dirs = {cache};
+  fs::remove_all(staged);  // nothing may still point there
+  Loaded<RuleSet> loaded = LoadRules(installed, read_only);
+  ASSERT_TRUE(loaded.ok());
+  // Answered from the entry (ParseRules would have given the same rules), with the paths of where the rules are now.
+  Loaded<RuleSet> parsed = LoadRules(installed);
+  ASSERT_TRUE(parsed.ok());
+  EXPECT_EQ(Codec::Encode(*loaded.value), Codec::Encode(*parsed.value));
+  for (const PackInfo& pack : loaded.value->packs())
+    EXPECT_TRUE(pack.file.starts_with(installed.string())) << pack.file;
+  // And it was the entry that answered: an entry replaced under the same key is what comes back.
+  std::vector<fs::path> entries;
+  for (const auto& file : fs::directory_iterator(cache)) entries.push_back(file.path());
+  ASSERT_EQ(entries.size(), 1U);
+  const std::string key = entries[0].stem().string().substr(std::string("rules-").size());
+  rule_cache::Store(cache, key, testing_support::ThreeA090Rules(), ECCN_SOURCE_DIR "/rules");
+  EXPECT_EQ(LoadRules(installed, read_only).value->packs().size(), testing_support::ThreeA090Rules().packs().size());
 }
 
 TEST_F(RuleCacheTest, AChangedFileMissesAndADamagedEntryIsIgnored) {
