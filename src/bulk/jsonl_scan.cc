@@ -9,6 +9,7 @@
 #include <bitset>
 
 #include <eccn/rules.h>
+#include "bulk/json_escapes.h"
 #include "spec_fields.h"
 
 namespace eccn::bulk {
@@ -21,28 +22,6 @@ constexpr size_t kMaxCountDigits = 19;
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
-
-// The character that a backslash and `c` stand for, or '\0' for no such escape (\u aside).
-char EscapedCharacter(char c) {
-  switch (c) {
-    case '"':
-    case '\\':
-    case '/':
-      return c;
-    case 'b':
-      return '\b';
-    case 'f':
-      return '\f';
-    case 'n':
-      return '\n';
-    case 'r':
-      return '\r';
-    case 't':
-      return '\t';
-    default:
-      return '\0';
-  }
-}
 
 template <size_t N>
 size_t IndexOf(const std::array<std::string_view, N>& keys, std::string_view key) {
@@ -134,82 +113,19 @@ class Scanner {
     return true;
   }
 
-  // Four hex digits at `from` (before end_), as a code unit.
-  bool Hex4(const char* from, uint32_t& unit) const {
-    if (end_ - from < 4) return false;
-    unit = 0;
-    for (int i = 0; i < 4; ++i) {
-      const char c = from[i];
-      uint32_t digit = 0;
-      if (IsDigit(c)) {
-        digit = static_cast<uint32_t>(c - '0');
-      } else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'f') {
-        digit = static_cast<uint32_t>((c | 0x20) - 'a' + 10);
-      } else {
-        return false;
-      }
-      unit = unit * 16 + digit;
-    }
-    return true;
-  }
-
-  void AppendUtf8(uint32_t code) {
-    if (code < 0x80) {
-      scratch_.push_back(static_cast<char>(code));
-    } else if (code < 0x800) {
-      scratch_.push_back(static_cast<char>(0xC0 | (code >> 6)));
-      scratch_.push_back(static_cast<char>(0x80 | (code & 0x3F)));
-    } else if (code < 0x10000) {
-      scratch_.push_back(static_cast<char>(0xE0 | (code >> 12)));
-      scratch_.push_back(static_cast<char>(0x80 | ((code >> 6) & 0x3F)));
-      scratch_.push_back(static_cast<char>(0x80 | (code & 0x3F)));
-    } else {
-      scratch_.push_back(static_cast<char>(0xF0 | (code >> 18)));
-      scratch_.push_back(static_cast<char>(0x80 | ((code >> 12) & 0x3F)));
-      scratch_.push_back(static_cast<char>(0x80 | ((code >> 6) & 0x3F)));
-      scratch_.push_back(static_cast<char>(0x80 | (code & 0x3F)));
-    }
-  }
-
   // The rest of a string from its first escape at `at`, unescaped into
   // scratch_ after [begin, at). A record's unescaped strings are no longer
   // than the record, so scratch_, reserved to that at the first, never moves
-  // and earlier views into it stay valid. Lone surrogates are left to the exact reader.
+  // and earlier views into it stay valid.
   bool Unescaped(const char* begin, const char* at, std::string_view& text) {
     if (scratch_.empty()) scratch_.reserve(static_cast<size_t>(end_ - line_begin_));
     const size_t start = scratch_.size();
     scratch_.append(begin, at);
-    while (at < end_ && *at != '"') {
-      if (static_cast<unsigned char>(*at) < 0x20) return false;
-      if (*at != '\\') {
-        scratch_.push_back(*at++);
-        continue;
-      }
-      if (end_ - at < 2) return false;
-      if (at[1] != 'u') {
-        const char c = EscapedCharacter(at[1]);
-        if (c == '\0') return false;
-        scratch_.push_back(c);
-        at += 2;
-        continue;
-      }
-      uint32_t code = 0;
-      if (!Hex4(at + 2, code)) return false;
-      at += 6;
-      if (code >= 0xDC00 && code <= 0xDFFF) return false;
-      if (code >= 0xD800 && code <= 0xDBFF) {
-        uint32_t low = 0;
-        if (end_ - at < 6 || at[0] != '\\' || at[1] != 'u' || !Hex4(at + 2, low) || low < 0xDC00 || low > 0xDFFF)
-          return false;
-        code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
-        at += 6;
-      }
-      AppendUtf8(code);
-    }
-    if (at >= end_) return false;
+    const char* close = AppendUnescaped(at, end_, scratch_);
+    if (close == nullptr) return false;
     text = {scratch_.data() + start, scratch_.size() - start};
     if (!simdjson::validate_utf8(text.data(), text.size())) return false;  // raw bytes between the escapes
-    at_ = at + 1;
+    at_ = close + 1;
     return true;
   }
 
