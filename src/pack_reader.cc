@@ -166,6 +166,19 @@ class PackReader {
     return id;
   }
 
+  // The id of a metric or a condition (`what`): a new name that expressions
+  // can use, so not a spec field, collection or keyword.
+  std::optional<std::string> ReadName(const YAML::Node& item, const std::vector<std::string>& existing,
+                                      std::string_view what) {
+    auto id = ReadId(item, existing, true);
+    if (id && expr::IsReservedName(*id)) {
+      reader_.Error(item["id"],
+                    fmt::format("'{}' is a spec field, collection or keyword; choose another {} id", *id, what));
+      return std::nullopt;
+    }
+    return id;
+  }
+
   std::optional<expr::Compiled> CompileExpression(const YAML::Node& item, std::string_view key, CompiledClause& clause,
                                                   std::string& source) {
     const YAML::Node node = item[std::string(key)];
@@ -201,13 +214,8 @@ class PackReader {
     reader_.CheckKeys(item, kKeys, "a metric");
     std::vector<std::string> ids;
     for (const MetricInfo& m : info_.metrics) ids.push_back(m.id);
-    const auto id = ReadId(item, ids, true);
+    const auto id = ReadName(item, ids, "metric");
     if (!id) return;
-    if (expr::IsReservedName(*id)) {
-      reader_.Error(item["id"],
-                    fmt::format("'{}' is a spec field, collection or keyword; choose another metric id", *id));
-      return;
-    }
     MetricInfo metric;
     metric.id = *id;
     metric.location = reader_.At(item);
@@ -264,13 +272,8 @@ class PackReader {
     std::vector<std::string> ids;
     for (const MetricInfo& m : info_.metrics) ids.push_back(m.id);
     for (const ConditionInfo& c : info_.conditions) ids.push_back(c.id);
-    const auto id = ReadId(item, ids, true);
+    const auto id = ReadName(item, ids, "condition");
     if (!id) return;
-    if (expr::IsReservedName(*id)) {
-      reader_.Error(item["id"],
-                    fmt::format("'{}' is a spec field, collection or keyword; choose another condition id", *id));
-      return;
-    }
     ConditionInfo condition{*id, reader_.Scalar(item, "title", true).value_or(""), "", reader_.At(item)};
     CompiledClause clause;
     auto compiled = CompileExpression(item, "when", clause, condition.expression);

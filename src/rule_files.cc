@@ -142,7 +142,8 @@ Loaded<RuleSet> LoadRules(const std::filesystem::path& path) { return LoadRules(
 Loaded<RuleSet> LoadRules(const std::filesystem::path& path, const RuleLoadOptions& options) {
   std::vector<std::filesystem::path> paths;
   std::error_code error;
-  if (std::filesystem::is_directory(path, error)) {
+  const bool directory = std::filesystem::is_directory(path, error);
+  if (directory) {
     CollectYamlFiles(path, paths);
   } else if (std::filesystem::exists(path, error)) {
     // A single pack: pair it with the nearest formats.yaml above it.
@@ -165,7 +166,7 @@ Loaded<RuleSet> LoadRules(const std::filesystem::path& path, const RuleLoadOptio
   if (!options.cache_dir.empty()) cache_dirs.push_back(options.cache_dir);
   cache_dirs.insert(cache_dirs.end(), options.read_only_cache_dirs.begin(), options.read_only_cache_dirs.end());
   // Files of a rules directory are cached by their names in it, so the directory may move.
-  const std::string root = std::filesystem::is_directory(path, error) ? path.string() : std::string();
+  const std::string root = directory ? path.string() : std::string();
   std::optional<std::string> key;
   if (!cache_dirs.empty() && read_diagnostics.empty()) key = rule_cache::KeyOf(sources, root);
   for (const std::filesystem::path& dir : cache_dirs) {

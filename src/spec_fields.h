@@ -63,6 +63,14 @@ enum class SpecField {
   kDieTransistorCount,
 };
 
+// The position of `key` in a key list (kSpecKeys, kDieKeys...), or N when it is none of them.
+template <size_t N>
+size_t KeyIndex(const std::array<std::string_view, N>& keys, std::string_view key) {
+  size_t index = 0;
+  while (index < N && keys[index] != key) ++index;
+  return index;
+}
+
 // The fields of the keys of a section, in the order of its key list (kDieKeys...);
 // kSpecScalarFields are those of the first keys of kSpecKeys, the top level's scalars.
 inline constexpr std::array<SpecField, 5> kSpecScalarFields{SpecField::kName, SpecField::kVendor, SpecField::kKind,

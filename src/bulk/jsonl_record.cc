@@ -70,14 +70,6 @@ class Walk {
   }
 
  private:
-  template <size_t N>
-  static size_t IndexOf(const std::array<std::string_view, N>& keys, std::string_view key) {
-    for (size_t i = 0; i < N; ++i) {
-      if (keys[i] == key) return i;
-    }
-    return N;
-  }
-
   // Duplicate and unknown keys, as YamlReader::CheckKeys reports them.
   template <size_t N>
   bool CheckKey(std::string_view key, const char* at, size_t index, std::bitset<N>& seen,
@@ -126,7 +118,7 @@ class Walk {
   bool ForEachKnownField(od::object& object, const std::array<std::string_view, N>& keys, std::string_view what,
                          std::bitset<N>& seen, Visit visit) {
     return ForEachField(object, [&](od::field& field, std::string_view key, const char* key_at) {
-      const size_t index = IndexOf(keys, key);
+      const size_t index = KeyIndex(keys, key);
       if (!CheckKey(key, key_at, index, seen, keys, what)) return false;
       return index == N || visit(index, field);
     });

@@ -23,15 +23,8 @@ constexpr size_t kMaxCountDigits = 19;
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 
-template <size_t N>
-size_t IndexOf(const std::array<std::string_view, N>& keys, std::string_view key) {
-  size_t index = 0;
-  while (index < N && keys[index] != key) ++index;
-  return index;
-}
-
-// Walks one record as DomWalk did and the exact reader does (jsonl_record.cc):
-// the same keys, the same builder calls in the same order. Every step returns
+// Walks one record as the exact reader does (jsonl_record.cc): the same keys,
+// the same builder calls in the same order. Every step returns
 // false to give up. Positions are checked against end_; reads past it, into
 // the padding, only look for a string's end 16 bytes at a time.
 class Scanner {
@@ -166,7 +159,7 @@ class Scanner {
   bool KnownMembers(const std::array<std::string_view, N>& keys, Visit visit) {
     std::bitset<N> seen;
     return Members([&](std::string_view key) {
-      const size_t index = IndexOf(keys, key);
+      const size_t index = KeyIndex(keys, key);
       if (index == N) return key.starts_with("x-") && Skip(0);
       if (seen[index]) return false;
       seen[index] = true;

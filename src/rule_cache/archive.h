@@ -40,15 +40,33 @@ RulePath<Text> PathIn(Text& text) {
   return {text};
 }
 
-// "root/" for a root (its trailing slashes dropped), or "" for none.
-inline std::string RootPrefix(std::string_view root) {
-  while (root.size() > 1 && root.back() == '/') root.remove_suffix(1);
-  return root.empty() || root == "/" ? std::string() : std::string(root) + "/";
-}
+// Paths inside a rules directory, as text: "root/us/x.yaml" is "us/x.yaml"
+// relative to "root" (or "root/"). An empty root has nothing inside it.
+class RulesRoot {
+ public:
+  explicit RulesRoot(std::string_view root) {
+    while (root.size() > 1 && root.back() == '/') root.remove_suffix(1);
+    if (!root.empty() && root != "/") prefix_ = std::string(root) + "/";
+  }
+
+  // The part of `path` after the root, or nullopt if `path` is not inside it.
+  std::optional<std::string_view> Relative(std::string_view path) const {
+    if (prefix_.empty() || !path.starts_with(prefix_)) return std::nullopt;
+    return path.substr(prefix_.size());
+  }
+  // "root/" + relative, or nullopt without a root.
+  std::optional<std::string> Inside(std::string_view relative) const {
+    if (prefix_.empty()) return std::nullopt;
+    return prefix_ + std::string(relative);
+  }
+
+ private:
+  std::string prefix_;
+};
 
 class Writer {
  public:
-  explicit Writer(std::string_view root = {}) : prefix_(RootPrefix(root)) {}
+  explicit Writer(std::string_view root = {}) : root_(root) {}
 
   template <class... T>
   void operator()(const T&... values) {
@@ -75,9 +93,9 @@ class Writer {
   }
   void Put(const Number& value) { Put(value.str()); }
   void Put(const RulePath<const std::string>& path) {
-    const bool inside = !prefix_.empty() && path.text.starts_with(prefix_);
-    Put(inside);
-    Put(inside ? path.text.substr(prefix_.size()) : path.text);
+    const std::optional<std::string_view> relative = root_.Relative(path.text);
+    Put(relative.has_value());
+    Put(relative ? std::string(*relative) : path.text);
   }
   template <class T>
   void Put(const std::vector<T>& items) {
@@ -99,13 +117,13 @@ class Writer {
     bytes_.append(raw.data(), sizeof(T));
   }
 
-  std::string prefix_;
+  RulesRoot root_;
   std::string bytes_;
 };
 
 class Reader {
  public:
-  explicit Reader(std::string_view bytes, std::string_view root = {}) : bytes_(bytes), prefix_(RootPrefix(root)) {}
+  explicit Reader(std::string_view bytes, std::string_view root = {}) : bytes_(bytes), root_(root) {}
 
   template <class... T>
   void operator()(T&&... values) {
@@ -153,12 +171,13 @@ class Reader {
     Get(inside);
     Get(path.text);
     if (!ok_) return;
-    if (inside) {
-      if (prefix_.empty()) return Fail();
-      path.text.insert(0, prefix_);
-    } else if (!prefix_.empty() && path.text.starts_with(prefix_)) {
-      Fail();
+    if (!inside) {
+      if (root_.Relative(path.text)) Fail();
+      return;
     }
+    std::optional<std::string> full = root_.Inside(path.text);
+    if (!full) return Fail();
+    path.text = std::move(*full);
   }
   template <class T>
   void Get(std::vector<T>& items) {
@@ -202,7 +221,7 @@ class Reader {
   }
 
   std::string_view bytes_;
-  std::string prefix_;
+  RulesRoot root_;
   bool ok_ = true;
 };
 

@@ -48,11 +48,11 @@ std::optional<std::string> KeyOf(std::span<const RuleSource> sources, std::strin
   ContentHash key;
   key.Add(*build);
   key.Add(Version());
-  const std::string prefix = RootPrefix(root);
+  const RulesRoot rules_root(root);
   for (const RuleSource& source : sources) {
-    const bool inside = !prefix.empty() && source.file.starts_with(prefix);
-    key.Add(inside ? "relative" : "as given");
-    key.Add(inside ? std::string_view(source.file).substr(prefix.size()) : std::string_view(source.file));
+    const std::optional<std::string_view> relative = rules_root.Relative(source.file);
+    key.Add(relative ? "relative" : "as given");
+    key.Add(relative.value_or(source.file));
     key.Add(source.text);
   }
   return key.Hex();
