@@ -14,6 +14,7 @@ namespace eccn {
 namespace {
 
 Interval Scaled(const Interval& value, const Number& scale) {
+  if (scale == 1) return value;  // most metrics and thresholds: skips two rational divisions
   Interval out = value;
   if (!out.lo_unbounded) out.lo /= scale;
   if (!out.hi_unbounded) out.hi /= scale;

@@ -1,8 +1,5 @@
 #include "bulk/jsonl_scan.h"
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 #include <simdjson.h>
 
 #include <bit>
@@ -10,6 +7,7 @@
 
 #include <eccn/rules.h>
 #include "bulk/json_escapes.h"
+#include "json_special.h"
 #include "spec_fields.h"
 
 namespace eccn::bulk {
@@ -67,24 +65,16 @@ class Scanner {
   }
   bool Null() { return Literal("null"); }
 
-  // The first byte from `from` that is a quote, a backslash, a control
-  // character or not ASCII (end_ or beyond if none is before end_).
+  // The first byte from `from` that IsJsonSpecial (end_ or beyond if none is
+  // before end_): whole blocks, which may end in the line's padding.
   const char* FindSpecial(const char* from) const {
 #if defined(__SSE2__)
-    const __m128i quote = _mm_set1_epi8('"');
-    const __m128i backslash = _mm_set1_epi8('\\');
-    const __m128i space = _mm_set1_epi8(0x20);  // signed: bytes >= 0x80 compare below it too
     for (; from < end_; from += 16) {
-      const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(from));
-      const __m128i special = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(block, quote), _mm_cmpeq_epi8(block, backslash)),
-                                           _mm_cmplt_epi8(block, space));
-      const auto mask = static_cast<uint32_t>(_mm_movemask_epi8(special));
-      if (mask != 0) return from + std::countr_zero(mask);
+      if (const uint32_t mask = JsonSpecialMask16(from); mask != 0) return from + std::countr_zero(mask);
     }
     return end_;
 #else
-    while (from < end_ && *from != '"' && *from != '\\' && static_cast<unsigned char>(*from) - 0x20U < 0x60U) ++from;
-    return from;
+    return FindJsonSpecial(from, end_);
 #endif
   }
 

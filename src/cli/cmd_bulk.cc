@@ -77,7 +77,7 @@ void Emit(const BulkRun& run, LineChunk& chunk, int64_t line, Classification chi
   if (run.options.format == "csv") {
     run.csv.Row(chunk.out, line, chip, scratch);
   } else if (run.options.format == "jsonl") {
-    chunk.out += ChipJson(chip).dump();
+    AppendChipJson(chunk.out, chip);
     chunk.out += '\n';
   } else if (run.options.format == "json") {
     chunk.out += ClassifyJsonChip(chip, false);  // the consumer opens the array at the first chip

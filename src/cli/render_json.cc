@@ -2,90 +2,12 @@
 
 #include <fmt/format.h>
 
+#include "cli/json_writer.h"
+
 namespace eccn::cli {
 namespace {
 
 using Json = nlohmann::ordered_json;
-
-// An exact value as a JSON number; anything else is null (see *_range).
-Json NumberOrNull(const Interval& value) {
-  if (!value.IsExact()) return nullptr;
-  return ToDouble(value.lo);
-}
-
-// [lo, hi] with null for an unbounded end.
-Json RangeJson(const Interval& value) {
-  return Json::array({value.lo_unbounded ? Json(nullptr) : Json(ToDouble(value.lo)),
-                      value.hi_unbounded ? Json(nullptr) : Json(ToDouble(value.hi))});
-}
-
-Json TruthJson(Truth truth) {
-  if (truth == Truth::kUnknown) return nullptr;
-  return truth == Truth::kTrue;
-}
-
-std::string_view RoleName(ClauseTrace::Role role) {
-  switch (role) {
-    case ClauseTrace::Role::kCondition:
-      return "condition";
-    case ClauseTrace::Role::kNamedCondition:
-      return "named_condition";
-    case ClauseTrace::Role::kUnless:
-      return "unless";
-    case ClauseTrace::Role::kSubsumedBy:
-      return "subsumed_by";
-  }
-  return "condition";
-}
-
-Json ComparisonJson(const ComparisonTrace& c) {
-  Json out;
-  out["expression"] = c.text;
-  out["op"] = c.op;
-  if (!c.lhs_symbol.empty() || !c.rhs_symbol.empty()) {
-    out["lhs"] = c.lhs_symbol == "unknown" ? Json(nullptr) : Json(c.lhs_symbol);
-    out["rhs"] = c.rhs_symbol;
-  } else {
-    out["lhs"] = NumberOrNull(c.lhs);
-    out["rhs"] = NumberOrNull(c.rhs);
-    if (!c.lhs.IsExact()) out["lhs_range"] = RangeJson(c.lhs);
-    out["unit"] = c.unit;
-  }
-  out["result"] = TruthJson(c.result);
-  out["margin"] = c.margin ? Json(*c.margin) : Json(nullptr);
-  out["missing"] = c.missing;
-  out["location"] = fmt::format("{}:{}:{}", c.location.file, c.location.line, c.location.column);
-  return out;
-}
-
-Json ResultJson(const EntryResult& r) {
-  Json out;
-  out["pack"] = r.pack;
-  out["entry"] = r.entry;
-  out["effect"] = r.effect;
-  out["licensing"] = r.licensing;
-  out["title"] = r.title;
-  out["citation"] = r.citation;
-  out["reasons_for_control"] = r.reasons_for_control;
-  out["verdict"] = Name(r.verdict);
-  out["missing"] = r.missing;
-  out["depends_on"] = r.depends_on;
-  Json clauses = Json::array();
-  for (const ClauseTrace& clause : r.clauses) {
-    Json c;
-    c["role"] = RoleName(clause.role);
-    c["id"] = clause.id;
-    c["expression"] = clause.text;
-    c["result"] = TruthJson(clause.result);
-    Json comparisons = Json::array();
-    for (const ComparisonTrace& comparison : clause.comparisons) comparisons.push_back(ComparisonJson(comparison));
-    c["comparisons"] = std::move(comparisons);
-    clauses.push_back(std::move(c));
-  }
-  out["clauses"] = std::move(clauses);
-  out["notes"] = r.notes;
-  return out;
-}
 
 Json PackJson(const PackInfo& pack) {
   Json out;
@@ -138,43 +60,20 @@ std::string ClassifyJsonHead(const Report& report) {
 }
 
 std::string ClassifyJsonChip(const Classification& chip, bool first) {
-  // Indented as dump(2) indents an element of "chips"; JSON strings hold no
-  // raw newline, so every newline starts a line of the object.
+  // Indented as dump(2) indents an element of "chips".
+  std::string compact;
+  AppendChipJson(compact, chip);
   std::string text = first ? "[\n    " : ",\n    ";
-  for (char c : ChipJson(chip).dump(2)) {
-    text += c;
-    if (c == '\n') text += "    ";
-  }
+  AppendIndented(text, compact, "    ");
   return text;
 }
 
 std::string ClassifyJsonTail(bool any_chip) { return any_chip ? "\n  ]\n}\n" : std::string(kEmptyChips) + "\n"; }
 
 Json ChipJson(const Classification& chip) {
-  Json c;
-  c["name"] = chip.chip;
-  c["file"] = chip.file;
-  Json metrics = Json::object();
-  Json ranges = Json::object();
-  for (const MetricValue& metric : chip.metrics) {
-    metrics[metric.id] = NumberOrNull(metric.value);
-    if (!metric.value.IsExact()) ranges[metric.id] = RangeJson(metric.value);
-  }
-  c["metrics"] = std::move(metrics);
-  c["metric_ranges"] = std::move(ranges);
-  c["verdict"] = Name(chip.Overall());
-  c["controls"] = chip.EntriesWith(Verdict::kControlled);
-  c["indeterminate"] = chip.EntriesWith(Verdict::kIndeterminate);
-  c["review_zones"] = ReviewZones(chip);
-  Json notices = Json::array();
-  for (const NoticeResult& n : chip.notices) {
-    notices.push_back({{"pack", n.pack}, {"id", n.id}, {"title", n.title}, {"text", n.text}, {"citation", n.citation}});
-  }
-  c["notices"] = std::move(notices);
-  Json results = Json::array();
-  for (const EntryResult& r : chip.results) results.push_back(ResultJson(r));
-  c["results"] = std::move(results);
-  return c;
+  std::string text;
+  AppendChipJson(text, chip);
+  return Json::parse(text);
 }
 
 Json RulesJson(const RuleSet& rules, const RulesQuery& query) {

@@ -16,7 +16,9 @@ nlohmann::ordered_json ClassifyJson(const Report& report);
 std::string ClassifyJsonHead(const Report& report);
 std::string ClassifyJsonChip(const Classification& chip, bool first);
 std::string ClassifyJsonTail(bool any_chip);
-// One element of "chips" in ClassifyJson: also one line of --format jsonl.
+// One element of "chips" in ClassifyJson, as dump() writes it: also one line
+// of --format jsonl. ChipJson is the same as a tree.
+void AppendChipJson(std::string& out, const Classification& chip);
 nlohmann::ordered_json ChipJson(const Classification& chip);
 nlohmann::ordered_json RulesJson(const RuleSet& rules, const RulesQuery& query);
 // The verdict, controlling and indeterminate entries, review zones and notice
