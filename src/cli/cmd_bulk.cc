@@ -231,7 +231,7 @@ void RunCatalog(const BulkRun& run, const std::string& path, InputFormat format,
   settings.shrank_exit_code = kDataError;  // as for a read error
   // A traced result is about a hundred times the size of its record: small
   // chunks keep the results in flight, and so memory, small.
-  if (run.options.format != "csv") settings.chunk_bytes = 16 << 10;
+  if (run.options.format != "csv") settings.chunk_bytes = 8 << 10;
   if (progress) {
     settings.on_read = [&](uint64_t bytes) {
       const auto now = std::chrono::steady_clock::now();
