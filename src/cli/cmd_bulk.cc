@@ -52,8 +52,9 @@ struct BulkRun {
   Context context;
   bulk::FastClassifier classifier;
   CsvResultWriter csv;
-  BulkRun(const Options& o, const RuleSet& r, const Context& c)
-      : options(o), rules(r), context(c), classifier(r, c), csv(classifier) {}
+  const ClassifyTextWriter& text;  // workers call its RowOf only
+  BulkRun(const Options& o, const RuleSet& r, const Context& c, const ClassifyTextWriter& t)
+      : options(o), rules(r), context(c), classifier(r, c), csv(classifier), text(t) {}
 };
 
 // Per worker thread: decoders and buffers reused for every record.
@@ -72,7 +73,7 @@ struct Worker {
   CsvRowScratch csv_scratch;
 };
 
-void Emit(const BulkRun& run, LineChunk& chunk, int64_t line, Classification chip, CsvRowScratch& scratch) {
+void Emit(const BulkRun& run, LineChunk& chunk, int64_t line, const Classification& chip, CsvRowScratch& scratch) {
   ++chunk.verdicts[static_cast<size_t>(chip.Overall())];
   if (run.options.format == "csv") {
     run.csv.Row(chunk.out, line, chip, scratch);
@@ -82,7 +83,7 @@ void Emit(const BulkRun& run, LineChunk& chunk, int64_t line, Classification chi
   } else if (run.options.format == "json") {
     chunk.out += ClassifyJsonChip(chip, false);  // the consumer opens the array at the first chip
   } else {
-    chunk.collected.push_back(std::move(chip));  // the consumer adds it to the text table, in order
+    chunk.text_rows.push_back(run.text.RowOf(chip));  // the consumer adds it to the table, in order
   }
 }
 
@@ -160,7 +161,10 @@ void Deliver(const BulkRun& run, LineChunk& chunk, ClassifyTextWriter& text, std
   out.write(chunk.out.data(), static_cast<std::streamsize>(chunk.out.size()));
   for (size_t v = 0; v < 3; ++v) totals.verdicts[v] += chunk.verdicts[v];
   totals.malformed += chunk.malformed;
-  for (const Classification& chip : chunk.collected) text.Add(chip);
+  for (ClassifyTextRow& row : chunk.text_rows) text.Add(std::move(row));
+  // A large catalog's table streams, its columns as wide as its first rows need.
+  constexpr size_t kTableRowsHeld = 10000;
+  if (text.held_rows() >= kTableRowsHeld) text.Flush(out);
 }
 
 // Reads the first line of `fd` (a CSV header) and what came after it.
@@ -229,9 +233,14 @@ void RunCatalog(const BulkRun& run, const std::string& path, InputFormat format,
   settings.padding = bulk::kJsonPadding;
   settings.file_name = path;
   settings.shrank_exit_code = kDataError;  // as for a read error
-  // A traced result is about a hundred times the size of its record: small
-  // chunks keep the results in flight, and so memory, small.
-  if (run.options.format != "csv") settings.chunk_bytes = 8 << 10;
+  // Memory holds the results of the chunks in flight. A CSV row is up to a
+  // few hundred bytes whatever its record, so a chunk of short records holds
+  // fewer of them (max_lines); a traced result (json, jsonl) is some fifty
+  // kilobytes, and a table row keeps a classification until it is made.
+  if (run.options.format != "csv") {
+    settings.chunk_bytes = 8 << 10;
+    settings.max_lines = 16;
+  }
   if (progress) {
     settings.on_read = [&](uint64_t bytes) {
       const auto now = std::chrono::steady_clock::now();
@@ -323,21 +332,22 @@ int RunBulkClassify(const Options& options, std::ostream& out, std::ostream& err
   int code = 0;
   const auto rules = LoadRuleSet(options.rules_dir, err, code);
   if (!rules) return code;
-  const BulkRun run(options, *rules, ContextOf(options, *as_of));
+  const Context context = ContextOf(options, *as_of);
   Report report;
   report.as_of = *as_of;
-  report.posture = run.context.posture;
-  report.exporter = run.context.exporter;
+  report.posture = context.posture;
+  report.exporter = context.exporter;
   for (const PackInfo& pack : rules->packs()) {
-    if (pack.AppliesOn(run.context)) report.packs.push_back(&pack);
+    if (pack.AppliesOn(context)) report.packs.push_back(&pack);
   }
+  ClassifyTextWriter text(report);
+  const BulkRun run(options, *rules, context, text);
   if (options.format == "csv") {
     std::string header;
     run.csv.Header(header);
     out << header;
   }
   if (options.format == "json") out << ClassifyJsonHead(report);
-  ClassifyTextWriter text(report);
   Totals totals;
   for (const std::string& path : options.paths) {
     const InputFormat format = FormatOf(path, options.input_format);

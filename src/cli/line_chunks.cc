@@ -22,24 +22,24 @@
 namespace eccn::cli {
 namespace {
 
-// The offset of every '\n' in `text`, 16 bytes a comparison where SSE2 is
-// there (every x86-64): one pass that both counts the lines and saves the
-// workers from searching for them again.
-void FindNewlines(std::string_view text, std::vector<uint32_t>& out) {
+// The offset of every '\n' in `text`, up to `max` of them, 16 bytes a
+// comparison where SSE2 is there (every x86-64): one pass that both counts
+// the lines and saves the workers from searching for them again.
+void FindNewlines(std::string_view text, size_t max, std::vector<uint32_t>& out) {
   out.clear();
   size_t i = 0;
 #if defined(__SSE2__)
   const __m128i newline = _mm_set1_epi8('\n');
-  for (; i + 16 <= text.size(); i += 16) {
+  for (; i + 16 <= text.size() && out.size() < max; i += 16) {
     const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
     auto mask = static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(block, newline)));
-    while (mask != 0) {
+    while (mask != 0 && out.size() < max) {
       out.push_back(static_cast<uint32_t>(i) + static_cast<uint32_t>(std::countr_zero(mask)));
       mask &= mask - 1;
     }
   }
 #endif
-  for (; i < text.size(); ++i) {
+  for (; i < text.size() && out.size() < max; ++i) {
     if (text[i] == '\n') out.push_back(static_cast<uint32_t>(i));
   }
 }
@@ -102,19 +102,23 @@ class ChunkSource {
   const std::string& error() const { return error_; }
 
  protected:
-  // Hands `lines` to `chunk` with its first line number and empty results.
-  bool Start(LineChunk& chunk, std::string_view lines) {
+  // Hands the first settings_.max_lines lines of `lines` to `chunk`, with its
+  // first line number and empty results; returns their size, the bytes used.
+  size_t Start(LineChunk& chunk, std::string_view lines) {
+    FindNewlines(lines, settings_.max_lines, chunk.newlines);
+    if (chunk.newlines.size() == settings_.max_lines && chunk.newlines.back() + 1 < lines.size()) {
+      lines = lines.substr(0, chunk.newlines.back() + 1);
+    }
     chunk.lines = lines;
     chunk.first_line = next_line_;
-    FindNewlines(lines, chunk.newlines);
     next_line_ += static_cast<int64_t>(chunk.newlines.size());
     chunk.out.clear();
     chunk.diagnostics.clear();
-    chunk.collected.clear();
+    chunk.text_rows.clear();
     chunk.verdicts = {};
     chunk.malformed = 0;
     chunk.stopped = false;
-    return !lines.empty();
+    return lines.size();
   }
 
   int64_t next_line_;
@@ -131,14 +135,18 @@ class ReadChunkSource : public ChunkSource {
       : ChunkSource(first_line, settings), fd_(fd), carry_(std::move(carry)) {}
 
   bool Fill(LineChunk& chunk) override {
-    if (done_) return false;
+    if (done_ && carry_.empty()) return false;
     std::string& data = chunk.storage;
     data.assign(carry_);
     carry_.clear();
     size_t size = data.size();
     size_t last_newline = std::string::npos;
+    if (carry_has_lines_) {  // lines the last chunk could not take: no read needed
+      carry_has_lines_ = false;
+      last_newline = LastNewline(data.data(), size);
+    }
     // Read until the chunk holds at least one whole line, or the input ends.
-    while (true) {
+    while (last_newline == std::string::npos && !done_) {
       const size_t want = settings_.chunk_bytes;
       data.resize(size + want + settings_.padding);
       const ssize_t got = ::read(fd_, data.data() + size, want);
@@ -154,25 +162,32 @@ class ReadChunkSource : public ChunkSource {
       }
       size += static_cast<size_t>(got);
       bytes_read_ += static_cast<uint64_t>(got);
-      const void* found = memrchr(data.data(), '\n', size);
-      if (found != nullptr) {
-        last_newline = static_cast<size_t>(static_cast<const char*>(found) - data.data());
-        break;
-      }
+      last_newline = LastNewline(data.data(), size);
     }
     size_t end = size;  // at the end of the input the last line needs no newline
-    if (!done_ && last_newline != std::string::npos) {
-      end = last_newline + 1;
-      carry_.assign(data.data() + end, size - end);
+    if (!done_ && last_newline != std::string::npos) end = last_newline + 1;
+    // Room for the padding first: the view Start keeps must not move after.
+    data.resize(std::max(size, end + settings_.padding));
+    const size_t used = Start(chunk, std::string_view(data.data(), end));
+    if (used < size) {
+      carry_.assign(data.data() + used, size - used);
+      carry_has_lines_ = used < end;
     }
-    data.resize(end + settings_.padding);
-    std::fill(data.begin() + static_cast<std::ptrdiff_t>(end), data.end(), ' ');
-    return Start(chunk, std::string_view(data.data(), end));
+    data.resize(used + settings_.padding);  // smaller: stays in place
+    std::fill(data.begin() + static_cast<std::ptrdiff_t>(used), data.end(), ' ');
+    return used > 0;
   }
 
  private:
+  // The offset of the last '\n' in data[0, size), or npos.
+  static size_t LastNewline(const char* data, size_t size) {
+    const void* found = memrchr(data, '\n', size);
+    return found == nullptr ? std::string::npos : static_cast<size_t>(static_cast<const char*>(found) - data);
+  }
+
   int fd_;
   std::string carry_;
+  bool carry_has_lines_ = false;  // carry_ holds whole lines left by the max_lines cap
   bool done_ = false;
 };
 
@@ -221,13 +236,15 @@ class MappedChunkSource : public ChunkSource {
         last = std::memchr(from + settings_.chunk_bytes, '\n', size_ - begin - settings_.chunk_bytes);
       if (last != nullptr) end = static_cast<uint64_t>(static_cast<const char*>(last) - base_) + 1;
     }
-    position_ = end;
-    bytes_read_ = end;
-    const std::string_view lines(base_ + begin, end - begin);
-    if (size_ - end >= settings_.padding) return Start(chunk, lines);
-    chunk.storage.assign(lines);
-    chunk.storage.append(settings_.padding, ' ');
-    return Start(chunk, std::string_view(chunk.storage.data(), lines.size()));
+    std::string_view lines(base_ + begin, end - begin);
+    if (size_ - end < settings_.padding) {  // too near the end for padding: a copy
+      chunk.storage.assign(lines);
+      chunk.storage.append(settings_.padding, ' ');
+      lines = std::string_view(chunk.storage.data(), lines.size());
+    }
+    position_ = begin + Start(chunk, lines);
+    bytes_read_ = position_;
+    return true;
   }
 
  private:

@@ -12,6 +12,8 @@
 
 #include <eccn/eccn.h>
 
+#include "cli/render_text.h"
+
 namespace eccn::cli {
 
 struct LineChunk {
@@ -24,15 +26,18 @@ struct LineChunk {
   // Results, filled by the processing function and read by the consumer.
   std::string out;
   std::vector<Diagnostic> diagnostics;
-  std::vector<Classification> collected;
-  std::array<int64_t, 3> verdicts{};  // by Verdict
+  std::vector<ClassifyTextRow> text_rows;  // --format text: rows for the consumer to add, in order
+  std::array<int64_t, 3> verdicts{};       // by Verdict
   int64_t malformed = 0;
   bool stopped = false;  // processing stopped early (--fail-fast)
 };
 
 struct ChunkStreamSettings {
-  size_t jobs = 1;                                   // worker threads; 1 processes on the calling thread
-  size_t chunk_bytes = 1 << 20;                      // read size per chunk
+  size_t jobs = 1;               // worker threads; 1 processes on the calling thread
+  size_t chunk_bytes = 1 << 20;  // read size per chunk
+  // Lines per chunk at most: memory holds a chunk's results, and a short
+  // record's result can be a hundred times its size.
+  size_t max_lines = 4096;
   size_t padding = 64;                               // readable bytes after each chunk's lines
   std::function<void(uint64_t bytes_read)> on_read;  // progress, on the calling thread
   // A mapped file that shrinks while it is read raises SIGBUS: eccn then says

@@ -128,19 +128,25 @@ TextTable ClassifyTable(const std::vector<std::string>& metrics) {
 ClassifyTextWriter::ClassifyTextWriter(const Report& report)
     : metrics_(ShownMetrics(report)), packs_line_(PacksLine(report)), table_(ClassifyTable(metrics_)) {}
 
-void ClassifyTextWriter::Add(const Classification& chip) {
-  std::vector<std::string> row{chip.chip};
-  for (const std::string& id : metrics_) row.push_back(MetricCell(chip, id));
-  const Verdict verdict = chip.Overall();
-  ++total_;
-  controlled_ += verdict == Verdict::kControlled ? 1 : 0;
-  indeterminate_ += verdict == Verdict::kIndeterminate ? 1 : 0;
-  row.push_back(VerdictText(verdict));
-  row.push_back(EntriesCell(chip));
-  table_.AddRow(std::move(row));
+ClassifyTextRow ClassifyTextWriter::RowOf(const Classification& chip) const {
+  ClassifyTextRow row;
+  row.verdict = chip.Overall();
+  row.cells.push_back(chip.chip);
+  for (const std::string& id : metrics_) row.cells.push_back(MetricCell(chip, id));
+  row.cells.push_back(VerdictText(row.verdict));
+  row.cells.push_back(EntriesCell(chip));
   for (const NoticeResult& notice : chip.notices) {
-    notices_.push_back(fmt::format("Notice for {}: {} [{}]", chip.chip, notice.title, notice.citation));
+    row.notices.push_back(fmt::format("Notice for {}: {} [{}]", chip.chip, notice.title, notice.citation));
   }
+  return row;
+}
+
+void ClassifyTextWriter::Add(ClassifyTextRow row) {
+  ++total_;
+  controlled_ += row.verdict == Verdict::kControlled ? 1 : 0;
+  indeterminate_ += row.verdict == Verdict::kIndeterminate ? 1 : 0;
+  table_.AddRow(std::move(row.cells));
+  for (std::string& line : row.notices) notices_.push_back(std::move(line));
 }
 
 void ClassifyTextWriter::Render(std::ostream& out) const {
@@ -153,7 +159,7 @@ void ClassifyTextWriter::Render(std::ostream& out) const {
 
 void RenderClassifyText(const Report& report, std::ostream& out) {
   ClassifyTextWriter writer(report);
-  for (const Classification& chip : report.chips) writer.Add(chip);
+  for (const Classification& chip : report.chips) writer.Add(writer.RowOf(chip));
   writer.Render(out);
 }
 

@@ -14,13 +14,26 @@ namespace eccn::cli {
 // One row per chip: shown metrics, verdict, the entries that match or are open.
 void RenderClassifyText(const Report& report, std::ostream& out);
 
+// One chip's row of that table, with what the summary under it counts.
+struct ClassifyTextRow {
+  std::vector<std::string> cells;
+  Verdict verdict = Verdict::kIndeterminate;
+  std::vector<std::string> notices;  // one line each
+};
+
 // The same table built a chip at a time, so that a long catalog keeps its
 // rows' text only, not whole classifications.
 class ClassifyTextWriter {
  public:
   // Reads the report's context and packs; report.chips is not read.
   explicit ClassifyTextWriter(const Report& report);
-  void Add(const Classification& chip);
+  // Reads only what the constructor set: worker threads make rows while
+  // another thread adds the rows made before.
+  ClassifyTextRow RowOf(const Classification& chip) const;
+  void Add(ClassifyTextRow row);
+  // The table's rows so far (see TextTable::Flush), for a catalog of any size.
+  size_t held_rows() const { return table_.held_rows(); }
+  void Flush(std::ostream& out) { table_.Flush(out); }
   void Render(std::ostream& out) const;
 
  private:

@@ -14,12 +14,23 @@ class TextTable {
 
   explicit TextTable(std::vector<std::string> headers, std::vector<Align> aligns = {});
   void AddRow(std::vector<std::string> cells);
+  size_t held_rows() const { return rows_.size(); }
+  // Writes the header (the first time) and the rows held, and lets them go:
+  // a catalog's table streams in flat memory. The column widths are fixed
+  // the first time, from the header and the rows then held; a later, wider
+  // cell pushes the rest of its row to the right.
+  void Flush(std::ostream& out);
+  // Writes what Flush would, keeping the rows.
   void Render(std::ostream& out) const;
 
  private:
+  std::vector<size_t> Widths() const;
+  void WriteLine(std::ostream& out, const std::vector<std::string>& cells, const std::vector<size_t>& widths) const;
+
   std::vector<std::string> headers_;
   std::vector<Align> aligns_;
   std::vector<std::vector<std::string>> rows_;
+  std::vector<size_t> fixed_widths_;  // after the first Flush
 };
 
 // Display width of UTF-8 text (code points; eccn prints no wide characters).

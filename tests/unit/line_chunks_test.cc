@@ -3,8 +3,10 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <cstdlib>
@@ -26,7 +28,7 @@ namespace fs = std::filesystem;
 std::string Text() {
   std::string text;
   for (int i = 1; i <= 300; ++i)
-    text += std::string(static_cast<size_t>(i % 37), 'a' + static_cast<char>(i % 26)) + "\n";
+    text += std::string(static_cast<size_t>(i % 37), static_cast<char>('a' + i % 26)) + "\n";
   text += std::string(1000, 'L') + "\n";
   text += "last line without a newline";
   return text;
@@ -44,11 +46,19 @@ std::vector<std::pair<int64_t, std::string>> Expected(const std::string& text, i
   return lines;
 }
 
-// Streams `fd` with small chunks and collects each line with its number.
-std::vector<std::pair<int64_t, std::string>> Collect(int fd, std::string carry, int64_t first_line, size_t jobs) {
+struct Chunking {
+  size_t chunk_bytes = 64;
+  size_t max_lines = 4096;
+};
+
+// Streams `fd` in chunks and collects each line with its number; the most
+// lines one chunk held go to `most_lines` if given.
+std::vector<std::pair<int64_t, std::string>> Collect(int fd, std::string carry, int64_t first_line, size_t jobs,
+                                                     Chunking chunking = {}, size_t* most_lines = nullptr) {
   ChunkStreamSettings settings;
   settings.jobs = jobs;
-  settings.chunk_bytes = 64;
+  settings.chunk_bytes = chunking.chunk_bytes;
+  settings.max_lines = chunking.max_lines;
   settings.padding = 64;
   std::vector<std::pair<int64_t, std::string>> lines;
   const std::string error = StreamChunks(
@@ -66,6 +76,7 @@ std::vector<std::pair<int64_t, std::string>> Collect(int fd, std::string carry, 
           lines.emplace_back(number++, std::string(chunk.lines.substr(start, end - start)));
           start = end + 1;
         }
+        if (most_lines != nullptr) *most_lines = std::max(*most_lines, static_cast<size_t>(number - chunk.first_line));
         return true;
       });
   EXPECT_EQ(error, "");
@@ -93,22 +104,52 @@ TEST_F(LineChunksTest, AMappedFileGivesEveryLineInOrder) {
   }
 }
 
+// Collect() of Text() written to a pipe, 100 bytes a write.
+std::vector<std::pair<int64_t, std::string>> CollectFromPipe(size_t jobs, Chunking chunking = {},
+                                                             size_t* most_lines = nullptr) {
+  std::array<int, 2> pipe_fds{};
+  EXPECT_EQ(::pipe(pipe_fds.data()), 0);
+  std::thread writer([&] {
+    const std::string text = Text();
+    for (size_t written = 0; written < text.size();) {
+      const ssize_t n = ::write(pipe_fds[1], text.data() + written, std::min<size_t>(100, text.size() - written));
+      if (n <= 0) break;
+      written += static_cast<size_t>(n);
+    }
+    ::close(pipe_fds[1]);
+  });
+  auto lines = Collect(pipe_fds[0], "", 1, jobs, chunking, most_lines);
+  writer.join();
+  ::close(pipe_fds[0]);
+  return lines;
+}
+
 TEST_F(LineChunksTest, APipeGivesTheSameLines) {
   for (const size_t jobs : {size_t{1}, size_t{2}}) {
-    std::array<int, 2> pipe_fds{};
-    ASSERT_EQ(::pipe(pipe_fds.data()), 0);
-    std::thread writer([&] {
-      const std::string text = Text();
-      for (size_t written = 0; written < text.size();) {
-        const ssize_t n = ::write(pipe_fds[1], text.data() + written, std::min<size_t>(100, text.size() - written));
-        if (n <= 0) break;
-        written += static_cast<size_t>(n);
+    EXPECT_EQ(CollectFromPipe(jobs), Expected(Text(), 1)) << jobs << " jobs";
+  }
+}
+
+// Short lines give results far larger than themselves: a chunk holds at most
+// max_lines lines whatever its byte size, from a file or a pipe.
+TEST_F(LineChunksTest, AChunkHoldsAtMostMaxLines) {
+  for (const size_t max_lines : {size_t{1}, size_t{3}, size_t{64}}) {
+    for (const size_t chunk_bytes : {size_t{64}, size_t{1} << 20}) {
+      const Chunking chunking{chunk_bytes, max_lines};
+      const std::string where = fmt::format("max_lines {}, chunk_bytes {}", max_lines, chunk_bytes);
+      size_t most = 0;
+      const int fd = ::open(path_.c_str(), O_RDONLY);
+      ASSERT_GE(fd, 0);
+      EXPECT_EQ(Collect(fd, "", 1, 2, chunking, &most), Expected(Text(), 1)) << where;
+      ::close(fd);
+      EXPECT_LE(most, max_lines) << where;
+      if (chunk_bytes > Text().size()) {
+        EXPECT_EQ(most, max_lines) << where;  // the cap, not the bytes, cut
       }
-      ::close(pipe_fds[1]);
-    });
-    EXPECT_EQ(Collect(pipe_fds[0], "", 1, jobs), Expected(Text(), 1)) << jobs << " jobs";
-    writer.join();
-    ::close(pipe_fds[0]);
+      most = 0;
+      EXPECT_EQ(CollectFromPipe(2, chunking, &most), Expected(Text(), 1)) << where << ", pipe";
+      EXPECT_LE(most, max_lines) << where << ", pipe";
+    }
   }
 }
 
