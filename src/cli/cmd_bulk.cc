@@ -92,13 +92,20 @@ void Emit(const BulkRun& run, LineChunk& chunk, int64_t line, const Classificati
 // Returns false to stop (--fail-fast after a bad record).
 bool ProcessRecord(const BulkRun& run, Worker& worker, std::string_view file, InputFormat format, std::string_view line,
                    int64_t line_number, LineChunk& chunk) {
-  if (run.options.format == "csv" && !run.options.exact_only) {
+  const bool csv = run.options.format == "csv";
+  if ((csv || run.options.format == "text") && !run.options.exact_only) {
     worker.fast.Reset();
     const bool decoded =
         format == InputFormat::kJsonl ? worker.jsonl.Decode(line, worker.fast) : worker.csv->Decode(line, worker.fast);
     if (decoded && worker.fast.chip().has_name && worker.classify.Classify(worker.fast.chip(), worker.outcome)) {
-      const std::optional<Verdict> verdict =
-          run.csv.FastRow(chunk.out, line_number, worker.fast.chip().name, worker.outcome, worker.csv_scratch);
+      const std::string_view name = worker.fast.chip().name;
+      std::optional<Verdict> verdict;
+      if (csv) {
+        verdict = run.csv.FastRow(chunk.out, line_number, name, worker.outcome, worker.csv_scratch);
+      } else if (std::optional<ClassifyTextRow> row = run.text.FastRowOf(name, worker.outcome, run.classifier)) {
+        verdict = row->verdict;
+        chunk.text_rows.push_back(std::move(*row));
+      }
       if (verdict) {
         ++chunk.verdicts[static_cast<size_t>(*verdict)];
         return true;
@@ -117,7 +124,7 @@ bool ProcessRecord(const BulkRun& run, Worker& worker, std::string_view file, In
     return !run.options.fail_fast;
   }
   // A CSV row needs verdicts, not reasons; alternatives need Classify, which tries each.
-  if (run.options.format == "csv" && !HasAlternatives(spec->uncertain)) {
+  if (csv && !HasAlternatives(spec->uncertain)) {
     worker.verdicts.Evaluate(*spec);
     ++chunk.verdicts[static_cast<size_t>(
         run.csv.Row(chunk.out, line_number, spec->name, worker.verdicts, worker.csv_scratch))];

@@ -3,7 +3,11 @@
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 
+#include <algorithm>
+#include <span>
+
 #include "cli/text_table.h"
+#include "overall_verdict.h"
 
 namespace eccn::cli {
 namespace {
@@ -138,6 +142,48 @@ ClassifyTextRow ClassifyTextWriter::RowOf(const Classification& chip) const {
   for (const NoticeResult& notice : chip.notices) {
     row.notices.push_back(fmt::format("Notice for {}: {} [{}]", chip.chip, notice.title, notice.citation));
   }
+  return row;
+}
+
+std::optional<ClassifyTextRow> ClassifyTextWriter::FastRowOf(std::string_view name, const bulk::FastOutcome& outcome,
+                                                             const bulk::FastClassifier& columns) const {
+  if (!outcome.notices.empty()) return std::nullopt;
+  const std::span<const bulk::EntryColumn> entries = columns.entries();
+  ClassifyTextRow row;
+  row.verdict = OverallVerdict(
+      entries.size(), [&](size_t i) { return entries[i].control; }, [&](size_t i) { return outcome.verdicts[i]; });
+  row.cells.emplace_back(name);
+  for (const std::string& id : metrics_) {
+    // As MetricCell: the first metric of that id, in pack order.
+    const auto& metrics = columns.metrics();
+    const auto column = std::find_if(metrics.begin(), metrics.end(), [&](const auto& m) { return m.metric->id == id; });
+    if (column == metrics.end()) {
+      row.cells.emplace_back();
+      continue;
+    }
+    const std::optional<bulk::FastMetric>& metric = outcome.metrics[static_cast<size_t>(column - metrics.begin())];
+    std::optional<std::string> text = metric ? FormatDecided(metric->value, metric->error) : std::nullopt;
+    if (!text) return std::nullopt;
+    row.cells.push_back(std::move(*text));
+  }
+  row.cells.push_back(VerdictText(row.verdict));
+  // As EntriesCell, for verdicts without an indeterminate control.
+  std::vector<std::string> controls;
+  std::vector<std::string> zones;
+  for (size_t i = 0; i < entries.size(); ++i) {
+    const Verdict verdict = outcome.verdicts[i];
+    if (entries[i].control && verdict == Verdict::kIndeterminate) return std::nullopt;
+    if (verdict == Verdict::kNotControlled) continue;
+    const std::string& id = entries[i].entry->id;
+    if (entries[i].control) {
+      controls.push_back(id);
+    } else {
+      zones.push_back(verdict == Verdict::kControlled ? id : id + "?");
+    }
+  }
+  std::string cell = controls.empty() ? "-" : JoinStrings(controls, ", ");
+  if (!zones.empty()) cell += fmt::format("; review zone {}", JoinStrings(zones, ", "));
+  row.cells.push_back(std::move(cell));
   return row;
 }
 

@@ -1,11 +1,13 @@
 // Human-readable output: aligned tables and explanations.
 #pragma once
 
+#include <optional>
 #include <ostream>
-
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "bulk/fast_classifier.h"
 #include "cli/report.h"
 #include "cli/text_table.h"
 
@@ -30,6 +32,12 @@ class ClassifyTextWriter {
   // Reads only what the constructor set: worker threads make rows while
   // another thread adds the rows made before.
   ClassifyTextRow RowOf(const Classification& chip) const;
+  // The same row from the bulk fast path's outcome, whose entries and metrics
+  // follow `columns`; nullopt when only the exact classification can give it
+  // (an indeterminate entry lists what it needs, a notice its title, and a
+  // metric known within a range or near a rounding half shows as exact).
+  std::optional<ClassifyTextRow> FastRowOf(std::string_view name, const bulk::FastOutcome& outcome,
+                                           const bulk::FastClassifier& columns) const;
   void Add(ClassifyTextRow row);
   // The table's rows so far (see TextTable::Flush), for a catalog of any size.
   size_t held_rows() const { return table_.held_rows(); }

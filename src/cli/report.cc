@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 #include <cmath>
+#include <cstdint>
 
 namespace eccn::cli {
 
@@ -12,6 +13,33 @@ std::string FormatInterval(const Interval& value, int digits) {
   if (value.hi_unbounded) return value.lo == 0 ? "?" : fmt::format(">= {}", FormatNumber(value.lo, digits));
   if (value.lo_unbounded) return fmt::format("<= {}", FormatNumber(value.hi, digits));
   return fmt::format("{}..{}", FormatNumber(value.lo, digits), FormatNumber(value.hi, digits));
+}
+
+std::optional<std::string> FormatDecided(double value, double error, int digits) {
+  constexpr double kLargest = 1e9;
+  constexpr int kMaxDigits = 4;
+  if (!(value - error >= 0) || !(value + error < kLargest) || digits < 0 || digits > kMaxDigits) return std::nullopt;
+  const double scale = std::pow(10.0, digits);  // exact for these digits
+  // The ends scaled, each widened by more than the rounding of the few
+  // operations here (a few 1e-16 of the magnitude), below 1e13 so that the
+  // integers near them are doubles.
+  const double top = (value + error) * scale;
+  const double margin = (top + 1) * 1e-15;
+  const double lo = (value - error) * scale - margin;
+  const double hi = top + margin;
+  // Round half away from zero, as FormatNumber: both ends must land on the same integer.
+  const double rounded = std::floor(lo + 0.5);
+  if (std::floor(hi + 0.5) != rounded) return std::nullopt;
+  const auto scaled = static_cast<uint64_t>(rounded);
+  const auto unit = static_cast<uint64_t>(scale);
+  std::string text = std::to_string(scaled / unit);
+  if (const uint64_t fraction = scaled % unit; fraction != 0) {
+    std::string decimals = std::to_string(fraction);
+    decimals.insert(0, static_cast<size_t>(digits) - decimals.size(), '0');
+    while (decimals.back() == '0') decimals.pop_back();
+    text += "." + decimals;
+  }
+  return text;
 }
 
 std::string FormatMargin(double margin) {

@@ -1,6 +1,7 @@
 // What a command reports, shared by the text and JSON renderers.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -40,6 +41,10 @@ std::vector<std::string> ReviewZones(const Classification& chip);
 
 // "2368", "2.91", ">= 2368", "1.2..3.4", "?" (unknown).
 std::string FormatInterval(const Interval& value, int digits = 2);
+// FormatNumber(x, digits) for the exact x within `error` of `value`, when
+// every such number gives the same text (the bulk fast path knows its values
+// so); nullopt near a half of the last digit, below zero or from 1e9 up.
+std::optional<std::string> FormatDecided(double value, double error, int digits = 2);
 // "-50.7%", "+48%".
 std::string FormatMargin(double margin);
 // How two values relate, for "2368 < 4800": "<", "=", ">" or "?" when unsure.

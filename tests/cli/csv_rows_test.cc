@@ -20,36 +20,21 @@ namespace {
 const Context kContext(*Date::Parse("2026-11-28"));
 
 TEST(CsvRows, EveryPathWritesTheSameRow) {
-  const bulk::FastClassifier classifier(testing_support::ShippedRules(), kContext);
-  bulk::FastClassifier::Worker worker(classifier);
-  const CsvResultWriter writer(classifier);
+  testing_support::FastJsonlPath fast_path(kContext);
+  const CsvResultWriter writer(fast_path.classifier());
   VerdictEvaluator verdicts(testing_support::ShippedRules(), kContext);
-  bulk::JsonlDecoder decoder;
-  bulk::FastRecordBuilder builder(testing_support::Formats());
-  bulk::FastOutcome outcome;
   CsvRowScratch scratch;
 
   std::mt19937_64 random(1010);
-  std::uniform_real_distribution<double> rate(1, 2000);
-  std::uniform_real_distribution<double> area(20, 1000);
-  const std::array<const char*, 3> markets{"datacenter", "consumer", "unknown"};
   int fast_rows = 0;
   int undecided_digits = 0;
   constexpr int kRecords = 1500;
   for (int i = 0; i < kRecords; ++i) {
-    // Metrics with long expansions (PD is TPP over an area) put digits at stake.
-    const std::string record = fmt::format(
-        R"({{"name": "Chip {}", "marketed_for": "{}", "throughput": {{"fp16": "{:.{}f} TFLOPS", "int8": "{:.2f} TOPS"}}, )"
-        R"("dies": [{{"area": "{:.1f} mm2", "transistors": "finfet", "role": "logic", "count": {}}}], )"
-        R"("memory": {{"type": "HBM3", "bandwidth": "{:.2f} TB/s"}}}})",
-        i, markets[random() % markets.size()], rate(random), static_cast<int>(random() % 6), rate(random), area(random),
-        1 + random() % 2, rate(random) / 100);
-    const std::string padded = testing_support::Padded(record);
-    builder.Reset();
-    ASSERT_TRUE(decoder.Decode(std::string_view(padded.data(), record.size()), builder)) << record;
-    if (!worker.Classify(builder.chip(), outcome)) continue;  // at a threshold: the exact path alone
+    const std::string record = testing_support::RandomRecord(random, i);
+    const std::optional<bulk::FastOutcome> outcome = fast_path.Classify(record);
+    if (!outcome) continue;  // at a threshold: the exact path alone
     std::string fast;
-    if (!writer.FastRow(fast, 1, builder.chip().name, outcome, scratch)) {
+    if (!writer.FastRow(fast, 1, fmt::format("Chip {}", i), *outcome, scratch)) {
       EXPECT_EQ(fast, "");
       ++undecided_digits;
       continue;

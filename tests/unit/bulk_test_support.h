@@ -2,7 +2,11 @@
 // the fast builder, and classify it both ways.
 #pragma once
 
+#include <fmt/format.h>
+
+#include <array>
 #include <optional>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -14,6 +18,24 @@
 #include "test_rules.h"
 
 namespace eccn::testing_support {
+
+// A JSON Lines chip with random rates, die area, market, memory bandwidth
+// (sometimes absent) and described_in (sometimes absent): metrics with long
+// expansions (PD is TPP over an area) put the rounding of digits at stake.
+inline std::string RandomRecord(std::mt19937_64& random, int index) {
+  std::uniform_real_distribution<double> rate(1, 2000);
+  std::uniform_real_distribution<double> area(20, 1000);
+  const std::array<const char*, 3> markets{"datacenter", "consumer", "unknown"};
+  const std::array<const char*, 3> described{R"(, "described_in": [])", R"(, "described_in": ["5A992.c"])", ""};
+  return fmt::format(
+      R"({{"name": "Chip {}", "marketed_for": "{}", "throughput": {{"fp16": "{:.{}f} TFLOPS", "int8": "{:.2f} TOPS"}}, )"
+      R"("dies": [{{"area": "{:.1f} mm2", "transistors": "finfet", "role": "logic", "count": {}}}], )"
+      R"("memory": {{"type": "HBM3"{}}}{}}})",
+      index, markets[random() % markets.size()], rate(random), static_cast<int>(random() % 6), rate(random),
+      area(random), 1 + random() % 2,
+      random() % 4 == 0 ? "" : fmt::format(R"(, "bandwidth": "{:.2f} TB/s")", rate(random) / 100),
+      described[random() % described.size()]);
+}
 
 // A record with the padding simdjson reads past its end.
 inline std::string Padded(std::string_view line) { return std::string(line) + std::string(bulk::kJsonPadding, ' '); }
@@ -48,6 +70,8 @@ inline std::vector<std::string> Errors(const std::vector<Diagnostic>& diagnostic
 class FastJsonlPath {
  public:
   explicit FastJsonlPath(const Context& context) : classifier_(ShippedRules(), context), worker_(classifier_) {}
+
+  const bulk::FastClassifier& classifier() const { return classifier_; }
 
   // The fast path's verdicts for a JSONL record, or nullopt if it defers to the exact path.
   std::optional<bulk::FastOutcome> Classify(std::string_view line) {
