@@ -21,6 +21,19 @@ struct FormatTable;
 inline constexpr std::array<std::string_view, 13> kSpecKeys{
     "name",   "vendor",       "kind",    "marketed_for", "released", "throughput", "dies",
     "memory", "interconnect", "package", "described_in", "sources",  "notes"};
+// Positions in kSpecKeys of the keys after the scalars (kSpecScalarFields),
+// for the JSON walkers' switches; a reordering of kSpecKeys fails to compile.
+inline constexpr size_t kThroughputKey = 5;
+inline constexpr size_t kDiesKey = 6;
+inline constexpr size_t kMemoryKey = 7;
+inline constexpr size_t kInterconnectKey = 8;
+inline constexpr size_t kPackageKey = 9;
+inline constexpr size_t kDescribedInKey = 10;
+inline constexpr size_t kSourcesKey = 11;
+static_assert(kSpecKeys[kThroughputKey] == "throughput" && kSpecKeys[kDiesKey] == "dies" &&
+              kSpecKeys[kMemoryKey] == "memory" && kSpecKeys[kInterconnectKey] == "interconnect" &&
+              kSpecKeys[kPackageKey] == "package" && kSpecKeys[kDescribedInKey] == "described_in" &&
+              kSpecKeys[kSourcesKey] == "sources");
 inline constexpr std::array<std::string_view, 6> kDieKeys{"name", "area",  "transistors",
                                                           "role", "count", "transistor_count"};
 inline constexpr std::array<std::string_view, 3> kMemoryKeys{"type", "capacity", "bandwidth"};
@@ -75,6 +88,7 @@ size_t KeyIndex(const std::array<std::string_view, N>& keys, std::string_view ke
 // kSpecScalarFields are those of the first keys of kSpecKeys, the top level's scalars.
 inline constexpr std::array<SpecField, 5> kSpecScalarFields{SpecField::kName, SpecField::kVendor, SpecField::kKind,
                                                             SpecField::kMarketedFor, SpecField::kReleased};
+static_assert(kSpecScalarFields.size() == kThroughputKey);
 inline constexpr std::array<SpecField, kDieKeys.size()> kDieFields{
     SpecField::kDieName, SpecField::kDieArea,  SpecField::kDieTransistors,
     SpecField::kDieRole, SpecField::kDieCount, SpecField::kDieTransistorCount};

@@ -326,20 +326,20 @@ class Walk {
   bool TopLevel(size_t index, od::value value) {
     if (index < kSpecScalarFields.size()) return Field(value, kSpecScalarFields[index]);
     switch (index) {
-      case 5:
+      case kThroughputKey:
         return Throughput(value);
-      case 6:
+      case kDiesKey:
         return Dies(value);
-      case 7:
+      case kMemoryKey:
         return Section(value, kMemoryKeys, "'memory'", kMemoryFields);
-      case 8:
+      case kInterconnectKey:
         return Section(value, kInterconnectKeys, "'interconnect'", kInterconnectFields);
-      case 9:
+      case kPackageKey:
         return Section(value, kPackageKeys, "'package'", kPackageFields);
-      case 10:
+      case kDescribedInKey:
         return Strings(value, kDescribedInWhat, kParagraphWhat, false,
                        [this](std::string_view text, const char* at) { return builder_.AddDescribedIn(text, at); });
-      case 11:
+      case kSourcesKey:
         return Strings(value, kSourcesWhat, kSourceWhat, true,
                        [this](std::string_view text, const char*) { return builder_.AddSource(text); });
       default:

@@ -266,20 +266,20 @@ class Scanner {
   bool TopLevel(size_t index) {
     if (index < kSpecScalarFields.size()) return Field(kSpecScalarFields[index]);
     switch (index) {
-      case 5:
+      case kThroughputKey:
         return Throughput();
-      case 6:
+      case kDiesKey:
         return Dies();
-      case 7:
+      case kMemoryKey:
         return Section(kMemoryKeys, kMemoryFields);
-      case 8:
+      case kInterconnectKey:
         return Section(kInterconnectKeys, kInterconnectFields);
-      case 9:
+      case kPackageKey:
         return Section(kPackageKeys, kPackageFields);
-      case 10:
+      case kDescribedInKey:
         if (Peek() != 'n' && !builder_.StartDescribedIn()) return false;
         return Strings(false, [this](std::string_view text) { return builder_.AddDescribedIn(text, nullptr); });
-      case 11:
+      case kSourcesKey:
         return Strings(true, [this](std::string_view text) { return builder_.AddSource(text); });
       default:
         return Skip(0);  // notes: free text, not read
