@@ -12,6 +12,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <random>
 #include <string>
 #include <thread>
 #include <utility>
@@ -104,15 +105,15 @@ TEST_F(LineChunksTest, AMappedFileGivesEveryLineInOrder) {
   }
 }
 
-// Collect() of Text() written to a pipe, 100 bytes a write.
-std::vector<std::pair<int64_t, std::string>> CollectFromPipe(size_t jobs, Chunking chunking = {},
-                                                             size_t* most_lines = nullptr) {
+// Collect() of `text` written to a pipe, `piece` bytes a write.
+std::vector<std::pair<int64_t, std::string>> CollectFromPipe(const std::string& text, size_t jobs,
+                                                             Chunking chunking = {}, size_t* most_lines = nullptr,
+                                                             size_t piece = 100) {
   std::array<int, 2> pipe_fds{};
   EXPECT_EQ(::pipe(pipe_fds.data()), 0);
   std::thread writer([&] {
-    const std::string text = Text();
     for (size_t written = 0; written < text.size();) {
-      const ssize_t n = ::write(pipe_fds[1], text.data() + written, std::min<size_t>(100, text.size() - written));
+      const ssize_t n = ::write(pipe_fds[1], text.data() + written, std::min(piece, text.size() - written));
       if (n <= 0) break;
       written += static_cast<size_t>(n);
     }
@@ -126,7 +127,7 @@ std::vector<std::pair<int64_t, std::string>> CollectFromPipe(size_t jobs, Chunki
 
 TEST_F(LineChunksTest, APipeGivesTheSameLines) {
   for (const size_t jobs : {size_t{1}, size_t{2}}) {
-    EXPECT_EQ(CollectFromPipe(jobs), Expected(Text(), 1)) << jobs << " jobs";
+    EXPECT_EQ(CollectFromPipe(Text(), jobs), Expected(Text(), 1)) << jobs << " jobs";
   }
 }
 
@@ -147,9 +148,36 @@ TEST_F(LineChunksTest, AChunkHoldsAtMostMaxLines) {
         EXPECT_EQ(most, max_lines) << where;  // the cap, not the bytes, cut
       }
       most = 0;
-      EXPECT_EQ(CollectFromPipe(2, chunking, &most), Expected(Text(), 1)) << where << ", pipe";
+      EXPECT_EQ(CollectFromPipe(Text(), 2, chunking, &most), Expected(Text(), 1)) << where << ", pipe";
       EXPECT_LE(most, max_lines) << where << ", pipe";
     }
+  }
+}
+
+// Any text, chunk size, line cap, worker count and pipe write size: every
+// line once, in order, with its number.
+TEST_F(LineChunksTest, RandomTextsAndSettingsGiveEveryLine) {
+  std::mt19937_64 random(4242);
+  for (int round = 0; round < 200; ++round) {
+    std::string text;
+    for (size_t n = random() % 60; n > 0; --n) {
+      text += std::string(random() % 3 == 0 ? 0 : random() % 90, static_cast<char>('a' + random() % 26));
+      if (random() % 4 != 0 || n > 1) text += random() % 5 == 0 ? "\r\n" : "\n";  // the last may lack one
+    }
+    const Chunking chunking{1 + random() % 200, 1 + random() % 20};
+    const size_t jobs = 1 + random() % 2;
+    const std::string where = fmt::format("round {}: chunk_bytes {}, max_lines {}, jobs {}", round,
+                                          chunking.chunk_bytes, chunking.max_lines, jobs);
+    std::ofstream(path_, std::ios::binary | std::ios::trunc) << text;
+    size_t most = 0;
+    const int fd = ::open(path_.c_str(), O_RDONLY);
+    ASSERT_GE(fd, 0);
+    EXPECT_EQ(Collect(fd, "", 1, jobs, chunking, &most), Expected(text, 1)) << where;
+    ::close(fd);
+    EXPECT_LE(most, chunking.max_lines) << where;
+    most = 0;
+    EXPECT_EQ(CollectFromPipe(text, jobs, chunking, &most, 1 + random() % 300), Expected(text, 1)) << where;
+    EXPECT_LE(most, chunking.max_lines) << where;
   }
 }
 
