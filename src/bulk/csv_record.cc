@@ -1,6 +1,7 @@
 #include "bulk/csv_record.h"
 
 #include <fmt/format.h>
+#include <simdjson.h>
 
 #include <algorithm>
 #include <charconv>
@@ -195,6 +196,12 @@ std::string_view CsvDecoder::WithUnit(std::string_view cell, const CsvColumn& co
 
 template <class Builder>
 bool CsvDecoder::SplitRow(std::string_view row, Builder& builder) {
+  // As for YAML files and JSON Lines records: text that is not UTF-8 is refused, with its position.
+  if (!simdjson::validate_utf8(row.data(), row.size())) {
+    builder.Fail(row.data() + FirstInvalidUtf8(row),
+                 [] { return std::string("invalid UTF-8; files must be UTF-8 encoded"); });
+    return false;
+  }
   if (const size_t bad = SplitCsvLine(row, cells_, unquoted_); bad != std::string_view::npos) {
     builder.Fail(row.data() + bad, [] {
       return std::string(

@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "json_special.h"
+#include "yaml_reader.h"
 
 namespace eccn::cli {
 namespace {
@@ -32,43 +33,6 @@ std::string_view ShortEscape(unsigned char c) {
     default:
       return "";
   }
-}
-
-// True for a string dump() would refuse: it is not UTF-8.
-bool IsInvalidUtf8(std::string_view text) {
-  size_t i = 0;
-  while (i < text.size()) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    size_t length = 0;
-    uint32_t code = 0;
-    if (c >= 0xC2 && c <= 0xDF) {
-      length = 2;
-      code = c & 0x1FU;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      length = 3;
-      code = c & 0x0FU;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      length = 4;
-      code = c & 0x07U;
-    } else {
-      return true;
-    }
-    if (text.size() - i < length) return true;
-    for (size_t k = 1; k < length; ++k) {
-      const auto next = static_cast<unsigned char>(text[i + k]);
-      if ((next & 0xC0U) != 0x80U) return true;
-      code = (code << 6U) | (next & 0x3FU);
-    }
-    const bool overlong = (length == 3 && code < 0x800) || (length == 4 && code < 0x10000);
-    const bool surrogate = code >= 0xD800 && code <= 0xDFFF;
-    if (overlong || surrogate || code > 0x10FFFF) return true;
-    i += length;
-  }
-  return false;
 }
 
 }  // namespace
@@ -143,7 +107,9 @@ void JsonWriter::Escaped(std::string_view text) {
     const auto c = static_cast<unsigned char>(*at);
     if (c >= 0x80) {
       // dump() throws on text that is not UTF-8; this throws the same error.
-      if (!utf8_checked && IsInvalidUtf8(text)) (void)nlohmann::ordered_json(std::string(text)).dump();
+      if (!utf8_checked && FirstInvalidUtf8(text) != std::string_view::npos) {
+        (void)nlohmann::ordered_json(std::string(text)).dump();
+      }
       utf8_checked = true;
       continue;  // written as it is
     }

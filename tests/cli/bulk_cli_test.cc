@@ -78,6 +78,18 @@ TEST(BulkCli, MalformedRecordsAreReportedByLineAndTheRestClassify) {
   EXPECT_THAT(o.out, HasSubstr("\n5,Third,"));
 }
 
+// A CSV cell that is not UTF-8 (here Latin-1) is a malformed record, for
+// every output; JSON could not carry it (it ended the process before).
+TEST(BulkCli, TextThatIsNotUtf8IsAMalformedRecord) {
+  for (const char* format : {"jsonl", "json", "csv", "text"}) {
+    const Outcome o = Classify({kData + "not_utf8.csv", "--format", format});
+    EXPECT_EQ(o.code, kDataError) << format;
+    EXPECT_THAT(o.err, HasSubstr("not_utf8.csv:3:4: error: invalid UTF-8; files must be UTF-8 encoded")) << format;
+    EXPECT_THAT(o.out, HasSubstr("First")) << format;
+    EXPECT_THAT(o.out, HasSubstr("Third")) << format;
+  }
+}
+
 TEST(BulkCli, FailFastStopsAtTheFirstMalformedRecord) {
   const Outcome o = Classify({kData + "malformed.jsonl", "--format", "csv", "--fail-fast"});
   EXPECT_EQ(o.code, kDataError);

@@ -85,6 +85,15 @@ TEST(BulkCsv, QuotingAndRowProblems) {
   EXPECT_THAT(Errors(run.Row(R"("X,100,)").diagnostics), ElementsAre(HasSubstr("2:1: invalid CSV: unbalanced quote")));
   EXPECT_THAT(Errors(run.Row("X,-5,").diagnostics), ElementsAre("2:3: 'fp8' must not be negative"));
   EXPECT_THAT(Errors(run.Row(",5,").diagnostics), ElementsAre("2:1: missing required key 'name'"));
+  // Not UTF-8 (a Latin-1 byte): refused at the byte, as in YAML files, by the fast decoder too;
+  // JSON output could not carry it.
+  EXPECT_THAT(Errors(run.Row("Caf\xe9,100,").diagnostics),
+              ElementsAre("2:4: invalid UTF-8; files must be UTF-8 encoded"));
+  bulk::FastRecordBuilder fast(testing_support::Formats());
+  fast.Reset();
+  EXPECT_FALSE(run.decoder->Decode("Caf\xe9,100,", fast));
+  fast.Reset();
+  EXPECT_TRUE(run.decoder->Decode("Caf\xc3\xa9,100,", fast));
 }
 
 TEST(BulkCsv, EmptyCellsAreLeftOut) {
