@@ -243,7 +243,8 @@ void RunCatalog(const BulkRun& run, const std::string& path, InputFormat format,
   // Memory holds the results of the chunks in flight. A CSV row is up to a
   // few hundred bytes whatever its record, so a chunk of short records holds
   // fewer of them (max_lines); a traced result (json, jsonl) is some fifty
-  // kilobytes, and a table row keeps a classification until it is made.
+  // kilobytes. The table (text) takes small chunks too: its rows are small,
+  // but its first flush then comes right after 10,000 rows (see Deliver).
   if (run.options.format != "csv") {
     settings.chunk_bytes = 8 << 10;
     settings.max_lines = 16;

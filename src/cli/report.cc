@@ -2,7 +2,6 @@
 
 #include <fmt/format.h>
 #include <cmath>
-#include <cstdint>
 
 namespace eccn::cli {
 
@@ -30,16 +29,8 @@ std::optional<std::string> FormatDecided(double value, double error, int digits)
   // Round half away from zero, as FormatNumber: both ends must land on the same integer.
   const double rounded = std::floor(lo + 0.5);
   if (std::floor(hi + 0.5) != rounded) return std::nullopt;
-  const auto scaled = static_cast<uint64_t>(rounded);
-  const auto unit = static_cast<uint64_t>(scale);
-  std::string text = std::to_string(scaled / unit);
-  if (const uint64_t fraction = scaled % unit; fraction != 0) {
-    std::string decimals = std::to_string(fraction);
-    decimals.insert(0, static_cast<size_t>(digits) - decimals.size(), '0');
-    while (decimals.back() == '0') decimals.pop_back();
-    text += "." + decimals;
-  }
-  return text;
+  // The decided rounding, an integer count of the last digit, written as FormatNumber writes it.
+  return FormatNumber(Number(static_cast<int64_t>(rounded)) / Number(static_cast<int64_t>(scale)), digits);
 }
 
 std::string FormatMargin(double margin) {
