@@ -201,8 +201,7 @@ std::optional<YamlHazard> FindYamlHazard(std::string_view text) {
 
 YamlReader::YamlReader(std::string_view text, std::string file, std::vector<Diagnostic>& diagnostics)
     : text_(text), file_(std::move(file)), diagnostics_(diagnostics) {
-  // A byte order mark is not content: positions count from after it, as editors show them.
-  if (text_.starts_with("\xEF\xBB\xBF")) text_.remove_prefix(3);
+  if (text_.starts_with(kByteOrderMark)) text_.remove_prefix(kByteOrderMark.size());
   line_starts_.push_back(0);
   for (size_t i = 0; i < text_.size(); ++i) {
     if (text_[i] == '\n') line_starts_.push_back(i + 1);

@@ -24,6 +24,11 @@ inline constexpr size_t kMaxInputBytes = size_t{4} * 1024 * 1024;
 // The byte offset of the first malformed UTF-8 sequence, or npos.
 size_t FirstInvalidUtf8(std::string_view text);
 
+// A UTF-8 byte order mark. It is not content: at the start of any input file
+// (YAML, JSON Lines, CSV) it is skipped, and positions count from after it, as
+// editors show them. Spreadsheets write one before a CSV export's header.
+inline constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
+
 // Input that yaml-cpp 0.7 mishandles, found before it parses:
 //  - a ',' outside any flow collection where a plain-scalar continuation is
 //    impossible (", a", "- a\n, b", "--- , a", "\"\","), and text after a

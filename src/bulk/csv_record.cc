@@ -118,6 +118,9 @@ std::optional<std::string> ReadHeaderCell(std::string_view cell, const FormatTab
   return std::nullopt;
 }
 
+constexpr std::string_view kBadQuote =
+    R"(invalid CSV: unbalanced or misplaced quote (a record is one line; quote a whole cell as "...", with "" for a quote))";
+
 }  // namespace
 
 size_t SplitCsvLine(std::string_view line, std::vector<std::string_view>& cells, std::string& unquoted) {
@@ -125,6 +128,7 @@ size_t SplitCsvLine(std::string_view line, std::vector<std::string_view>& cells,
   unquoted.clear();
   unquoted.reserve(line.size());  // views into it must not move
   if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  size_t next_quote = line.find('"');  // npos, the common case, needs no search again
   size_t i = 0;
   while (true) {
     if (i < line.size() && line[i] == '"') {
@@ -149,6 +153,11 @@ size_t SplitCsvLine(std::string_view line, std::vector<std::string_view>& cells,
     } else {
       const size_t comma = line.find(',', i);
       const size_t end = comma == std::string_view::npos ? line.size() : comma;
+      // RFC 4180 has no quote inside an unquoted cell. Refusing one also refuses the
+      // rest of a cell a spreadsheet split over lines ("...\n...", a record here is
+      // one line), which would otherwise read as a record of its own.
+      if (next_quote < i) next_quote = line.find('"', i);
+      if (next_quote < end) return next_quote;
       cells.push_back(line.substr(i, end - i));
       i = end;
     }
@@ -163,7 +172,7 @@ CsvDecoder::CsvDecoder(std::string_view header, std::string_view file, const For
   std::string unquoted;
   const RecordPlace place{file, 1, header.data()};
   if (const size_t bad = SplitCsvLine(header, cells, unquoted); bad != std::string_view::npos) {
-    diagnostics.push_back({Severity::kError, place.At(header.data() + bad), "invalid CSV: unbalanced quote"});
+    diagnostics.push_back({Severity::kError, place.At(header.data() + bad), std::string(kBadQuote)});
     return;
   }
   for (std::string_view cell : cells) {
@@ -203,10 +212,7 @@ bool CsvDecoder::SplitRow(std::string_view row, Builder& builder) {
     return false;
   }
   if (const size_t bad = SplitCsvLine(row, cells_, unquoted_); bad != std::string_view::npos) {
-    builder.Fail(row.data() + bad, [] {
-      return std::string(
-          R"(invalid CSV: unbalanced quote (a record is one line; quote a cell as "...", with "" for a quote))");
-    });
+    builder.Fail(row.data() + bad, [] { return std::string(kBadQuote); });
     return false;
   }
   if (cells_.size() != columns_.size()) {

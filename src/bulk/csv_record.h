@@ -53,7 +53,8 @@ class CsvDecoder {
 
 // Splits one CSV line into cells (RFC 4180 quoting, within the line). Views
 // point into `line` or into `unquoted`, which is cleared and reserved first.
-// Returns the offset of a malformed quote, or npos.
+// Returns the offset of a malformed quote (unclosed, followed by text, or
+// inside an unquoted cell), or npos.
 size_t SplitCsvLine(std::string_view line, std::vector<std::string_view>& cells, std::string& unquoted);
 
 }  // namespace eccn::bulk

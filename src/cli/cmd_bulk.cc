@@ -4,6 +4,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <array>
+#include <cerrno>
 #include <chrono>
 #include <cstring>
 #include <filesystem>
@@ -26,6 +28,7 @@
 #include "cli/render_json.h"
 #include "cli/render_text.h"
 #include "uncertain_values.h"
+#include "yaml_reader.h"
 
 namespace eccn::cli {
 namespace {
@@ -174,21 +177,40 @@ void Deliver(const BulkRun& run, LineChunk& chunk, ClassifyTextWriter& text, std
   if (text.held_rows() >= kTableRowsHeld) text.Flush(out);
 }
 
-// Reads the first line of `fd` (a CSV header) and what came after it.
-bool ReadHeader(int fd, std::string& header, std::string& rest) {
+// Reads up to `size` bytes of `fd` into `text`, fewer only at its end.
+bool ReadAtLeast(int fd, size_t size, std::string& text) {
   std::array<char, 65536> buffer{};
-  std::string text;
-  while (text.find('\n') == std::string::npos) {
+  while (text.size() < size) {
     const ssize_t got = ::read(fd, buffer.data(), buffer.size());
+    if (got < 0 && errno == EINTR) continue;
     if (got < 0) return false;
     if (got == 0) break;
     text.append(buffer.data(), static_cast<size_t>(got));
   }
-  const size_t newline = text.find('\n');
-  header = text.substr(0, newline);
-  if (!header.empty() && header.back() == '\r') header.pop_back();
-  rest = newline == std::string::npos ? "" : text.substr(newline + 1);
   return true;
+}
+
+// Reads the start of `fd` into `read`, without a byte order mark (RFC 8259,
+// section 8.1, lets a JSON parser ignore one, and spreadsheets put one before
+// a CSV's header); for a CSV, on until the header's end.
+bool ReadStart(int fd, InputFormat format, std::string& read) {
+  if (!ReadAtLeast(fd, kByteOrderMark.size(), read)) return false;
+  if (read.starts_with(kByteOrderMark)) read.erase(0, kByteOrderMark.size());
+  while (format == InputFormat::kCsv && read.find('\n') == std::string::npos) {
+    const size_t before = read.size();
+    if (!ReadAtLeast(fd, before + 1, read)) return false;
+    if (read.size() == before) break;
+  }
+  return true;
+}
+
+// Splits a CSV's header line from `text`, leaving what comes after it.
+std::string TakeHeader(std::string& text) {
+  const size_t newline = text.find('\n');
+  std::string header = text.substr(0, newline);
+  if (!header.empty() && header.back() == '\r') header.pop_back();
+  text.erase(0, newline == std::string::npos ? text.size() : newline + 1);
+  return header;
 }
 
 // Streams one catalog file through the workers.
@@ -210,13 +232,18 @@ void RunCatalog(const BulkRun& run, const std::string& path, InputFormat format,
     }
   } const closer{from_stdin ? -1 : fd};
   std::string carry;
+  if (!ReadStart(fd, format, carry)) {
+    PrintDiagnostics({{Severity::kError, {path}, fmt::format("read error: {}", std::strerror(errno))}}, err);
+    ++totals.malformed;
+    totals.stop = run.options.fail_fast;
+    return;
+  }
   int64_t first_line = 1;
   std::optional<bulk::CsvDecoder> layout;
   if (format == InputFormat::kCsv) {
-    std::string header;
+    const std::string header = TakeHeader(carry);
     std::vector<Diagnostic> diagnostics;
-    if (!ReadHeader(fd, header, carry)) diagnostics.push_back({Severity::kError, {path}, std::strerror(errno)});
-    if (diagnostics.empty()) layout.emplace(header, path, run.rules.formats(), diagnostics);
+    layout.emplace(header, path, run.rules.formats(), diagnostics);
     if (HasErrors(diagnostics)) {
       PrintDiagnostics(diagnostics, err);
       ++totals.malformed;

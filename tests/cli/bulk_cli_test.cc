@@ -4,6 +4,9 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -11,6 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/cli_harness.h"
+#include "pipe_feeder.h"
 
 namespace eccn::cli {
 namespace {
@@ -34,6 +38,23 @@ Outcome Classify3A090(std::vector<std::string> args) {
 }
 
 const std::string kData = "tests/data/bulk/";
+
+// Classify() reading `input` from standard input, written to a pipe `piece`
+// bytes a write. `input` fits in the pipe's buffer: eccn may stop reading early.
+Outcome ClassifyStdin(const std::string& input, std::vector<std::string> args, size_t piece) {
+  const int saved_stdin = ::dup(0);
+  Outcome o;
+  {
+    const PipeFeeder feeder(input, piece);
+    ::dup2(feeder.read_fd(), 0);
+    ::close(feeder.read_fd());
+    args.insert(args.begin(), "-");
+    o = Classify(std::move(args));
+  }  // the writer is done before the pipe's read end closes
+  ::dup2(saved_stdin, 0);
+  ::close(saved_stdin);
+  return o;
+}
 
 TEST(BulkCli, CsvOutputGolden) {
   const Outcome o = Classify({kData + "chips.jsonl", "--format", "csv"});
@@ -167,6 +188,44 @@ TEST(BulkCli, ErrorsInTheCsvHeaderStopTheFile) {
   std::filesystem::remove(path);
   EXPECT_EQ(o.code, kDataError);
   EXPECT_THAT(o.err, HasSubstr(":1:6: error: column 'throughput.fp8' needs its unit"));
+}
+
+// Spreadsheets write a byte order mark before a CSV export's header. At the
+// start of a catalog, from a file or a pipe (one byte a write, so the mark
+// arrives in pieces), it is skipped and positions count from after it, as in
+// YAML files; before, the CSV header's first column was unknown, and the
+// JSON Lines file's first line invalid JSON.
+TEST(BulkCli, ALeadingByteOrderMarkIsSkipped) {
+  const std::string bom = "\xEF\xBB\xBF";
+  struct Case {
+    std::string format;
+    std::string text;
+    std::string row;    // a classified record's CSV row starts so
+    std::string error;  // a diagnostic, after the file's name
+  };
+  const std::vector<Case> cases{
+      {"jsonl",
+       bom + R"({"name": "X", "throughput": {"fp8": "1 TFLOPX"}})" + "\n" +
+           R"({"name": "Y", "throughput": {"fp8": "1000 TFLOPS"}})" + "\n",
+       "\n2,Y,controlled", ":1:37: error: unknown unit 'TFLOPX'"},
+      {"csv", bom + "name,throughput.fp8 [TFLOPS]\r\nX,1000\r\nY,1 TFLOPS\r\n", "\n2,X,controlled", ":3:3: error: "},
+      {"csv", bom + "name,throughput.fp8 [TFLOPX]\nX,1000\n", "",
+       ":1:6: error: column 'throughput.fp8': unknown unit"}};
+  for (const Case& c : cases) {
+    const std::string path = (std::filesystem::temp_directory_path() / ("eccn_bulk_bom." + c.format)).string();
+    std::ofstream(path, std::ios::binary) << c.text;
+    const Outcome from_file = Classify({path, "--format", "csv"});
+    std::filesystem::remove(path);
+    const Outcome from_pipe = ClassifyStdin(c.text, {"--input-format", c.format, "--format", "csv"}, 1);
+    for (const auto& [o, name] : {std::pair{from_file, path}, std::pair{from_pipe, std::string("-")}}) {
+      EXPECT_EQ(o.code, kDataError) << name;
+      if (!c.row.empty()) {
+        EXPECT_THAT(o.out, HasSubstr(c.row)) << name;
+      }
+      EXPECT_THAT(o.err, HasSubstr(name + c.error)) << name;
+      EXPECT_EQ(std::count(o.err.begin(), o.err.end(), '\n'), 1) << name << ": " << o.err;
+    }
+  }
 }
 
 TEST(BulkCli, CommandsForYamlSpecsRefuseCatalogs) {

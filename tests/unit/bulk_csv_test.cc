@@ -64,6 +64,11 @@ TEST(BulkCsv, RowsAreTheSameSpecsAsJsonLines) {
   EXPECT_EQ(Rendered(*run.Row(csv[1]).spec), Rendered(*yaml.value));
 }
 
+TEST(BulkCsv, AQuoteInAnUnquotedHeaderCell) {
+  CsvRun run(R"(name,throughput."fp8" [TFLOPS])");
+  EXPECT_THAT(Errors(run.header_diagnostics), ElementsAre(HasSubstr("1:17: invalid CSV: unbalanced or misplaced")));
+}
+
 TEST(BulkCsv, HeaderProblems) {
   CsvRun run("name,throughput.fp8,dies.0.area [GB],memory.type [GB],speed,name");
   EXPECT_THAT(
@@ -82,7 +87,15 @@ TEST(BulkCsv, QuotingAndRowProblems) {
   EXPECT_THAT(*quoted.spec->described_in, ElementsAre("5A992.c", "4A994.l"));
   EXPECT_THAT(Errors(run.Row("X,100", 9).diagnostics),
               ElementsAre("9:1: invalid CSV: the row has 2 cells, the header 3 columns"));
-  EXPECT_THAT(Errors(run.Row(R"("X,100,)").diagnostics), ElementsAre(HasSubstr("2:1: invalid CSV: unbalanced quote")));
+  EXPECT_THAT(Errors(run.Row(R"("X,100,)").diagnostics),
+              ElementsAre(HasSubstr("2:1: invalid CSV: unbalanced or misplaced quote")));
+  EXPECT_THAT(Errors(run.Row(R"("X"Y,100,)").diagnostics), ElementsAre(HasSubstr("2:4: invalid CSV: unbalanced")));
+  // RFC 4180 has no quote in an unquoted cell; here, the second line of a cell
+  // a spreadsheet wrote over two lines ("Chip\nX""",100,) would read as a chip.
+  EXPECT_THAT(Errors(run.Row(R"(X""",100,)").diagnostics), ElementsAre(HasSubstr("2:2: invalid CSV: unbalanced")));
+  EXPECT_THAT(Errors(run.Row(R"("X",1"00,)").diagnostics), ElementsAre(HasSubstr("2:6: invalid CSV: unbalanced")));
+  EXPECT_THAT(Errors(run.Row(R"(X,100,5A992.c")").diagnostics),
+              ElementsAre(HasSubstr("2:14: invalid CSV: unbalanced")));
   EXPECT_THAT(Errors(run.Row("X,-5,").diagnostics), ElementsAre("2:3: 'fp8' must not be negative"));
   EXPECT_THAT(Errors(run.Row(",5,").diagnostics), ElementsAre("2:1: missing required key 'name'"));
   // Not UTF-8 (a Latin-1 byte): refused at the byte, as in YAML files, by the fast decoder too;

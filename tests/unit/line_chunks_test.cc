@@ -7,18 +7,17 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <array>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <random>
 #include <string>
-#include <thread>
 #include <utility>
 #include <vector>
 
 #include "cli/line_chunks.h"
+#include "pipe_feeder.h"
 
 namespace eccn::cli {
 namespace {
@@ -109,19 +108,15 @@ TEST_F(LineChunksTest, AMappedFileGivesEveryLineInOrder) {
 std::vector<std::pair<int64_t, std::string>> CollectFromPipe(const std::string& text, size_t jobs,
                                                              Chunking chunking = {}, size_t* most_lines = nullptr,
                                                              size_t piece = 100) {
-  std::array<int, 2> pipe_fds{};
-  EXPECT_EQ(::pipe(pipe_fds.data()), 0);
-  std::thread writer([&] {
-    for (size_t written = 0; written < text.size();) {
-      const ssize_t n = ::write(pipe_fds[1], text.data() + written, std::min(piece, text.size() - written));
-      if (n <= 0) break;
-      written += static_cast<size_t>(n);
-    }
-    ::close(pipe_fds[1]);
-  });
-  auto lines = Collect(pipe_fds[0], "", 1, jobs, chunking, most_lines);
-  writer.join();
-  ::close(pipe_fds[0]);
+  std::vector<std::pair<int64_t, std::string>> lines;
+  int read_fd = -1;
+  {
+    const PipeFeeder feeder(text, piece);
+    read_fd = feeder.read_fd();
+    EXPECT_GE(read_fd, 0);
+    lines = Collect(read_fd, "", 1, jobs, chunking, most_lines);
+  }
+  ::close(read_fd);
   return lines;
 }
 
