@@ -6,6 +6,7 @@
 
 #include <eccn/date.h>
 #include <eccn/rules.h>
+#include "printable_text.h"
 #include "units.h"
 #include "yaml_reader.h"
 
@@ -133,6 +134,30 @@ std::string_view KeyOf(SpecField field) {
   return "";
 }
 
+bool IsOneLineText(SpecField field) {
+  switch (field) {
+    case SpecField::kName:
+    case SpecField::kVendor:
+    case SpecField::kMemoryType:
+    case SpecField::kDieName:
+      return true;
+    case SpecField::kKind:
+    case SpecField::kMarketedFor:
+    case SpecField::kReleased:
+    case SpecField::kMemoryCapacity:
+    case SpecField::kMemoryBandwidth:
+    case SpecField::kInterconnectBidirectional:
+    case SpecField::kPackageArea:
+    case SpecField::kDieArea:
+    case SpecField::kDieTransistors:
+    case SpecField::kDieRole:
+    case SpecField::kDieCount:
+    case SpecField::kDieTransistorCount:
+      return false;
+  }
+  return false;
+}
+
 bool IsUnknownWord(std::string_view text) { return text == "unknown" || text == "?"; }
 
 bool IsValidReleaseDate(std::string_view text) {
@@ -152,8 +177,23 @@ Truth MemoryIsHbm(std::string_view memory_type) {
   return hbm ? Truth::kTrue : Truth::kFalse;
 }
 
+namespace {
+
+std::optional<std::string> OneLineTextError(std::string_view key, std::string_view text) {
+  const size_t at = FirstControlCharacter(text);
+  if (at == std::string_view::npos) return std::nullopt;
+  const size_t length = static_cast<unsigned char>(text[at]) == 0xC2 ? 2 : 1;  // C1 is two bytes in UTF-8
+  return fmt::format("control character {} in '{}': text fields are one line of printable text",
+                     EscapeControlCharacters(text.substr(at, length)), key);
+}
+
+}  // namespace
+
 std::optional<std::string> SpecBuilder::Set(SpecField field, std::string_view text) {
   const std::string_view key = KeyOf(field);
+  if (IsOneLineText(field)) {
+    if (auto error = OneLineTextError(key, text)) return error;
+  }
   switch (field) {
     case SpecField::kName:
       spec_.name = std::string(text);

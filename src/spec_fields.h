@@ -104,6 +104,10 @@ const Dimension* DimensionOf(SpecField field);
 // The key a field has in its map ("area" for kDieArea), for messages.
 std::string_view KeyOf(SpecField field);
 
+// Free text (name, vendor, memory type, die name): one line of printable
+// text, without control characters (printable_text.h).
+bool IsOneLineText(SpecField field);
+
 // "unknown" or "?": a value the spec states it does not know.
 bool IsUnknownWord(std::string_view text);
 

@@ -33,7 +33,8 @@ struct Diagnostic {
   std::string message;
 
   // "file:line:column: error: message", the format compilers use, so editors
-  // can jump to the spot.
+  // can jump to the spot. One line: control characters in the file name or the
+  // message (which may quote the input) are shown escaped, as \x1b or \n.
   std::string ToString() const;
 };
 

@@ -6,6 +6,7 @@
 
 #include <eccn/rules.h>
 #include "bulk/fast_evaluator.h"
+#include "printable_text.h"
 
 namespace eccn::bulk {
 namespace {
@@ -156,6 +157,7 @@ bool FastRecordBuilder::Quantity(std::string_view text, const Dimension& dimensi
 }
 
 bool FastRecordBuilder::Set(SpecField field, std::string_view text, const char* /*at*/) {
+  if (IsOneLineText(field) && FirstControlCharacter(text) != std::string_view::npos) return false;
   FastItem* die = chip_.die_count > 0 ? &chip_.dies[chip_.die_count - 1] : nullptr;
   switch (field) {
     case SpecField::kName:

@@ -228,6 +228,35 @@ TEST(BulkCli, ALeadingByteOrderMarkIsSkipped) {
   }
 }
 
+// A catalog from elsewhere could clear the screen or fake output lines through
+// a name: a control character in a text field is a malformed record (on the
+// fast path too), and messages that quote the input show it escaped.
+TEST(BulkCli, ControlCharactersNeverReachTheTerminal) {
+  const std::string path = (std::filesystem::temp_directory_path() / "eccn_bulk_controls.jsonl").string();
+  std::ofstream(path, std::ios::binary)
+      << R"({"name": "Evil\u001b[2J", "throughput": {"fp8": "1000 TFLOPS"}})"
+         "\n"
+      << R"({"name": "OK", "vendor": "V\u009b", "throughput": {"fp8": "1000 TFLOPS"}})"
+         "\n"
+      << R"({"nam\u001be": "OK", "throughput": {"fp8": "1000 TFLOPS"}})"
+         "\n"
+      << R"({"name": "Fine", "throughput": {"fp8": "1000 TFLOPS"}})"
+         "\n";
+  for (const char* format : {"text", "csv", "jsonl"}) {
+    for (const char* exact : {"--jobs=1", "--exact"}) {
+      const Outcome o = Classify({path, "--format", format, exact});
+      EXPECT_EQ(o.code, kDataError) << format << exact;
+      EXPECT_THAT(o.err, HasSubstr(":1:10: error: control character \\x1b in 'name': text fields are one line"));
+      EXPECT_THAT(o.err, HasSubstr(":2:26: error: control character \\u009b in 'vendor'"));
+      EXPECT_THAT(o.err, HasSubstr(":3:2: error: unknown key 'nam\\x1be'"));
+      EXPECT_THAT(o.out, HasSubstr("Fine")) << format << exact;
+      EXPECT_EQ(o.out.find('\x1b'), std::string::npos) << format << exact;
+      EXPECT_EQ(o.err.find('\x1b'), std::string::npos) << format << exact;
+    }
+  }
+  std::filesystem::remove(path);
+}
+
 TEST(BulkCli, CommandsForYamlSpecsRefuseCatalogs) {
   const std::string record = (std::filesystem::temp_directory_path() / "eccn_bulk_record.json").string();
   std::filesystem::remove(record);

@@ -6,6 +6,7 @@
 #include <random>
 #include <string>
 
+#include "bulk/json_escapes.h"
 #include "bulk/jsonl_scan.h"
 #include "bulk_test_support.h"
 
@@ -70,12 +71,20 @@ TEST(BulkJsonlScan, TakesSpacesAndUtf8) {
 TEST(BulkJsonlScan, DecodesEscapes) {
   std::string storage;
   const std::optional<bulk::FastChip> chip = Scan(
-      R"({"n\u0061me": "A \"B\" caf\u00E9 \ud83d\ude00 \\\/\b\f\n\r\t", "described_in": ["5A\u0039\u0039\u0032.c"]})",
-      storage);
+      R"({"n\u0061me": "A \"B\" caf\u00E9 \ud83d\ude00 \\\/", "described_in": ["5A\u0039\u0039\u0032.c"]})", storage);
   ASSERT_TRUE(chip);
-  EXPECT_EQ(chip->name, "A \"B\" caf\u00e9 \U0001F600 \\/\b\f\n\r\t");
+  EXPECT_EQ(chip->name, "A \"B\" caf\u00e9 \U0001F600 \\/");
   ASSERT_EQ(chip->described_in_count, 1u);
   EXPECT_EQ(chip->described_in[0], "5A992.c");  // the name's unescaped text is still where it was
+  // Control characters decode, and a name holding one goes to the exact path, which refuses it.
+  const std::string_view controls = R"(\b\f\n\r\t\u001b\u0085")";
+  std::string decoded;
+  EXPECT_EQ(bulk::AppendUnescaped(controls.data(), controls.data() + controls.size(), decoded),
+            controls.data() + controls.size() - 1);
+  EXPECT_EQ(decoded, "\b\f\n\r\t\x1b\u0085");
+  for (std::string_view name : {R"(A\nB)", R"(\u001b[2J)", R"(\u009b)", "A\x7f"}) {
+    EXPECT_FALSE(Takes(std::string(R"({"name": ")") + std::string(name) + "\"}")) << name;
+  }
 }
 
 TEST(BulkJsonlScan, GivesUpOnWhatItDoesNotRead) {

@@ -153,7 +153,7 @@ TEST(SpecLoader, StrayCommaIsAnErrorNotAHang) {
   EXPECT_EQ(OnlyError("%\n ,"), "2:2: invalid YAML: ',' outside a [list] or {map}");     // so does a directive
   EXPECT_EQ(OnlyError(std::string("name: X\0,", 9)), "1:8: invalid YAML: control character 0x00 is not allowed");
   // Block scalars are text: a ',' or tab inside them is content.
-  EXPECT_TRUE(Parse("name: X\nvendor: |\n  , text\n  , more\n").ok());
+  EXPECT_TRUE(Parse("name: X\nnotes: |\n  , text\n  , more\n").ok());
   // Commas that YAML allows still reach the parser.
   EXPECT_TRUE(Parse("name: X\nsources: [a\n  , b]\n").ok());
   EXPECT_TRUE(Parse("name: X\nvendor: foo\n  , bar\n").ok());
@@ -199,6 +199,23 @@ TEST(SpecLoader, InvalidUtf8IsAnError) {
   EXPECT_EQ(OnlyError("name: X\nvendor: \xe2\xe2\n"), "2:9: invalid UTF-8; files must be UTF-8 encoded");
   EXPECT_EQ(OnlyError("name: \xc0\xaf\n"), "1:7: invalid UTF-8; files must be UTF-8 encoded");  // overlong '/'
   EXPECT_TRUE(Parse("name: \"H20 \xe2\x80\x94 China\"\n").ok());
+}
+
+// A control character would reach a terminal through the table or a message:
+// text fields are one line of printable text.
+TEST(SpecLoader, ControlCharactersInTextAreErrors) {
+  EXPECT_EQ(OnlyError("name: \"Evil\\e[2J\"\n"),
+            "1:7: control character \\x1b in 'name': text fields are one line of printable text");
+  EXPECT_EQ(OnlyError("name: |\n  NVIDIA H100\n"),  // a block scalar keeps its line break
+            "1:7: control character \\n in 'name': text fields are one line of printable text");
+  EXPECT_EQ(OnlyError("name: X\nvendor: \"V\\x85\"\n"),
+            "2:9: control character \\u0085 in 'vendor': text fields are one line of printable text");
+  EXPECT_EQ(OnlyError("name: X\nmemory: {type: \"HBM\\t3\"}\n"),
+            "2:16: control character \\t in 'type': text fields are one line of printable text");
+  EXPECT_EQ(OnlyError("name: X\ndies: [{name: \"D\\x7f\"}]\n"),
+            "2:15: control character \\x7f in 'name': text fields are one line of printable text");
+  // Free-form notes may span lines.
+  EXPECT_TRUE(Parse("name: X\nnotes: |\n  one\n  two\n").ok());
 }
 
 TEST(SpecLoader, UnknownAndDuplicateKeysAreErrors) {

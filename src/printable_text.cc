@@ -1,0 +1,73 @@
+#include "printable_text.h"
+
+#include <fmt/format.h>
+
+#include <cstdint>
+#include <cstring>
+
+namespace eccn {
+namespace {
+
+// The length in bytes of the control character at text[i], or 0.
+size_t ControlAt(std::string_view text, size_t i) {
+  const auto c = static_cast<unsigned char>(text[i]);
+  if (c < 0x20 || c == 0x7F) return 1;
+  // C1, U+0080 to U+009F, is 0xC2 0x80 to 0xC2 0x9F in UTF-8.
+  if (c == 0xC2 && i + 1 < text.size()) {
+    const auto next = static_cast<unsigned char>(text[i + 1]);
+    if (next >= 0x80 && next <= 0x9F) return 2;
+  }
+  return 0;
+}
+
+// Whether eight bytes are all printable ASCII (0x20 to 0x7E), as nearly every
+// byte of a catalog is. A byte below 0x20 borrows into its high bit when 0x20
+// is taken from it (bytes above it may borrow too, after a true find); DEL is
+// found as a zero byte of x ^ 0x7F..7F.
+bool AllPrintableAscii(uint64_t x) {
+  constexpr uint64_t kOnes = 0x0101010101010101;
+  constexpr uint64_t kHigh = kOnes * 0x80;
+  const uint64_t del = x ^ (kOnes * 0x7F);
+  return ((x | (x - kOnes * 0x20)) & kHigh) == 0 && ((del - kOnes) & ~del & kHigh) == 0;
+}
+
+}  // namespace
+
+size_t FirstControlCharacter(std::string_view text) {
+  size_t i = 0;
+  for (uint64_t block = 0; i + sizeof block <= text.size(); i += sizeof block) {
+    std::memcpy(&block, text.data() + i, sizeof block);
+    if (!AllPrintableAscii(block)) break;
+  }
+  for (; i < text.size(); ++i) {
+    if (ControlAt(text, i) != 0) return i;
+  }
+  return std::string_view::npos;
+}
+
+std::string EscapeControlCharacters(std::string_view text) {
+  const size_t first = FirstControlCharacter(text);
+  if (first == std::string_view::npos) return std::string(text);
+  std::string out(text.substr(0, first));
+  for (size_t i = first; i < text.size();) {
+    const size_t length = ControlAt(text, i);
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (length == 0) {
+      out += text[i++];
+    } else if (length == 2) {
+      out += fmt::format("\\u{:04x}", static_cast<unsigned char>(text[i + 1]));
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else {
+      out += fmt::format("\\x{:02x}", c);
+    }
+    i += length;
+  }
+  return out;
+}
+
+}  // namespace eccn

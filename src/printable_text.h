@@ -1,0 +1,19 @@
+// Text from input files that eccn shows to a person. A control character
+// (C0, DEL or C1) in it would move the cursor, clear the screen or fake a line
+// of output on a terminal, so spec text fields refuse them and diagnostics,
+// which quote what they refuse, show them escaped.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace eccn {
+
+// The byte offset of the first control character in UTF-8 `text`, or npos.
+size_t FirstControlCharacter(std::string_view text);
+
+// `text` with each control character written as an escape: \n, \r, \t, \x1b
+// (C0 and DEL), \u009b (C1). Other text, backslashes included, is unchanged.
+std::string EscapeControlCharacters(std::string_view text);
+
+}  // namespace eccn
