@@ -137,7 +137,20 @@ bool ProcessRecord(const BulkRun& run, Worker& worker, std::string_view file, In
   return true;
 }
 
+// A record, like a spec file, is at most kMaxInputBytes: a longer line (a file
+// without newlines, a JSON array on one line) is skipped unread.
+std::string OversizedMessage(std::string_view what) {
+  return fmt::format("{} longer than {} MiB, not read; a catalog holds one chip per line", what, kMaxInputBytes >> 20);
+}
+
 void ProcessChunk(const BulkRun& run, Worker& worker, std::string_view file, InputFormat format, LineChunk& chunk) {
+  if (chunk.oversized) {
+    chunk.diagnostics.push_back(
+        {Severity::kError, {std::string(file), static_cast<int>(chunk.first_line), 1}, OversizedMessage("a record")});
+    ++chunk.malformed;
+    chunk.stopped = run.options.fail_fast;
+    return;
+  }
   size_t start = 0;
   int64_t line_number = chunk.first_line;
   // Each line ends at the next newline found by the reader, the last maybe at the chunk's end.
@@ -196,7 +209,7 @@ bool ReadAtLeast(int fd, size_t size, std::string& text) {
 bool ReadStart(int fd, InputFormat format, std::string& read) {
   if (!ReadAtLeast(fd, kByteOrderMark.size(), read)) return false;
   if (read.starts_with(kByteOrderMark)) read.erase(0, kByteOrderMark.size());
-  while (format == InputFormat::kCsv && read.find('\n') == std::string::npos) {
+  while (format == InputFormat::kCsv && read.find('\n') == std::string::npos && read.size() <= kMaxInputBytes) {
     const size_t before = read.size();
     if (!ReadAtLeast(fd, before + 1, read)) return false;
     if (read.size() == before) break;
@@ -241,9 +254,12 @@ void RunCatalog(const BulkRun& run, const std::string& path, InputFormat format,
   int64_t first_line = 1;
   std::optional<bulk::CsvDecoder> layout;
   if (format == InputFormat::kCsv) {
-    const std::string header = TakeHeader(carry);
     std::vector<Diagnostic> diagnostics;
-    layout.emplace(header, path, run.rules.formats(), diagnostics);
+    if (carry.size() > kMaxInputBytes && carry.find('\n') > kMaxInputBytes) {
+      diagnostics.push_back({Severity::kError, {path, 1, 1}, OversizedMessage("a CSV header")});
+    } else {
+      layout.emplace(TakeHeader(carry), path, run.rules.formats(), diagnostics);
+    }
     if (HasErrors(diagnostics)) {
       PrintDiagnostics(diagnostics, err);
       ++totals.malformed;
@@ -265,6 +281,7 @@ void RunCatalog(const BulkRun& run, const std::string& path, InputFormat format,
   ChunkStreamSettings settings;
   settings.jobs = jobs;
   settings.padding = bulk::kJsonPadding;
+  settings.max_line_bytes = kMaxInputBytes;
   settings.file_name = path;
   settings.shrank_exit_code = kDataError;  // as for a read error
   // Memory holds the results of the chunks in flight. A CSV row is up to a

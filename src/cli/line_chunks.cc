@@ -119,8 +119,21 @@ class ChunkSource {
     chunk.verdicts = {};
     chunk.malformed = 0;
     chunk.stopped = false;
+    chunk.oversized = false;
     return lines.size();
   }
+
+  // Makes `chunk` the report of one line longer than max_line_bytes, skipped.
+  void StartOversized(LineChunk& chunk) {
+    chunk.storage.assign(settings_.padding, ' ');
+    Start(chunk, std::string_view(chunk.storage).substr(0, 0));
+    chunk.first_line = next_line_++;
+    chunk.oversized = true;
+  }
+
+  // Bytes a chunk reads at most: no more than a line may hold, so that a line
+  // too long is always the first of its chunk, found where no newline is.
+  size_t chunk_bytes() const { return std::min(settings_.chunk_bytes, settings_.max_line_bytes); }
 
   int64_t next_line_;
   const ChunkStreamSettings& settings_;
@@ -148,7 +161,8 @@ class ReadChunkSource : public ChunkSource {
     }
     // Read until the chunk holds at least one whole line, or the input ends.
     while (last_newline == std::string::npos && !done_) {
-      const size_t want = settings_.chunk_bytes;
+      if (size > settings_.max_line_bytes) return SkipLine(chunk, data, size);
+      const size_t want = chunk_bytes();
       data.resize(size + want + settings_.padding);
       const ssize_t got = ::read(fd_, data.data() + size, want);
       if (got < 0) {
@@ -165,6 +179,17 @@ class ReadChunkSource : public ChunkSource {
       bytes_read_ += static_cast<uint64_t>(got);
       last_newline = LastNewline(data.data(), size);
     }
+    // A line too long whose end came in the last read: it is held already (no
+    // more than a line and a chunk), but still reported rather than read.
+    const size_t first_line_size = std::min(std::string_view(data.data(), size).find('\n'), size);
+    if (first_line_size > settings_.max_line_bytes) {
+      if (first_line_size < size) {
+        carry_.assign(data, first_line_size + 1, size - first_line_size - 1);
+        carry_has_lines_ = carry_.find('\n') != std::string::npos;
+      }
+      StartOversized(chunk);
+      return true;
+    }
     size_t end = size;  // at the end of the input the last line needs no newline
     if (!done_ && last_newline != std::string::npos) end = last_newline + 1;
     // Room for the padding first: the view Start keeps must not move after.
@@ -180,6 +205,30 @@ class ReadChunkSource : public ChunkSource {
   }
 
  private:
+  // The first line of data[0, size) (no newline there yet) is too long: reads
+  // on to its end, holding no more than a chunk, and reports it.
+  bool SkipLine(LineChunk& chunk, std::string& data, size_t size) {
+    data.resize(std::max(size, chunk_bytes()));
+    while (!done_) {
+      const ssize_t got = ::read(fd_, data.data(), chunk_bytes());
+      if (got < 0 && errno == EINTR) continue;
+      if (got <= 0) {
+        if (got < 0) error_ = std::strerror(errno);
+        done_ = true;
+        break;
+      }
+      bytes_read_ += static_cast<uint64_t>(got);
+      const auto* newline = static_cast<const char*>(std::memchr(data.data(), '\n', static_cast<size_t>(got)));
+      if (newline != nullptr) {
+        carry_.assign(newline + 1, static_cast<size_t>(data.data() + got - (newline + 1)));
+        carry_has_lines_ = carry_.find('\n') != std::string::npos;
+        break;
+      }
+    }
+    StartOversized(chunk);
+    return true;
+  }
+
   // The offset of the last '\n' in data[0, size), or npos.
   static size_t LastNewline(const char* data, size_t size) {
     const void* found = memrchr(data, '\n', size);
@@ -217,8 +266,7 @@ class MappedChunkSource : public ChunkSource {
   void Release(const LineChunk& chunk) override {
     const char* end = chunk.lines.data() + chunk.lines.size();
     if (end < base_ || end > base_ + size_) return;  // the last chunk, in its own storage
-    const auto page = static_cast<uint64_t>(::sysconf(_SC_PAGESIZE));
-    const uint64_t through = static_cast<uint64_t>(end - base_) / page * page;
+    const uint64_t through = static_cast<uint64_t>(end - base_) / page_ * page_;
     if (through > released_) {
       ::madvise(const_cast<char*>(base_) + released_, through - released_, MADV_DONTNEED);
       released_ = through;
@@ -229,12 +277,20 @@ class MappedChunkSource : public ChunkSource {
     if (position_ >= size_) return false;
     const uint64_t begin = position_;
     uint64_t end = size_;
-    if (size_ - begin > settings_.chunk_bytes) {
+    if (size_ - begin > chunk_bytes()) {
       // Up to the last newline within chunk_bytes, or the first after it for a longer line.
       const char* from = base_ + begin;
-      const void* last = memrchr(from, '\n', settings_.chunk_bytes);
-      if (last == nullptr)
-        last = std::memchr(from + settings_.chunk_bytes, '\n', size_ - begin - settings_.chunk_bytes);
+      const void* last = memrchr(from, '\n', chunk_bytes());
+      if (last == nullptr) {
+        const uint64_t newline = FindNewline(begin + chunk_bytes());
+        if (newline - begin > settings_.max_line_bytes) {
+          position_ = std::min(newline + 1, size_);
+          bytes_read_ = position_;
+          StartOversized(chunk);
+          return true;
+        }
+        if (newline < size_) last = base_ + newline;
+      }
       if (last != nullptr) end = static_cast<uint64_t>(static_cast<const char*>(last) - base_) + 1;
     }
     std::string_view lines(base_ + begin, end - begin);
@@ -249,8 +305,30 @@ class MappedChunkSource : public ChunkSource {
   }
 
  private:
+  // The offset of the first '\n' from `from` on, or size_. A line past
+  // max_line_bytes is read a window at a time and its pages leave memory as
+  // they are read: it may be far larger than memory should hold.
+  uint64_t FindNewline(uint64_t from) {
+    const uint64_t start = from;
+    constexpr uint64_t kWindow = uint64_t{1} << 20;
+    while (from < size_) {
+      const uint64_t n = std::min(kWindow, size_ - from);
+      if (const void* newline = std::memchr(base_ + from, '\n', n)) {
+        return static_cast<uint64_t>(static_cast<const char*>(newline) - base_);
+      }
+      from += n;
+      const uint64_t first_page = (start + page_ - 1) / page_ * page_;
+      const uint64_t last_page = from / page_ * page_;
+      if (from - start > settings_.max_line_bytes && last_page > first_page) {
+        ::madvise(const_cast<char*>(base_) + first_page, last_page - first_page, MADV_DONTNEED);
+      }
+    }
+    return size_;
+  }
+
   const char* base_ = nullptr;
   uint64_t size_ = 0;
+  uint64_t page_ = static_cast<uint64_t>(::sysconf(_SC_PAGESIZE));
   ShrinkGuard shrink_guard_;
   uint64_t position_ = 0;
   uint64_t released_ = 0;

@@ -30,6 +30,9 @@ struct LineChunk {
   std::array<int64_t, 3> verdicts{};       // by Verdict
   int64_t malformed = 0;
   bool stopped = false;  // processing stopped early (--fail-fast)
+  // Line first_line was longer than max_line_bytes: it was skipped, not held,
+  // and `lines` is empty.
+  bool oversized = false;
 };
 
 struct ChunkStreamSettings {
@@ -38,6 +41,9 @@ struct ChunkStreamSettings {
   // Lines per chunk at most: memory holds a chunk's results, and a short
   // record's result can be a hundred times its size.
   size_t max_lines = 4096;
+  // A longer line is skipped (LineChunk::oversized) rather than held: memory
+  // stays bounded even for a file without newlines. Chunks are no larger.
+  size_t max_line_bytes = size_t{4} << 20;
   size_t padding = 64;                               // readable bytes after each chunk's lines
   std::function<void(uint64_t bytes_read)> on_read;  // progress, on the calling thread
   // A mapped file that shrinks while it is read raises SIGBUS: eccn then says

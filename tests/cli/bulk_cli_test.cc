@@ -257,6 +257,31 @@ TEST(BulkCli, ControlCharactersNeverReachTheTerminal) {
   std::filesystem::remove(path);
 }
 
+// A record is at most 4 MiB, as a spec file: a longer line (a JSON array on
+// one line, a file without newlines) is reported and skipped, not held.
+TEST(BulkCli, ARecordTooLongIsReportedAndSkipped) {
+  const std::string record = R"({"name": "OK", "throughput": {"fp8": "1000 TFLOPS"}})";
+  const std::string too_long = "[" + std::string(5 << 20, ' ') + "]";
+  const std::string jsonl = record + "\n" + too_long + "\n" + record + "\n";
+  const std::string csv = std::string(5 << 20, 'x') + "\nX,1\n";
+  for (const auto& [text, extension] : {std::pair{jsonl, "jsonl"}, std::pair{csv, "csv"}}) {
+    const std::string path =
+        (std::filesystem::temp_directory_path() / ("eccn_bulk_long." + std::string(extension))).string();
+    std::ofstream(path, std::ios::binary) << text;
+    const Outcome o = Classify({path, "--format", "csv"});
+    std::filesystem::remove(path);
+    EXPECT_EQ(o.code, kDataError) << extension;
+    if (std::string(extension) == "jsonl") {
+      EXPECT_EQ(o.err, path + ":2:1: error: a record longer than 4 MiB, not read; a catalog holds one chip per line\n");
+      EXPECT_THAT(o.out, HasSubstr("\n1,OK,controlled"));
+      EXPECT_THAT(o.out, HasSubstr("\n3,OK,controlled"));
+    } else {
+      EXPECT_EQ(o.err,
+                path + ":1:1: error: a CSV header longer than 4 MiB, not read; a catalog holds one chip per line\n");
+    }
+  }
+}
+
 TEST(BulkCli, CommandsForYamlSpecsRefuseCatalogs) {
   const std::string record = (std::filesystem::temp_directory_path() / "eccn_bulk_record.json").string();
   std::filesystem::remove(record);

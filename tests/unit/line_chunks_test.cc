@@ -34,13 +34,18 @@ std::string Text() {
   return text;
 }
 
-std::vector<std::pair<int64_t, std::string>> Expected(const std::string& text, int64_t first_line) {
+// How Collect() shows a line that was skipped for its length.
+const std::string kOversized = "<oversized>";
+
+// Each line of `text` with its number; kOversized for one of more than `max_line_bytes`.
+std::vector<std::pair<int64_t, std::string>> Expected(const std::string& text, int64_t first_line,
+                                                      size_t max_line_bytes = size_t{4} << 20) {
   std::vector<std::pair<int64_t, std::string>> lines;
   size_t start = 0;
   int64_t number = first_line;
   while (start < text.size()) {
     const size_t end = std::min(text.find('\n', start), text.size());
-    lines.emplace_back(number++, text.substr(start, end - start));
+    lines.emplace_back(number++, end - start > max_line_bytes ? kOversized : text.substr(start, end - start));
     start = end + 1;
   }
   return lines;
@@ -49,6 +54,7 @@ std::vector<std::pair<int64_t, std::string>> Expected(const std::string& text, i
 struct Chunking {
   size_t chunk_bytes = 64;
   size_t max_lines = 4096;
+  size_t max_line_bytes = size_t{4} << 20;
 };
 
 // Streams `fd` in chunks and collects each line with its number; the most
@@ -59,6 +65,7 @@ std::vector<std::pair<int64_t, std::string>> Collect(int fd, std::string carry, 
   settings.jobs = jobs;
   settings.chunk_bytes = chunking.chunk_bytes;
   settings.max_lines = chunking.max_lines;
+  settings.max_line_bytes = chunking.max_line_bytes;
   settings.padding = 64;
   std::vector<std::pair<int64_t, std::string>> lines;
   const std::string error = StreamChunks(
@@ -69,6 +76,11 @@ std::vector<std::pair<int64_t, std::string>> Collect(int fd, std::string carry, 
         (void)last;
       },
       [&](LineChunk& chunk) {
+        if (chunk.oversized) {
+          EXPECT_TRUE(chunk.lines.empty());
+          lines.emplace_back(chunk.first_line, kOversized);
+          return true;
+        }
         int64_t number = chunk.first_line;
         size_t start = 0;
         while (start < chunk.lines.size()) {
@@ -159,20 +171,42 @@ TEST_F(LineChunksTest, RandomTextsAndSettingsGiveEveryLine) {
       text += std::string(random() % 3 == 0 ? 0 : random() % 90, static_cast<char>('a' + random() % 26));
       if (random() % 4 != 0 || n > 1) text += random() % 5 == 0 ? "\r\n" : "\n";  // the last may lack one
     }
-    const Chunking chunking{1 + random() % 200, 1 + random() % 20};
+    // Lines longer than max_line_bytes (or not: half the rounds have no limit to speak of).
+    const size_t max_line_bytes = random() % 2 == 0 ? 1 + random() % 100 : size_t{4} << 20;
+    const Chunking chunking{1 + random() % 200, 1 + random() % 20, max_line_bytes};
     const size_t jobs = 1 + random() % 2;
-    const std::string where = fmt::format("round {}: chunk_bytes {}, max_lines {}, jobs {}", round,
-                                          chunking.chunk_bytes, chunking.max_lines, jobs);
+    const std::string where = fmt::format("round {}: chunk_bytes {}, max_lines {}, max_line_bytes {}, jobs {}", round,
+                                          chunking.chunk_bytes, chunking.max_lines, max_line_bytes, jobs);
     std::ofstream(path_, std::ios::binary | std::ios::trunc) << text;
     size_t most = 0;
     const int fd = ::open(path_.c_str(), O_RDONLY);
     ASSERT_GE(fd, 0);
-    EXPECT_EQ(Collect(fd, "", 1, jobs, chunking, &most), Expected(text, 1)) << where;
+    EXPECT_EQ(Collect(fd, "", 1, jobs, chunking, &most), Expected(text, 1, max_line_bytes)) << where;
     ::close(fd);
     EXPECT_LE(most, chunking.max_lines) << where;
     most = 0;
-    EXPECT_EQ(CollectFromPipe(text, jobs, chunking, &most, 1 + random() % 300), Expected(text, 1)) << where;
+    EXPECT_EQ(CollectFromPipe(text, jobs, chunking, &most, 1 + random() % 300), Expected(text, 1, max_line_bytes))
+        << where;
     EXPECT_LE(most, chunking.max_lines) << where;
+  }
+}
+
+// A line far longer than max_line_bytes (a file without newlines, a JSON
+// array on one line) is skipped, not held, from a file or a pipe; the lines
+// after it keep their numbers.
+TEST_F(LineChunksTest, ALineTooLongIsSkippedAndReported) {
+  const std::string text = "first\n" + std::string(3 << 20, 'x') + "\nafter\n" + std::string(5000, 'y');
+  const Chunking chunking{4096, 16, 4096};
+  const std::vector<std::pair<int64_t, std::string>> expected{
+      {1, "first"}, {2, kOversized}, {3, "after"}, {4, kOversized}};
+  ASSERT_EQ(Expected(text, 1, chunking.max_line_bytes), expected);
+  std::ofstream(path_, std::ios::binary | std::ios::trunc) << text;
+  for (const size_t jobs : {size_t{1}, size_t{2}}) {
+    const int fd = ::open(path_.c_str(), O_RDONLY);
+    ASSERT_GE(fd, 0);
+    EXPECT_EQ(Collect(fd, "", 1, jobs, chunking), expected) << jobs << " jobs";
+    ::close(fd);
+    EXPECT_EQ(CollectFromPipe(text, jobs, chunking, nullptr, 65536), expected) << jobs << " jobs";
   }
 }
 
