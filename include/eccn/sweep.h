@@ -50,12 +50,21 @@ struct SweepKnob {
   size_t format = 0;           // kRate: index in the hypothetical chip's formats
   std::string unit;            // as written; values are in this unit
   Number scale = 1;            // base units per `unit`
-  std::vector<Number> values;  // discrete values; empty: continuous [lo, hi]
+  std::vector<Number> values;  // values listed (V1,V2,...); empty for a span or a continuous range
   Number lo = 0;
   Number hi = 0;
+  // A span (LO..HI:STEP, LO..HI/N): `steps` values lo + i * step, made as
+  // they are needed, so that a long span takes no memory. 0: no span.
+  Number step = 0;
+  size_t steps = 0;
   std::vector<Market> markets;  // kMarket
-  // Number of discrete choices (markets or values); 0 for a continuous range.
-  size_t choices() const { return kind == Kind::kMarket ? markets.size() : values.size(); }
+  // Number of discrete choices (markets or values); 0 for a continuous range [lo, hi].
+  size_t choices() const {
+    if (kind == Kind::kMarket) return markets.size();
+    return values.empty() ? steps : values.size();
+  }
+  // Discrete value i < choices() (not of kMarket).
+  Number Value(size_t i) const { return values.empty() ? lo + step * Number(i) : values[i]; }
 };
 
 struct SweepSummary {

@@ -86,8 +86,8 @@ Expected<SweepKnob> ParseKnob(const std::string& name, const std::string& range,
   if (!parsed) return Unexpected(parsed.error());
   knob.column = knob.unit.empty() ? std::string(type->column) : fmt::format("{} [{}]", type->column, knob.unit);
   if (knob.kind == Kind::kDensity &&
-      (knob.choices() > 0 ? std::find(knob.values.begin(), knob.values.end(), Number(0)) != knob.values.end()
-                          : knob.lo == 0)) {
+      (knob.values.empty() ? knob.lo == 0  // a span or a range starts at its least value
+                           : std::find(knob.values.begin(), knob.values.end(), Number(0)) != knob.values.end())) {
     return Unexpected("pd: must be positive (the die area is tpp / pd)");
   }
   return knob;
@@ -213,7 +213,7 @@ void Sweep::Apply() {
     }
     Number& value = current_[k];
     if (knob.choices() > 0) {
-      value = knob.values[index_[k]];
+      value = knob.Value(index_[k]);
     } else {
       value = knob.lo + (knob.hi - knob.lo) * Number(index_[k]) / Number(kContinuousSteps);
     }
@@ -309,10 +309,13 @@ void Sweep::AppendJsonLine(std::string& out) const {
 }
 
 void Sweep::AppendSummaryText(std::string& out) const {
+  // Labels ten wide, or as wide as the longest ("3A001.z (3A090.a)"), so that the counts line up.
+  size_t width = 10;
+  for (const std::string& label : entry_columns_) width = std::max(width, label.size());
   const auto counts = [&](std::string_view label, const std::array<uint64_t, 3>& c) {
-    fmt::format_to(std::back_inserter(out), "{:<10} {:>12} controlled {:>12} not controlled {:>12} indeterminate\n",
-                   label, c[static_cast<size_t>(Verdict::kControlled)], c[static_cast<size_t>(Verdict::kNotControlled)],
-                   c[static_cast<size_t>(Verdict::kIndeterminate)]);
+    fmt::format_to(std::back_inserter(out), "{:<{}} {:>12} controlled {:>12} not controlled {:>12} indeterminate\n",
+                   label, width, c[static_cast<size_t>(Verdict::kControlled)],
+                   c[static_cast<size_t>(Verdict::kNotControlled)], c[static_cast<size_t>(Verdict::kIndeterminate)]);
   };
   fmt::format_to(std::back_inserter(out), "{} points\n", summary_.points);
   counts("overall", summary_.overall);

@@ -49,9 +49,13 @@ Expected<void> ParseSpan(std::string_view numbers, size_t dots, SweepKnob& knob)
     auto step = NonNegative(after, knob);
     if (!step) return Unexpected(step.error());
     if (*step == 0) return Unexpected(fmt::format("{}: the step must be positive", knob.name));
-    if ((*hi - *lo) / *step >= Number(kMaxKnobValues))
+    const Number intervals = (*hi - *lo) / *step;
+    if (intervals >= Number(kMaxKnobValues))
       return Unexpected(fmt::format("{}: more than {} values; use a larger step", knob.name, kMaxKnobValues));
-    for (Number v = *lo; v <= *hi; v += *step) knob.values.push_back(v);
+    knob.step = *step;
+    knob.steps = static_cast<size_t>(boost::multiprecision::numerator(intervals) /
+                                     boost::multiprecision::denominator(intervals)) +
+                 1;  // lo, and every whole step up to hi
     return {};
   }
   size_t count = 0;
@@ -64,9 +68,8 @@ Expected<void> ParseSpan(std::string_view numbers, size_t dots, SweepKnob& knob)
   if (count == 0 || count > kMaxKnobValues)
     return Unexpected(fmt::format("{}: after '/' expected a count of values from 1 to {}, got '{}'", knob.name,
                                   kMaxKnobValues, after));
-  for (size_t i = 0; i < count; ++i) {
-    knob.values.push_back(count == 1 ? *lo : *lo + (*hi - *lo) * Number(i) / Number(count - 1));
-  }
+  knob.step = count == 1 ? Number(0) : (*hi - *lo) / Number(count - 1);
+  knob.steps = count;
   return {};
 }
 

@@ -13,10 +13,12 @@
 // Counts allocations, so the test can show that Next() makes none.
 namespace {
 std::atomic<long> g_allocations{0};
+std::atomic<size_t> g_allocated_bytes{0};
 }  // namespace
 
 void* operator new(std::size_t size) {
   ++g_allocations;
+  g_allocated_bytes += size;
   if (void* p = std::malloc(size == 0 ? 1 : size)) return p;
   throw std::bad_alloc();
 }
@@ -101,6 +103,34 @@ TEST(SweepTest, NextAllocatesNothing) {
   }
   EXPECT_EQ(g_allocations.load() - before, 0);
   EXPECT_EQ(sweep.summary().points, 300U);
+}
+
+// Spans give the values their lists give: LO..HI:STEP up to the last whole
+// step, LO..HI/N both ends included.
+TEST(SweepTest, SpansGiveTheValuesOfTheirLists) {
+  const auto rows = [](const std::string& tpp, const std::string& pd) {
+    Sweep sweep = Make({{"tpp", tpp}, {"pd", pd}});
+    std::string out;
+    while (sweep.Next()) sweep.AppendCsvRow(out);
+    return out;
+  };
+  EXPECT_EQ(rows("1000..2000:300", "1..2/5"), rows("1000,1300,1600,1900", "1,1.25,1.5,1.75,2"));
+  EXPECT_EQ(rows("4800..4800/1", "5.92..5.92:1"), rows("4800", "5.92"));
+  EXPECT_NE(rows("1000..2000:300", "1"), rows("1000,1300,1600", "1"));
+}
+
+// A span's values are made when needed: a knob of ten million values took
+// over a gigabyte before a point was classified.
+TEST(SweepTest, ALongSpanTakesNoMemory) {
+  (void)Make({{"tpp", "1"}, {"pd", "1"}});  // the rules load outside the count
+  const size_t before = g_allocated_bytes.load();
+  Sweep sweep = Make({{"tpp", "1..30000/10000000"}, {"pd", "0.5..20:0.5"}});
+  EXPECT_LT(g_allocated_bytes.load() - before, size_t{1} << 20);
+  EXPECT_EQ(sweep.size(), 10000000U * 40U);
+  ASSERT_TRUE(sweep.Next());
+  std::string first;
+  sweep.AppendCsvRow(first);
+  EXPECT_TRUE(first.starts_with("0,1,0.5,")) << first;  // point 0: the least of each span
 }
 
 TEST(SweepTest, RejectsBadKnobs) {
