@@ -45,6 +45,10 @@ size_t FirstControlCharacter(std::string_view text) {
   return std::string_view::npos;
 }
 
+std::string EscapedControlCharacterAt(std::string_view text, size_t at) {
+  return EscapeControlCharacters(text.substr(at, ControlAt(text, at)));
+}
+
 std::string EscapeControlCharacters(std::string_view text) {
   const size_t first = FirstControlCharacter(text);
   if (first == std::string_view::npos) return std::string(text);

@@ -12,6 +12,9 @@ namespace eccn {
 // The byte offset of the first control character in UTF-8 `text`, or npos.
 size_t FirstControlCharacter(std::string_view text);
 
+// The control character at `at` (a FirstControlCharacter result), escaped.
+std::string EscapedControlCharacterAt(std::string_view text, size_t at);
+
 // `text` with each control character written as an escape: \n, \r, \t, \x1b
 // (C0 and DEL), \u009b (C1). Other text, backslashes included, is unchanged.
 std::string EscapeControlCharacters(std::string_view text);

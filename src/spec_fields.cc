@@ -182,9 +182,8 @@ namespace {
 std::optional<std::string> OneLineTextError(std::string_view key, std::string_view text) {
   const size_t at = FirstControlCharacter(text);
   if (at == std::string_view::npos) return std::nullopt;
-  const size_t length = static_cast<unsigned char>(text[at]) == 0xC2 ? 2 : 1;  // C1 is two bytes in UTF-8
   return fmt::format("control character {} in '{}': text fields are one line of printable text",
-                     EscapeControlCharacters(text.substr(at, length)), key);
+                     EscapedControlCharacterAt(text, at), key);
 }
 
 }  // namespace
