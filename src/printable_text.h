@@ -1,7 +1,8 @@
 // Text from input files that eccn shows to a person. A control character
 // (C0, DEL or C1) in it would move the cursor, clear the screen or fake a line
-// of output on a terminal, so spec text fields refuse them and diagnostics,
-// which quote what they refuse, show them escaped.
+// of output on a terminal, and a bidirectional control (U+202E...) would show
+// a name as another, so spec text fields refuse them and diagnostics, which
+// quote what they refuse, show them escaped.
 #pragma once
 
 #include <string>
@@ -16,7 +17,8 @@ size_t FirstControlCharacter(std::string_view text);
 std::string EscapedControlCharacterAt(std::string_view text, size_t at);
 
 // `text` with each control character written as an escape: \n, \r, \t, \x1b
-// (C0 and DEL), \u009b (C1). Other text, backslashes included, is unchanged.
+// (C0 and DEL), \u009b (C1), \u202e (bidirectional). Other text, backslashes
+// included, is unchanged.
 std::string EscapeControlCharacters(std::string_view text);
 
 }  // namespace eccn

@@ -171,6 +171,12 @@ CsvDecoder::CsvDecoder(std::string_view header, std::string_view file, const For
   std::vector<std::string_view> cells;
   std::string unquoted;
   const RecordPlace place{file, 1, header.data()};
+  if (Trim(header).empty()) {  // an empty file, or one that starts with a blank line
+    diagnostics.push_back(
+        {Severity::kError, place.At(header.data()),
+         "missing CSV header: the first line names the columns, e.g. 'name,throughput.fp8 [TFLOPS]'"});
+    return;
+  }
   if (const size_t bad = SplitCsvLine(header, cells, unquoted); bad != std::string_view::npos) {
     diagnostics.push_back({Severity::kError, place.At(header.data() + bad), std::string(kBadQuote)});
     return;

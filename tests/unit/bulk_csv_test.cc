@@ -64,6 +64,15 @@ TEST(BulkCsv, RowsAreTheSameSpecsAsJsonLines) {
   EXPECT_EQ(Rendered(*run.Row(csv[1]).spec), Rendered(*yaml.value));
 }
 
+TEST(BulkCsv, AMissingHeaderIsNamed) {
+  for (std::string_view header : {"", " \t"}) {  // an empty file, or one that starts with a blank line
+    CsvRun run(header);
+    EXPECT_THAT(Errors(run.header_diagnostics),
+                ElementsAre("1:1: missing CSV header: the first line names the columns, e.g. 'name,throughput.fp8 "
+                            "[TFLOPS]'"));
+  }
+}
+
 TEST(BulkCsv, AQuoteInAnUnquotedHeaderCell) {
   CsvRun run(R"(name,throughput."fp8" [TFLOPS])");
   EXPECT_THAT(Errors(run.header_diagnostics), ElementsAre(HasSubstr("1:17: invalid CSV: unbalanced or misplaced")));

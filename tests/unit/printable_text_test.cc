@@ -26,27 +26,43 @@ TEST(PrintableText, FindsTheFirstControlCharacter) {
 // The scan takes eight bytes at a time: on random text from bytes at the
 // edges of each class, it finds what a byte-by-byte reading finds.
 TEST(PrintableText, TheBlockScanAgreesWithAByteByByteOne) {
-  const auto reference = [](std::string_view text) {
+  // Each control character as UTF-8, looked for at every offset.
+  std::vector<std::string> controls;
+  controls.reserve(0x20 + 1 + 0x20 + 12);
+  for (int c = 0; c < 0x20; ++c) controls.emplace_back(1, static_cast<char>(c));
+  controls.emplace_back("\x7f");
+  for (int c = 0x80; c <= 0x9F; ++c) controls.push_back(std::string("\xc2") + static_cast<char>(c));
+  for (const char* bidi :
+       {"\xd8\x9c", "\xe2\x80\x8e", "\xe2\x80\x8f", "\xe2\x80\xaa", "\xe2\x80\xab", "\xe2\x80\xac", "\xe2\x80\xad",
+        "\xe2\x80\xae", "\xe2\x81\xa6", "\xe2\x81\xa7", "\xe2\x81\xa8", "\xe2\x81\xa9"}) {
+    controls.emplace_back(bidi);
+  }
+  const auto reference = [&](std::string_view text) {
     for (size_t i = 0; i < text.size(); ++i) {
-      const auto c = static_cast<unsigned char>(text[i]);
-      if (c < 0x20 || c == 0x7F) return i;
-      if (c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
-          static_cast<unsigned char>(text[i + 1]) <= 0x9F) {
-        return i;
+      for (const std::string& control : controls) {
+        if (text.substr(i).starts_with(control)) return i;
       }
     }
     return std::string_view::npos;
   };
+  // Bytes at the edges of each class, and the bytes of the longer controls.
   const std::string edges(
-      "\x00\x1f\x20\x21\x7e\x7f\x80\x9f\xa0\xc2\xff"
+      "\x00\x1f\x20\x21\x7e\x7f\x80\x81\x8e\x9c\x9f\xa0\xa6\xa9\xaa\xae\xaf\xc2\xd8\xe2\xff"
       "Az",
-      13);
+      23);
   std::mt19937 random(4180);
-  for (int round = 0; round < 20000; ++round) {
-    // Mostly printable, so that controls land anywhere in long runs of blocks.
-    std::string text(random() % 40, 'a');
-    for (char& c : text) {
-      if (random() % 8 == 0) c = edges[random() % edges.size()];
+  for (int round = 0; round < 50000; ++round) {
+    // Mostly printable, so that controls, whole or in pieces, land anywhere in runs of blocks.
+    std::string text;
+    for (size_t n = random() % 40; n > 0; --n) {
+      const unsigned draw = random() % 16;
+      if (draw == 0) {
+        text += controls[random() % controls.size()];
+      } else if (draw < 4) {
+        text += edges[random() % edges.size()];
+      } else {
+        text += 'a';
+      }
     }
     ASSERT_EQ(FirstControlCharacter(text), reference(text)) << ::testing::PrintToString(text);
   }
@@ -60,6 +76,13 @@ TEST(PrintableText, EscapesEachControlCharacter) {
   EXPECT_EQ(EscapeControlCharacters("x\xc2\x9b"
                                     "31m\xc2\x85"),
             "x\\u009b31m\\u0085");
+  // Right-to-left override and isolate: "H20" that a terminal would show reordered.
+  EXPECT_EQ(EscapeControlCharacters("H\xe2\x80\xae"
+                                    "02\xe2\x81\xa9"),
+            "H\\u202e02\\u2069");
+  EXPECT_EQ(EscapeControlCharacters("\xd8\x9c\xe2\x80\x8f"), "\\u061c\\u200f");
+  // Neighbours that are not controls: U+2029 (paragraph separator), U+202F, U+2065, U+061B.
+  EXPECT_EQ(FirstControlCharacter("\xe2\x80\xa9\xe2\x80\xaf\xe2\x81\xa5\xd8\x9b"), std::string_view::npos);
 }
 
 TEST(PrintableText, ADiagnosticIsOneLineWhateverItQuotes) {

@@ -214,6 +214,9 @@ TEST(SpecLoader, ControlCharactersInTextAreErrors) {
             "2:16: control character \\t in 'type': text fields are one line of printable text");
   EXPECT_EQ(OnlyError("name: X\ndies: [{name: \"D\\x7f\"}]\n"),
             "2:15: control character \\x7f in 'name': text fields are one line of printable text");
+  // A right-to-left override would show the name reordered ("H\u202e02" as "H20" backwards).
+  EXPECT_EQ(OnlyError("name: \"H\u202e02\"\n"),
+            "1:7: control character \\u202e in 'name': text fields are one line of printable text");
   // Free-form notes may span lines.
   EXPECT_TRUE(Parse("name: X\nnotes: |\n  one\n  two\n").ok());
 }
