@@ -310,6 +310,7 @@ class MappedChunkSource : public ChunkSource {
   // they are read: it may be far larger than memory should hold.
   uint64_t FindNewline(uint64_t from) {
     const uint64_t start = from;
+    uint64_t dropped = (start + page_ - 1) / page_ * page_;  // pages before this one are let go
     constexpr uint64_t kWindow = uint64_t{1} << 20;
     while (from < size_) {
       const uint64_t n = std::min(kWindow, size_ - from);
@@ -317,10 +318,10 @@ class MappedChunkSource : public ChunkSource {
         return static_cast<uint64_t>(static_cast<const char*>(newline) - base_);
       }
       from += n;
-      const uint64_t first_page = (start + page_ - 1) / page_ * page_;
-      const uint64_t last_page = from / page_ * page_;
-      if (from - start > settings_.max_line_bytes && last_page > first_page) {
-        ::madvise(const_cast<char*>(base_) + first_page, last_page - first_page, MADV_DONTNEED);
+      const uint64_t through = from / page_ * page_;
+      if (from - start > settings_.max_line_bytes && through > dropped) {
+        ::madvise(const_cast<char*>(base_) + dropped, through - dropped, MADV_DONTNEED);
+        dropped = through;
       }
     }
     return size_;
