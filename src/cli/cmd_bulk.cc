@@ -21,6 +21,7 @@
 #include "bulk/exact_record.h"
 #include "bulk/fast_classifier.h"
 #include "bulk/jsonl_record.h"
+#include "cli/catalog_start.h"
 #include "cli/cli.h"
 #include "cli/inputs.h"
 #include "cli/line_chunks.h"
@@ -139,10 +140,6 @@ bool ProcessRecord(const BulkRun& run, Worker& worker, std::string_view file, In
 
 // A record, like a spec file, is at most kMaxInputBytes: a longer line (a file
 // without newlines, a JSON array on one line) is skipped unread.
-std::string OversizedMessage(std::string_view what) {
-  return fmt::format("{} longer than {} MiB, not read; a catalog holds one chip per line", what, kMaxInputBytes >> 20);
-}
-
 void ProcessChunk(const BulkRun& run, Worker& worker, std::string_view file, InputFormat format, LineChunk& chunk) {
   if (chunk.oversized) {
     chunk.diagnostics.push_back(
@@ -190,42 +187,6 @@ void Deliver(const BulkRun& run, LineChunk& chunk, ClassifyTextWriter& text, std
   if (text.held_rows() >= kTableRowsHeld) text.Flush(out);
 }
 
-// Reads up to `size` bytes of `fd` into `text`, fewer only at its end.
-bool ReadAtLeast(int fd, size_t size, std::string& text) {
-  std::array<char, 65536> buffer{};
-  while (text.size() < size) {
-    const ssize_t got = ::read(fd, buffer.data(), buffer.size());
-    if (got < 0 && errno == EINTR) continue;
-    if (got < 0) return false;
-    if (got == 0) break;
-    text.append(buffer.data(), static_cast<size_t>(got));
-  }
-  return true;
-}
-
-// Reads the start of `fd` into `read`, without a byte order mark (RFC 8259,
-// section 8.1, lets a JSON parser ignore one, and spreadsheets put one before
-// a CSV's header); for a CSV, on until the header's end.
-bool ReadStart(int fd, InputFormat format, std::string& read) {
-  if (!ReadAtLeast(fd, kByteOrderMark.size(), read)) return false;
-  if (read.starts_with(kByteOrderMark)) read.erase(0, kByteOrderMark.size());
-  while (format == InputFormat::kCsv && read.find('\n') == std::string::npos && read.size() <= kMaxInputBytes) {
-    const size_t before = read.size();
-    if (!ReadAtLeast(fd, before + 1, read)) return false;
-    if (read.size() == before) break;
-  }
-  return true;
-}
-
-// Splits a CSV's header line from `text`, leaving what comes after it.
-std::string TakeHeader(std::string& text) {
-  const size_t newline = text.find('\n');
-  std::string header = text.substr(0, newline);
-  if (!header.empty() && header.back() == '\r') header.pop_back();
-  text.erase(0, newline == std::string::npos ? text.size() : newline + 1);
-  return header;
-}
-
 // Streams one catalog file through the workers.
 void RunCatalog(const BulkRun& run, const std::string& path, InputFormat format, ClassifyTextWriter& text,
                 std::ostream& out, std::ostream& err, Totals& totals) {
@@ -245,7 +206,7 @@ void RunCatalog(const BulkRun& run, const std::string& path, InputFormat format,
     }
   } const closer{from_stdin ? -1 : fd};
   std::string carry;
-  if (!ReadStart(fd, format, carry)) {
+  if (!ReadCatalogStart(fd, format == InputFormat::kCsv, carry)) {
     PrintDiagnostics({{Severity::kError, {path}, fmt::format("read error: {}", std::strerror(errno))}}, err);
     ++totals.malformed;
     totals.stop = run.options.fail_fast;
@@ -255,10 +216,10 @@ void RunCatalog(const BulkRun& run, const std::string& path, InputFormat format,
   std::optional<bulk::CsvDecoder> layout;
   if (format == InputFormat::kCsv) {
     std::vector<Diagnostic> diagnostics;
-    if (carry.size() > kMaxInputBytes && carry.find('\n') > kMaxInputBytes) {
-      diagnostics.push_back({Severity::kError, {path, 1, 1}, OversizedMessage("a CSV header")});
+    if (const std::optional<std::string> header = TakeFirstLine(carry)) {
+      layout.emplace(*header, path, run.rules.formats(), diagnostics);
     } else {
-      layout.emplace(TakeHeader(carry), path, run.rules.formats(), diagnostics);
+      diagnostics.push_back({Severity::kError, {path, 1, 1}, OversizedMessage("a CSV header")});
     }
     if (HasErrors(diagnostics)) {
       PrintDiagnostics(diagnostics, err);

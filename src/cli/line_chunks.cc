@@ -11,13 +11,14 @@
 #include <bit>
 #include <cerrno>
 #include <condition_variable>
-#include <csignal>  // sigaction (POSIX)
 #include <cstring>
 #include <deque>
 #include <memory>
 #include <mutex>
 #include <string_view>
 #include <thread>
+
+#include "cli/shrink_guard.h"
 
 namespace eccn::cli {
 namespace {
@@ -44,46 +45,6 @@ void FindNewlines(std::string_view text, size_t max, std::vector<uint32_t>& out)
     if (text[i] == '\n') out.push_back(static_cast<uint32_t>(i));
   }
 }
-
-// What OnMappedFileShrank writes, set before it is installed.
-std::array<char, 1024> shrank_message{};
-size_t shrank_message_size = 0;
-int shrank_exit_code = 1;
-
-extern "C" {
-// SIGBUS: a page of the mapped file is no longer in the file. Without this the
-// process would die without a word; only async-signal-safe calls here.
-static void OnMappedFileShrank(int /*signal*/) {
-  const ssize_t written = ::write(STDERR_FILENO, shrank_message.data(), shrank_message_size);
-  (void)written;
-  ::_exit(shrank_exit_code);
-}
-}
-
-// Installs OnMappedFileShrank while it lives, then puts back what was there.
-class ShrinkGuard {
- public:
-  explicit ShrinkGuard(const ChunkStreamSettings& settings) {
-    const std::string message = "eccn: " + settings.file_name +
-                                ": read error: the file shrank while it was being read; the output is incomplete\n";
-    shrank_message_size = std::min(message.size(), shrank_message.size());
-    std::copy_n(message.begin(), shrank_message_size, shrank_message.begin());
-    shrank_exit_code = settings.shrank_exit_code;
-    struct sigaction action {};
-    action.sa_handler = OnMappedFileShrank;
-    sigemptyset(&action.sa_mask);
-    installed_ = ::sigaction(SIGBUS, &action, &previous_) == 0;
-  }
-  ~ShrinkGuard() {
-    if (installed_) ::sigaction(SIGBUS, &previous_, nullptr);
-  }
-  ShrinkGuard(const ShrinkGuard&) = delete;
-  ShrinkGuard& operator=(const ShrinkGuard&) = delete;
-
- private:
-  struct sigaction previous_ {};
-  bool installed_ = false;
-};
 
 // Where chunks come from: read() into each chunk's storage, or a mapping of
 // the whole file. Both cut the input into chunks of whole lines.
@@ -183,10 +144,8 @@ class ReadChunkSource : public ChunkSource {
     // more than a line and a chunk), but still reported rather than read.
     const size_t first_line_size = std::min(std::string_view(data.data(), size).find('\n'), size);
     if (first_line_size > settings_.max_line_bytes) {
-      if (first_line_size < size) {
-        carry_.assign(data, first_line_size + 1, size - first_line_size - 1);
-        carry_has_lines_ = carry_.find('\n') != std::string::npos;
-      }
+      if (first_line_size < size)
+        CarryAfterLine(std::string_view(data).substr(first_line_size + 1, size - first_line_size - 1));
       StartOversized(chunk);
       return true;
     }
@@ -220,13 +179,18 @@ class ReadChunkSource : public ChunkSource {
       bytes_read_ += static_cast<uint64_t>(got);
       const auto* newline = static_cast<const char*>(std::memchr(data.data(), '\n', static_cast<size_t>(got)));
       if (newline != nullptr) {
-        carry_.assign(newline + 1, static_cast<size_t>(data.data() + got - (newline + 1)));
-        carry_has_lines_ = carry_.find('\n') != std::string::npos;
+        CarryAfterLine(std::string_view(newline + 1, static_cast<size_t>(data.data() + got - (newline + 1))));
         break;
       }
     }
     StartOversized(chunk);
     return true;
+  }
+
+  // `rest`, what follows a line too long, waits for the next chunk.
+  void CarryAfterLine(std::string_view rest) {
+    carry_.assign(rest);
+    carry_has_lines_ = carry_.find('\n') != std::string::npos;
   }
 
   // The offset of the last '\n' in data[0, size), or npos.
@@ -247,7 +211,7 @@ class MappedChunkSource : public ChunkSource {
  public:
   // Maps `fd` from `offset`; check mapped() before use.
   MappedChunkSource(int fd, uint64_t offset, uint64_t size, int64_t first_line, const ChunkStreamSettings& settings)
-      : ChunkSource(first_line, settings), size_(size), shrink_guard_(settings) {
+      : ChunkSource(first_line, settings), size_(size), shrink_guard_(settings.file_name, settings.shrank_exit_code) {
     void* base = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
     if (base == MAP_FAILED) return;
     base_ = static_cast<const char*>(base);
