@@ -270,6 +270,7 @@ Loaded<LicenseRules> ParseLicenseRules(std::span<const RuleSource> sources) {
     if (!root || !root->IsMap() || !(*root)["kind"].IsScalar()) continue;  // the pack loader reports these
     file.kind = (*root)["kind"].Scalar();
     if (!IsLicenseKind(file.kind)) continue;
+    file.reader->CheckPrintableText();  // reported, and the rest still read for more errors
     file.root = *root;
     files.push_back(std::move(file));
   }

@@ -35,7 +35,9 @@ Loaded<RuleSet> ParseRules(std::span<const RuleSource> sources) {
   for (size_t i = 0; i < candidates.size(); ++i) {
     ParsedFile& file = candidates[i];
     std::optional<YAML::Node>& root = roots[i];
-    if (!root || !file.reader->ExpectMap(*root, "a rules file")) continue;
+    if (!root) continue;
+    file.reader->CheckPrintableText();  // reported, and the rest still read for more errors
+    if (!file.reader->ExpectMap(*root, "a rules file")) continue;
     file.root = *root;
     const auto kind = file.reader->Scalar(file.root, "kind", true);
     if (!kind) continue;

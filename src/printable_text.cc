@@ -62,6 +62,17 @@ size_t FirstControlCharacter(std::string_view text) {
   return std::string_view::npos;
 }
 
+size_t FirstControlCharacterInMultilineText(std::string_view text) {
+  for (size_t from = 0; from < text.size();) {
+    const size_t at = FirstControlCharacter(text.substr(from));
+    if (at == std::string_view::npos) break;
+    const char c = text[from + at];
+    if (c != '\n' && c != '\t') return from + at;
+    from += at + 1;
+  }
+  return std::string_view::npos;
+}
+
 std::string EscapedControlCharacterAt(std::string_view text, size_t at) {
   return EscapeControlCharacters(text.substr(at, ControlAt(text, at)));
 }

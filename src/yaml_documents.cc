@@ -13,23 +13,30 @@
 #include <system_error>
 #include <thread>
 
+#include "printable_text.h"
 #include "yaml_reader.h"
 
 namespace eccn {
 namespace {
 
-// Keeps the position of the first event of a document and nothing else.
+// Keeps the position of the first event of a document, and its first scalar
+// with a control character.
 class FirstMark : public YAML::EventHandler {
  public:
   std::optional<YAML::Mark> mark;
+  std::optional<ScalarControl> control;
 
   void OnDocumentStart(const YAML::Mark& at) override { Note(at); }
   void OnDocumentEnd() override {}
   void OnNull(const YAML::Mark& at, YAML::anchor_t /*anchor*/) override { Note(at); }
   void OnAlias(const YAML::Mark& at, YAML::anchor_t /*anchor*/) override { Note(at); }
   void OnScalar(const YAML::Mark& at, const std::string& /*tag*/, YAML::anchor_t /*anchor*/,
-                const std::string& /*value*/) override {
+                const std::string& value) override {
     Note(at);
+    if (control) return;
+    if (const size_t offset = FirstControlCharacterInMultilineText(value); offset != std::string::npos) {
+      control = ScalarControl{at, value, offset};
+    }
   }
   void OnSequenceStart(const YAML::Mark& at, const std::string& /*tag*/, YAML::anchor_t /*anchor*/,
                        YAML::EmitterStyle::value /*style*/) override {
@@ -50,11 +57,13 @@ class FirstMark : public YAML::EventHandler {
 
 }  // namespace
 
-std::optional<YAML::Mark> SecondDocumentStart(std::string_view text) {
+std::optional<YAML::Mark> SecondDocumentStart(std::string_view text, std::optional<ScalarControl>* first_control) {
   std::istringstream in{std::string(text)};
   YAML::Parser parser(in);
   FirstMark first;
-  if (!parser.HandleNextDocument(first)) return std::nullopt;
+  const bool any = parser.HandleNextDocument(first);
+  if (first_control != nullptr) *first_control = std::move(first.control);
+  if (!any) return std::nullopt;
   FirstMark second;
   if (!parser.HandleNextDocument(second)) return std::nullopt;
   return second.mark.value_or(YAML::Mark{});
@@ -78,7 +87,7 @@ YamlParse ParseYaml(std::string_view text) {
   }
   if (const std::optional<YamlHazard> hazard = FindYamlHazard(text)) return refuse(hazard->offset, hazard->message);
   try {
-    if (const std::optional<YAML::Mark> second = SecondDocumentStart(text)) {
+    if (const std::optional<YAML::Mark> second = SecondDocumentStart(text, &out.control)) {
       const size_t offset = second->pos < 0 ? text.size() : static_cast<size_t>(second->pos);
       out.line = std::max(second->line, 0) + 1;
       out.column = std::max(second->column, 0) + 1;

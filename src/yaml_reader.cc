@@ -7,6 +7,8 @@
 #include <set>
 #include <sstream>
 
+#include "printable_text.h"
+
 namespace eccn {
 
 std::optional<std::string> ReadInputFile(const std::filesystem::path& path, std::vector<Diagnostic>& diagnostics) {
@@ -211,6 +213,7 @@ YamlReader::YamlReader(std::string_view text, std::string file, std::vector<Diag
 std::optional<YAML::Node> YamlReader::Load() { return Load(ParseYaml(text_)); }
 
 std::optional<YAML::Node> YamlReader::Load(YamlParse parsed) {
+  control_ = std::move(parsed.control);
   if (parsed.document) return std::move(parsed.document);
   SourceLocation at{file_, parsed.line, parsed.column};
   if (parsed.offset) {
@@ -245,20 +248,23 @@ SourceLocation YamlReader::At(const YAML::Node& node) const {
 
 SourceLocation YamlReader::AtOffset(const YAML::Node& node, size_t offset) const {
   if (!node.IsDefined()) return {file_};
-  const YAML::Mark mark = node.Mark();
-  if (mark.pos < 0 || !node.IsScalar()) return At(node);
-  const std::string& value = node.Scalar();
+  if (node.Mark().pos < 0 || !node.IsScalar()) return At(node);
+  return AtValueOffset(node.Mark(), node.Scalar(), offset, At(node));
+}
+
+SourceLocation YamlReader::AtValueOffset(const YAML::Mark& start, std::string_view value, size_t offset,
+                                         const SourceLocation& fallback) const {
   // Walk the source alongside the value: the value is the source with quoting,
   // indentation and line folding removed, so each visible character of the
   // value is the next occurrence of that character in the source.
-  auto cursor = static_cast<size_t>(mark.pos);
+  auto cursor = static_cast<size_t>(start.pos);
   size_t last = cursor;
   const size_t limit = std::min(offset, value.size());
   for (size_t k = 0; k <= limit && k < value.size(); ++k) {
     const char c = value[k];
     if (c == ' ' || c == '\n' || c == '\t') continue;
     while (cursor < text_.size() && text_[cursor] != c) ++cursor;
-    if (cursor >= text_.size()) return At(node);
+    if (cursor >= text_.size()) return fallback;
     last = cursor;
     if (k == limit) break;
     ++cursor;
@@ -266,6 +272,18 @@ SourceLocation YamlReader::AtOffset(const YAML::Node& node, size_t offset) const
   if (offset >= value.size()) last = std::min(last + 1, text_.size());
   const auto [line, column] = LineColumn(last);
   return {file_, line, column};
+}
+
+bool YamlReader::CheckPrintableText() {
+  if (!control_) return true;
+  const ScalarControl& control = *control_;
+  const SourceLocation start{file_, control.start.line + 1, control.start.column + 1};
+  // A character written as an escape ("\e") is not in the source: the scalar's start stands for it.
+  const SourceLocation at =
+      control.start.pos < 0 ? start : AtValueOffset(control.start, control.value, control.offset, start);
+  Error(at, fmt::format("control character {}: text in rule files is printable, line breaks and tabs aside",
+                        EscapedControlCharacterAt(control.value, control.offset)));
+  return false;
 }
 
 void YamlReader::Error(const YAML::Node& node, std::string message) { Error(At(node), std::move(message)); }

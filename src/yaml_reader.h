@@ -84,6 +84,12 @@ class YamlReader {
   // Same for a node already in hand.
   std::optional<std::string> ScalarValue(const YAML::Node& node, std::string_view what);
 
+  // After Load(): reports a scalar, key or value, that holds a control
+  // character other than a line break or a tab; false if there is one. Rule
+  // files call it: their text (titles, citations, notes) is printed in tables,
+  // where an escape sequence would act on the terminal.
+  bool CheckPrintableText();
+
   const std::string& file() const { return file_; }
   bool failed() const;
 
@@ -91,11 +97,16 @@ class YamlReader {
   // Load() from ParseYaml(text_) done beforehand.
   std::optional<YAML::Node> Load(YamlParse parsed);
   std::pair<int, int> LineColumn(size_t byte_offset) const;
+  // AtOffset for the scalar `value` starting at `start`; `fallback` when the
+  // character cannot be found in the source.
+  SourceLocation AtValueOffset(const YAML::Mark& start, std::string_view value, size_t offset,
+                               const SourceLocation& fallback) const;
 
   std::string_view text_;
   std::string file_;
   std::vector<Diagnostic>& diagnostics_;
   std::vector<size_t> line_starts_;
+  std::optional<ScalarControl> control_;  // from the parse, for CheckPrintableText
 };
 
 // "expected <what> (a map of keys to values)", "... (a list)", "expected a

@@ -257,6 +257,16 @@ TEST(LicenseLoader, ChecksCodesAndGroupsWithPositions) {
   EXPECT_THAT(all, HasSubstr("unknown destination 'D:9', expected a country group (D:5)"));
 }
 
+TEST(LicenseLoader, RefusesControlCharactersInText) {
+  const std::vector<RuleSource> sources{
+      {"c.yaml", "kind: countries\ncountries:\n  - {code: CN, name: \"Ch\\x9bina\"}\n"}, {"g.yaml", kGroups}};
+  const Loaded<LicenseRules> loaded = ParseLicenseRules(sources);
+  ASSERT_FALSE(loaded.ok());
+  EXPECT_EQ(loaded.diagnostics[0].ToString(),
+            "c.yaml:3:22: error: control character \\u009b: text in rule files is printable, line breaks and tabs "
+            "aside");
+}
+
 TEST(LicenseLoader, RequirementNeedsOneScope) {
   const std::vector<RuleSource> sources{
       {"c.yaml", kCountries},

@@ -181,6 +181,36 @@ TEST(PackLoader, ShippedRulesLoadWithoutDiagnostics) {
   }
 }
 
+// Rule text is printed in tables: a control character in it would act on the
+// terminal, so it is refused wherever it is, written raw or as an escape.
+TEST(PackLoader, ControlCharactersInRuleTextAreErrors) {
+  // An escape has no character in the source: the scalar's start stands for it.
+  EXPECT_EQ(FirstError(Replace(kPack, "title: Test", R"(title: "Test\e[2J")")),
+            "pack.yaml:3:8: error: control character \\x1b: text in rule files is printable, line breaks and tabs "
+            "aside");
+  // A raw right-to-left override, at its column, in a citation's text.
+  EXPECT_EQ(FirstError(Replace(kPack, "text: 88 FR 73458",
+                               "text: 88 FR \xe2\x80\xae"
+                               "73458")),
+            "pack.yaml:8:15: error: control character \\u202e: text in rule files is printable, line breaks and tabs "
+            "aside");
+  // In a key, and in the format table.
+  EXPECT_THAT(FirstError(Replace(kPack, "jurisdiction: US", R"("x-\u0085": 1)")),
+              HasSubstr("pack.yaml:4:1: error: control character \\u0085"));
+  const std::vector<RuleSource> formats{{"formats.yaml", "kind: formats\nformats:\n  - {name: \"fp\\a8\", bits: 8}\n"}};
+  const Loaded<RuleSet> bad_format = ParseRules(formats);
+  ASSERT_FALSE(bad_format.ok());
+  EXPECT_THAT(bad_format.diagnostics.front().ToString(),
+              HasSubstr("formats.yaml:3:12: error: control character \\x07"));
+  // An alias repeats its anchor's text, not its error.
+  const Loaded<RuleSet> aliased =
+      Load(Replace(Replace(kPack, "title: Test", R"(title: &t "T\x1b")"), "    title: big", "    title: *t"));
+  ASSERT_FALSE(aliased.ok());
+  EXPECT_EQ(aliased.diagnostics.size(), 1u);
+  // Line breaks and tabs are text written over lines.
+  EXPECT_TRUE(Load(Replace(kPack, "title: Test", "title: |\n  Two\tcolumns\n  and two lines")).ok());
+}
+
 TEST(PackLoader, SinglePackFileFindsItsFormatTable) {
   Loaded<RuleSet> rules = LoadRules(ECCN_SOURCE_DIR "/rules/us/ear-3a090-2023.yaml");
   ASSERT_TRUE(rules.ok());

@@ -23,6 +23,14 @@ TEST(PrintableText, FindsTheFirstControlCharacter) {
   EXPECT_EQ(FirstControlCharacter("\xc2\x9f"), 0u);          // U+009F, the last
 }
 
+TEST(PrintableText, MultilineTextMayHoldLineBreaksAndTabs) {
+  EXPECT_EQ(FirstControlCharacterInMultilineText("two\tcolumns\nand lines\n"), std::string_view::npos);
+  EXPECT_EQ(FirstControlCharacterInMultilineText("a\nb\r\n"), 3u);  // a carriage return moves the cursor back
+  EXPECT_EQ(FirstControlCharacterInMultilineText("a\n\n\x1b[2J"), 3u);
+  EXPECT_EQ(FirstControlCharacterInMultilineText("\t\xe2\x80\xae"), 1u);
+  EXPECT_EQ(FirstControlCharacterInMultilineText(""), std::string_view::npos);
+}
+
 // The scan takes eight bytes at a time: on random text from bytes at the
 // edges of each class, it finds what a byte-by-byte reading finds.
 TEST(PrintableText, TheBlockScanAgreesWithAByteByByteOne) {
