@@ -13,6 +13,7 @@
 #include <system_error>
 #include <thread>
 
+#include "input_text.h"
 #include "printable_text.h"
 #include "yaml_reader.h"
 

@@ -7,6 +7,7 @@
 #include <charconv>
 
 #include <eccn/rules.h>
+#include "input_text.h"
 #include "yaml_reader.h"
 
 namespace eccn::bulk {

@@ -8,7 +8,7 @@
 
 #include <fmt/format.h>
 
-#include "yaml_reader.h"
+#include "input_text.h"
 
 namespace eccn::cli {
 namespace {

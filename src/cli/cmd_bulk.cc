@@ -28,8 +28,8 @@
 #include "cli/render_csv.h"
 #include "cli/render_json.h"
 #include "cli/render_text.h"
+#include "input_text.h"
 #include "uncertain_values.h"
-#include "yaml_reader.h"
 
 namespace eccn::cli {
 namespace {

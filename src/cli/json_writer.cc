@@ -5,8 +5,8 @@
 #include <array>
 #include <cmath>
 
+#include "input_text.h"
 #include "json_special.h"
-#include "yaml_reader.h"
 
 namespace eccn::cli {
 namespace {
