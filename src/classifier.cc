@@ -72,8 +72,7 @@ ComparisonTrace TraceComparison(const expr::ComparisonInfo& info, const expr::Ev
 }
 
 ClauseTrace TraceClause(ClauseTrace::Role role, std::string id, std::string text, const CompiledClause& clause,
-                        const expr::Program& program, const expr::Evaluator& evaluator, const FormatTable& formats,
-                        std::vector<std::string>& missing) {
+                        const expr::Program& program, const expr::Evaluator& evaluator, const FormatTable& formats) {
   ClauseTrace trace;
   trace.role = role;
   trace.id = std::move(id);
@@ -82,17 +81,25 @@ ClauseTrace TraceClause(ClauseTrace::Role role, std::string id, std::string text
   for (uint32_t index : clause.comparisons) {
     trace.comparisons.push_back(TraceComparison(program.comparisons[index], evaluator, formats));
   }
-  if (trace.result == Truth::kUnknown) {
-    std::vector<std::string> found;
-    for (const ComparisonTrace& c : trace.comparisons) AddUnique(found, c.missing);
-    if (found.empty()) found = evaluator.MissingAmong(clause.reads);
-    AddUnique(missing, found);
-  }
   return trace;
 }
 
+// What kept a clause open, as its trace tells it: the missing data of its open
+// comparisons or, when they name none, of everything the clause reads.
+void AddClauseMissing(const CompiledClause& clause, const expr::Program& program, const expr::Evaluator& evaluator,
+                      std::vector<std::string>& missing) {
+  if (evaluator.value(clause.node).truth != Truth::kUnknown) return;
+  std::vector<std::string> found;
+  for (uint32_t index : clause.comparisons) {
+    const expr::ComparisonInfo& info = program.comparisons[index];
+    if (evaluator.value(info.node).truth == Truth::kUnknown) AddUnique(found, evaluator.MissingAmong(info.reads));
+  }
+  if (found.empty()) found = evaluator.MissingAmong(clause.reads);
+  AddUnique(missing, found);
+}
+
 void ClassifyPack(const PackInfo& info, const CompiledPack& pack, const expr::ChipValues& chip,
-                  const FormatTable& formats, Classification& out) {
+                  const FormatTable& formats, Detail detail, Classification& out) {
   expr::Evaluator evaluator(pack.program);
   evaluator.Run(chip);
   for (size_t i = 0; i < info.metrics.size(); ++i) {
@@ -120,25 +127,31 @@ void ClassifyPack(const PackInfo& info, const CompiledPack& pack, const expr::Ch
     result.reasons_for_control = entry.reasons_for_control;
     result.licensing = entry.licensing.empty() ? entry.id : entry.licensing;
     result.effect = info.IsControl() ? "control" : "review_policy";
-    result.clauses.push_back(TraceClause(ClauseTrace::Role::kCondition, "", entry.expression, compiled.condition,
-                                         pack.program, evaluator, formats, result.missing));
-    for (size_t condition : compiled.conditions) {
-      std::vector<std::string> ignored;  // the main clause already named what is missing
-      result.clauses.push_back(TraceClause(ClauseTrace::Role::kNamedCondition, info.conditions[condition].id,
-                                           info.conditions[condition].expression, pack.conditions[condition],
-                                           pack.program, evaluator, formats, ignored));
-    }
+    // Named conditions are part of the main clause, which names what they miss.
+    AddClauseMissing(compiled.condition, pack.program, evaluator, result.missing);
     for (size_t exclusion : compiled.unless) {
-      result.clauses.push_back(TraceClause(ClauseTrace::Role::kUnless, info.exclusions[exclusion].id,
-                                           info.exclusions[exclusion].expression, pack.exclusions[exclusion],
-                                           pack.program, evaluator, formats, result.missing));
+      AddClauseMissing(pack.exclusions[exclusion], pack.program, evaluator, result.missing);
     }
-    for (size_t earlier : compiled.subsumed_by) {
-      ClauseTrace clause;
-      clause.role = ClauseTrace::Role::kSubsumedBy;
-      clause.id = info.entries[earlier].id;
-      clause.result = entry_truth[earlier];
-      result.clauses.push_back(std::move(clause));
+    if (detail == Detail::kFull) {
+      result.clauses.push_back(TraceClause(ClauseTrace::Role::kCondition, "", entry.expression, compiled.condition,
+                                           pack.program, evaluator, formats));
+      for (size_t condition : compiled.conditions) {
+        result.clauses.push_back(TraceClause(ClauseTrace::Role::kNamedCondition, info.conditions[condition].id,
+                                             info.conditions[condition].expression, pack.conditions[condition],
+                                             pack.program, evaluator, formats));
+      }
+      for (size_t exclusion : compiled.unless) {
+        result.clauses.push_back(TraceClause(ClauseTrace::Role::kUnless, info.exclusions[exclusion].id,
+                                             info.exclusions[exclusion].expression, pack.exclusions[exclusion],
+                                             pack.program, evaluator, formats));
+      }
+      for (size_t earlier : compiled.subsumed_by) {
+        ClauseTrace clause;
+        clause.role = ClauseTrace::Role::kSubsumedBy;
+        clause.id = info.entries[earlier].id;
+        clause.result = entry_truth[earlier];
+        result.clauses.push_back(std::move(clause));
+      }
     }
     const Truth truth = EntryTruth(compiled, pack, evaluator, entry_truth);
     // Only the data that kept this entry open is reported as missing.
@@ -178,7 +191,7 @@ void AddNotices(const PackInfo& pack, const std::string& chip, std::vector<Notic
 // uncertain field takes its whole range.
 template <typename Selector>
 Classification ClassifyChoice(std::span<const PackInfo> packs, std::span<const CompiledPack> compiled,
-                              const FormatTable& formats, const ChipSpec& spec, const Selector& selected,
+                              const FormatTable& formats, const ChipSpec& spec, const Selector& selected, Detail detail,
                               const std::vector<size_t>* choice) {
   Classification out;
   out.chip = spec.name;
@@ -188,7 +201,7 @@ Classification ClassifyChoice(std::span<const PackInfo> packs, std::span<const C
   for (size_t i = 0; i < packs.size(); ++i) {
     const PackInfo& pack = packs[i];
     if (!selected(pack)) continue;
-    ClassifyPack(pack, compiled[i], chip, formats, out);
+    ClassifyPack(pack, compiled[i], chip, formats, detail, out);
     AddNotices(pack, spec.name, out.notices);
   }
   return out;
@@ -199,11 +212,12 @@ Classification ClassifyChoice(std::span<const PackInfo> packs, std::span<const C
 // combination of alternatives is tried too.
 template <typename Selector>
 Classification ClassifySelected(std::span<const PackInfo> packs, std::span<const CompiledPack> compiled,
-                                const FormatTable& formats, const ChipSpec& spec, const Selector& selected) {
-  Classification out = ClassifyChoice(packs, compiled, formats, spec, selected, nullptr);
+                                const FormatTable& formats, const ChipSpec& spec, const Selector& selected,
+                                Detail detail = Detail::kFull) {
+  Classification out = ClassifyChoice(packs, compiled, formats, spec, selected, detail, nullptr);
   std::vector<Classification> each;
   for (const std::vector<size_t>& choice : AlternativeChoices(spec.uncertain)) {
-    each.push_back(ClassifyChoice(packs, compiled, formats, spec, selected, &choice));
+    each.push_back(ClassifyChoice(packs, compiled, formats, spec, selected, detail, &choice));
   }
   ResolveByAlternatives(each, out);
   return out;
@@ -217,9 +231,10 @@ const FormatTable& RuleSet::formats() const { return impl_->formats; }
 
 std::span<const PackInfo> RuleSet::packs() const { return impl_->packs; }
 
-Classification RuleSet::Classify(const ChipSpec& spec, const Context& context) const {
-  return ClassifySelected(impl_->packs, impl_->compiled, impl_->formats, spec,
-                          [&](const PackInfo& pack) { return pack.AppliesOn(context); });
+Classification RuleSet::Classify(const ChipSpec& spec, const Context& context, Detail detail) const {
+  return ClassifySelected(
+      impl_->packs, impl_->compiled, impl_->formats, spec,
+      [&](const PackInfo& pack) { return pack.AppliesOn(context); }, detail);
 }
 
 Classification RuleSet::ClassifyWithPacks(const ChipSpec& spec, std::span<const std::string> pack_ids) const {

@@ -86,7 +86,7 @@ class Search {
     return rules_.Classify(ScaleKnob(spec_, knob_, factor), context_);
   }
   Verdict VerdictOf(const ChipSpec& probe) const {
-    if (verdicts_ == nullptr) return rules_.Classify(probe, context_).results[index_].verdict;
+    if (verdicts_ == nullptr) return rules_.Classify(probe, context_, Detail::kVerdicts).results[index_].verdict;
     verdicts_->Evaluate(probe);
     return verdicts_->verdicts()[index_];
   }
@@ -301,7 +301,7 @@ std::vector<Ceiling> Ceilings(const RuleSet& rules, const DesignPoint& point, co
     if (ceiling.flip.found) {
       const ChipSpec at = ScaleKnob(spec, "throughput", ceiling.flip.factor);
       for (const FormatRate& rate : *at.throughput) ceiling.rates.emplace_back(rate.format, *rate.ops_per_second);
-      ceiling.metrics = rules.Classify(at, context).metrics;
+      ceiling.metrics = rules.Classify(at, context, Detail::kVerdicts).metrics;
     }
     out.push_back(std::move(ceiling));
   }

@@ -44,6 +44,12 @@ struct ClauseTrace {
   std::vector<ComparisonTrace> comparisons;
 };
 
+// How much a Classification explains. kVerdicts gives every EntryResult with
+// its verdict, missing data, dependencies and notes, but no clauses: what a
+// table or a bulk listing shows, without the comparison-by-comparison trace,
+// which is most of the cost of a classification.
+enum class Detail { kFull, kVerdicts };
+
 struct EntryResult {
   std::string pack;       // pack id
   std::string entry;      // "3A090.a"
@@ -55,7 +61,7 @@ struct EntryResult {
   std::string citation;
   std::vector<std::string> reasons_for_control;
   Verdict verdict = Verdict::kIndeterminate;
-  std::vector<ClauseTrace> clauses;
+  std::vector<ClauseTrace> clauses;  // empty with Detail::kVerdicts
   std::vector<std::string> missing;  // fields whose absence made it indeterminate
   // Uncertain fields (ChipSpec::uncertain) on which the verdict depends: it
   // is indeterminate because the answer differs across their values.

@@ -202,7 +202,8 @@ class RuleSet {
 
   // Evaluates every pack in force on `as_of`. Total: any spec gets an answer;
   // missing data yields indeterminate results that name what is missing.
-  Classification Classify(const ChipSpec& spec, const Context& context) const;
+  // Detail::kVerdicts leaves out the clause traces, for several times the speed.
+  Classification Classify(const ChipSpec& spec, const Context& context, Detail detail = Detail::kFull) const;
   Classification Classify(const ChipSpec& spec, const Date& as_of) const { return Classify(spec, Context{as_of}); }
   // Evaluates exactly the packs named (ids not loaded are ignored), whatever
   // their dates and status: for comparing versions of a rule side by side.

@@ -59,6 +59,13 @@ struct BulkRun {
   const ClassifyTextWriter& text;  // workers call its RowOf only
   BulkRun(const Options& o, const RuleSet& r, const Context& c, const ClassifyTextWriter& t)
       : options(o), rules(r), context(c), classifier(r, c), csv(classifier), text(t) {}
+
+  // The exact classification of a record, with clause traces only for the
+  // formats that print them.
+  Classification Classify(const ChipSpec& spec) const {
+    const bool traces = options.format == "json" || options.format == "jsonl";
+    return rules.Classify(spec, context, traces ? Detail::kFull : Detail::kVerdicts);
+  }
 };
 
 // Per worker thread: decoders and buffers reused for every record.
@@ -134,7 +141,7 @@ bool ProcessRecord(const BulkRun& run, Worker& worker, std::string_view file, In
         run.csv.Row(chunk.out, line_number, spec->name, worker.verdicts, worker.csv_scratch))];
     return true;
   }
-  Emit(run, chunk, line_number, run.rules.Classify(*spec, run.context), worker.csv_scratch);
+  Emit(run, chunk, line_number, run.Classify(*spec), worker.csv_scratch);
   return true;
 }
 
@@ -305,7 +312,7 @@ void RunYaml(const BulkRun& run, const std::string& path, ClassifyTextWriter& te
       }
       continue;
     }
-    Emit(run, chunk, 0, run.rules.Classify(*spec.value, run.context), scratch);
+    Emit(run, chunk, 0, run.Classify(*spec.value), scratch);
   }
   Deliver(run, chunk, text, out, totals);
 }

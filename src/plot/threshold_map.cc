@@ -214,7 +214,7 @@ std::optional<std::string> ThresholdMapSvg(const RuleSet& rules, std::span<const
   std::vector<PlottedChip> plotted;
   std::vector<std::string> not_plotted;
   for (const ChipSpec& spec : chips) {
-    const Classification c = rules.Classify(spec, options.context);
+    const Classification c = rules.Classify(spec, options.context, Detail::kVerdicts);
     const MetricValue* tpp = FindMetric(c, "tpp");
     const MetricValue* pd = FindMetric(c, "pd");
     if (tpp == nullptr || pd == nullptr || !tpp->value.IsExact() || !pd->value.IsExact() || tpp->value.lo <= 0 ||

@@ -146,6 +146,50 @@ TEST(Property, RemovingDataNeverYieldsNotControlled) {
   }
 }
 
+// Detail::kVerdicts is the full classification without its clause traces:
+// the same verdicts, metrics, missing data, dependencies, notes and notices,
+// on chips with missing data, ranges and alternatives.
+TEST(Property, AClassificationWithoutTracesSaysTheRestAlike) {
+  std::mt19937 random(4090);
+  std::vector<std::string> specs;
+  for (int i = 0; i < kChips / 5; ++i) {
+    const RandomChip chip = MakeChip(random);
+    specs.push_back(chip.Yaml());
+    for (const std::string& reduced : WithOneFieldRemoved(chip)) specs.push_back(reduced);
+  }
+  // Ranges and alternatives across thresholds, and a chip that gives nothing.
+  specs.push_back("name: R\nmarketed_for: datacenter\nthroughput:\n  fp8: 500..700 TFLOPS\n");
+  specs.push_back(
+      "name: R\nthroughput:\n  fp8:\n    values: [190 TFLOPS, 700 TFLOPS]\ndies:\n  - {area: 300..900 mm2, role: "
+      "logic, transistors: finfet}\n");
+  specs.push_back("name: R\n");
+  const Date on{2026, 11, 28};
+  for (const std::string& yaml : specs) {
+    Loaded<ChipSpec> spec = ParseChipSpec(yaml, "random.yaml", testing_support::Formats());
+    ASSERT_TRUE(spec.ok()) << yaml;
+    const Classification full = testing_support::ShippedRules().Classify(*spec.value, Context{on});
+    const Classification brief = testing_support::ShippedRules().Classify(*spec.value, Context{on}, Detail::kVerdicts);
+    ASSERT_EQ(brief.results.size(), full.results.size());
+    for (size_t r = 0; r < full.results.size(); ++r) {
+      const EntryResult& a = full.results[r];
+      const EntryResult& b = brief.results[r];
+      EXPECT_FALSE(a.clauses.empty());
+      EXPECT_TRUE(b.clauses.empty());
+      EXPECT_EQ(std::tie(a.pack, a.entry, a.licensing, a.effect, a.title, a.citation, a.reasons_for_control, a.verdict,
+                         a.missing, a.depends_on, a.notes),
+                std::tie(b.pack, b.entry, b.licensing, b.effect, b.title, b.citation, b.reasons_for_control, b.verdict,
+                         b.missing, b.depends_on, b.notes))
+          << yaml << a.entry;
+    }
+    ASSERT_EQ(brief.metrics.size(), full.metrics.size());
+    for (size_t m = 0; m < full.metrics.size(); ++m) {
+      EXPECT_EQ(brief.metrics[m].value, full.metrics[m].value) << yaml;
+      EXPECT_EQ(brief.metrics[m].missing, full.metrics[m].missing) << yaml;
+    }
+    EXPECT_EQ(brief.notices.size(), full.notices.size());
+  }
+}
+
 TEST(Property, TextAndJsonOutputsAgree) {
   auto run = [](std::vector<const char*> argv) {
     std::ostringstream out, err;
