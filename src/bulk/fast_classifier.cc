@@ -40,6 +40,9 @@ FastClassifier::FastClassifier(const RuleSet& rules, const Context& context) {
     for (const CompiledClause& exclusion : pack.exclusions) clauses.push_back(merged_.node_of[p][exclusion.node]);
   }
   tail_ = FindTruthTail(merged_.program, clauses);
+  std::vector<MissingFields::Pack> missing_packs;
+  for (size_t p = 0; p < packs_.size(); ++p) missing_packs.push_back({packs_[p].compiled, &merged_.node_of[p]});
+  missing_.emplace(missing_packs, impl.formats);
 }
 
 FastClassifier::Worker::Worker(const FastClassifier& classifier)
@@ -51,6 +54,7 @@ bool FastClassifier::Worker::Classify(const FastChip& chip, FastOutcome& out) {
   out.verdicts.clear();
   out.metrics.clear();
   out.notices.clear();
+  out.missing.clear();
   if (!evaluator_.Run(chip)) return false;
   for (const MetricColumn& column : classifier_.metrics_) {
     const FastValue& v = evaluator_.value(column.node);
@@ -82,6 +86,13 @@ bool FastClassifier::Worker::Classify(const FastChip& chip, FastOutcome& out) {
   }
   classifier_.AddNotices(chip.name, out.notices);
   return true;
+}
+
+bool FastClassifier::Worker::FindMissing(const FastChip& chip, FastOutcome& out) {
+  evaluator_.RunDeferred(chip);  // the clauses' truths, which a remembered pattern skipped
+  if (classifier_.missing_->Find(chip, evaluator_, out.verdicts, out.missing)) return true;
+  out.missing.clear();
+  return false;
 }
 
 void FastClassifier::Worker::Verdicts(std::vector<Verdict>& out) {

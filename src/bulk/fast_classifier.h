@@ -12,6 +12,7 @@
 #include <eccn/rules.h>
 #include "bulk/fast_chip.h"
 #include "bulk/fast_evaluator.h"
+#include "bulk/fast_missing.h"
 #include "bulk/merged_program.h"
 #include "bulk/truth_tail.h"
 
@@ -49,6 +50,9 @@ struct FastOutcome {
   std::vector<Verdict> verdicts;                   // per EntryColumn
   std::vector<std::optional<FastMetric>> metrics;  // per MetricColumn; nullopt unless known exactly
   std::vector<std::string_view> notices;           // ids of notices naming the chip
+  // Per EntryColumn, what an open entry needs (EntryResult::missing): filled
+  // by Worker::FindMissing only, for outputs that show it.
+  std::vector<std::vector<std::string>> missing;
 };
 
 class FastClassifier {
@@ -70,6 +74,9 @@ class FastClassifier {
     explicit Worker(const FastClassifier& classifier);
     // False when the exact path must decide this record.
     bool Classify(const FastChip& chip, FastOutcome& out);
+    // After Classify(chip, out): fills out.missing; false when only the exact
+    // path can tell (see fast_missing.h).
+    bool FindMissing(const FastChip& chip, FastOutcome& out);
 
    private:
     // The verdicts from the truth tail and the entries' clauses (RunDeferred first).
@@ -89,8 +96,9 @@ class FastClassifier {
     const CompiledPack* compiled = nullptr;
   };
   std::vector<Pack> packs_;
-  MergedProgram merged_;  // of packs_, in order
-  TruthTail tail_;        // of merged_, for the entries' clauses
+  MergedProgram merged_;                  // of packs_, in order
+  TruthTail tail_;                        // of merged_, for the entries' clauses
+  std::optional<MissingFields> missing_;  // of packs_, built once they are in place
   std::vector<EntryColumn> entries_;
   std::vector<MetricColumn> metrics_;
 };

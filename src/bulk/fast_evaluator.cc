@@ -45,7 +45,11 @@ FastValue Neg(const FastValue& a) { return Number(-a.hi, -a.lo, a.hi_err, a.lo_e
 }  // namespace
 
 FastEvaluator::FastEvaluator(const expr::Program& program, std::span<const uint32_t> deferred)
-    : program_(program), deferred_(deferred.begin(), deferred.end()), values_(program.nodes.size()) {
+    : program_(program),
+      deferred_(deferred.begin(), deferred.end()),
+      values_(program.nodes.size()),
+      left_out_(program.nodes.size(), 0) {
+  static_assert(kFastMaxItems <= 32, "left_out_ holds a bit per item");
   std::vector<bool> is_deferred(program.nodes.size(), false);
   for (const uint32_t node : deferred) is_deferred[node] = true;
   std::vector<FastValue> constants;
@@ -302,6 +306,7 @@ void FastEvaluator::RunAggregate(uint32_t position, const FastChip& chip) {
   const Node& node = program_.nodes[index];
   FastValue& out = values_[index];
   out = FastValue{};
+  left_out_[index] = 0;
   const bool formats = node.collection == expr::Collection::kFormats;
   if (!(formats ? chip.has_formats : chip.has_dies)) {
     out = Everything();  // unknown number (Value{}'s Everything)
@@ -319,7 +324,10 @@ void FastEvaluator::RunAggregate(uint32_t position, const FastChip& chip) {
     items_[node.depth] = &items[k];
     RunRange(position + 1, schedule_[position].body_end, chip);
     const Truth selected = node.filter == expr::kNoNode ? Truth::kTrue : values_[node.filter].truth;
-    if (selected == Truth::kFalse) continue;
+    if (selected == Truth::kFalse) {
+      left_out_[index] |= uint32_t{1} << k;
+      continue;
+    }
     const FastValue body = node.value == expr::kNoNode ? Everything() : values_[node.value];
     switch (node.aggregate) {
       case AggregateKind::kSum:

@@ -34,6 +34,9 @@ class FastEvaluator {
   void RunDeferred(const FastChip& chip);
 
   const FastValue& value(uint32_t node) const { return values_[node]; }
+  // For an aggregate outside any other, after Run(): bit k set when its filter
+  // surely left item k out (what such an item lacks is not missing).
+  uint32_t left_out_items(uint32_t node) const { return left_out_[node]; }
 
  private:
   // Runs schedule_ positions [begin, end).
@@ -63,6 +66,7 @@ class FastEvaluator {
   std::vector<Scheduled> schedule_;
   std::vector<uint32_t> deferred_;
   std::vector<FastValue> values_;
+  std::vector<uint32_t> left_out_;                  // per aggregate node: see left_out_items
   std::vector<std::optional<FastValue>> inverses_;  // per node: its divisor's inverse, when a constant
   std::array<const FastItem*, expr::kMaxAggregateDepth> items_{};
   bool uncertain_ = false;

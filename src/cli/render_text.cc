@@ -167,21 +167,30 @@ std::optional<ClassifyTextRow> ClassifyTextWriter::FastRowOf(std::string_view na
     row.cells.push_back(std::move(*text));
   }
   row.cells.push_back(VerdictText(row.verdict));
-  // As EntriesCell, for verdicts without an indeterminate control.
-  std::vector<std::string> controls;
+  // As EntriesCell: the controls, then the open ones with what they need.
+  std::vector<std::string> parts;
+  std::vector<std::string> open;
+  std::vector<std::string> missing;
   std::vector<std::string> zones;
   for (size_t i = 0; i < entries.size(); ++i) {
     const Verdict verdict = outcome.verdicts[i];
-    if (entries[i].control && verdict == Verdict::kIndeterminate) return std::nullopt;
     if (verdict == Verdict::kNotControlled) continue;
     const std::string& id = entries[i].entry->id;
-    if (entries[i].control) {
-      controls.push_back(id);
-    } else {
+    if (!entries[i].control) {
       zones.push_back(verdict == Verdict::kControlled ? id : id + "?");
+    } else if (verdict == Verdict::kControlled) {
+      parts.push_back(id);
+    } else {
+      if (outcome.missing.size() != entries.size()) return std::nullopt;  // not found for this record
+      open.push_back(id + "?");
+      for (const std::string& field : outcome.missing[i]) {
+        if (std::find(missing.begin(), missing.end(), field) == missing.end()) missing.push_back(field);
+      }
     }
   }
-  std::string cell = controls.empty() ? "-" : JoinStrings(controls, ", ");
+  parts.insert(parts.end(), open.begin(), open.end());
+  std::string cell = parts.empty() ? "-" : JoinStrings(parts, ", ");
+  if (!missing.empty()) cell += fmt::format(" (needs {})", JoinStrings(missing, ", "));
   if (!zones.empty()) cell += fmt::format("; review zone {}", JoinStrings(zones, ", "));
   row.cells.push_back(std::move(cell));
   return row;

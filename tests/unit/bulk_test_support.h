@@ -73,13 +73,16 @@ class FastJsonlPath {
 
   const bulk::FastClassifier& classifier() const { return classifier_; }
 
-  // The fast path's verdicts for a JSONL record, or nullopt if it defers to the exact path.
-  std::optional<bulk::FastOutcome> Classify(std::string_view line) {
+  // The fast path's verdicts for a JSONL record, or nullopt if it defers to
+  // the exact path; with `find_missing`, also what open entries need (left
+  // empty when the fast path cannot tell).
+  std::optional<bulk::FastOutcome> Classify(std::string_view line, bool find_missing = false) {
     const std::string padded = Padded(line);
     builder_.Reset();
     if (!decoder_.Decode(std::string_view(padded.data(), line.size()), builder_)) return std::nullopt;
     bulk::FastOutcome outcome;
     if (!worker_.Classify(builder_.chip(), outcome)) return std::nullopt;
+    if (find_missing) worker_.FindMissing(builder_.chip(), outcome);
     return outcome;
   }
 

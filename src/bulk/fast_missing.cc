@@ -1,0 +1,160 @@
+#include "bulk/fast_missing.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include <eccn/rules.h>
+#include "rule_set_impl.h"
+
+namespace eccn::bulk {
+namespace {
+
+// As the exact evaluator's IsKnown: a fast-path record holds points, or nothing.
+bool IsKnown(const FastValue& value, const expr::Type& type) {
+  switch (type.kind) {
+    case expr::Type::Kind::kNumber:
+      return std::isfinite(value.lo) && std::isfinite(value.hi);
+    case expr::Type::Kind::kBool:
+      return value.truth != Truth::kUnknown;
+    case expr::Type::Kind::kSymbol:
+      return value.symbol >= 0;
+  }
+  return false;
+}
+
+void AddUnique(std::vector<std::string>& out, std::string_view path) {
+  if (std::find(out.begin(), out.end(), path) == out.end()) out.emplace_back(path);
+}
+
+}  // namespace
+
+// One pack's reads, turned into the paths the exact evaluator notes for them.
+struct MissingFields::Walk {
+  const FormatTable& formats;
+  const PackLayout& layout;
+  const FastChip& chip;
+  const FastEvaluator& evaluator;
+  bool ok = true;
+
+  Truth TruthOf(uint32_t node) const { return evaluator.value((*layout.pack.node_of)[node]).truth; }
+
+  // A node that reads the same whatever the item: a top-level field, the
+  // described_in list, a collection.
+  void Plain(const expr::Node& node, std::vector<std::string>& found) const {
+    if (node.op == expr::Op::kField) {
+      const expr::FieldInfo& field = expr::TopLevelFields()[node.a];
+      if (!IsKnown(chip.fields[node.a], field.type)) AddUnique(found, field.name);
+    } else if (node.op == expr::Op::kDescribedIn) {
+      if (!chip.has_described_in) AddUnique(found, "described_in");
+    } else if (node.op == expr::Op::kAggregate) {
+      const bool present = node.collection == expr::Collection::kFormats ? chip.has_formats : chip.has_dies;
+      if (!present) AddUnique(found, expr::Collections()[static_cast<size_t>(node.collection)].spec_key);
+    }
+  }
+
+  // A node of an aggregate's body, for item k of its collection.
+  void Item(const expr::Node& node, size_t k, std::vector<std::string>& found) const {
+    if (node.op != expr::Op::kItemField) {
+      Plain(node, found);
+      return;
+    }
+    const bool is_format = node.collection == expr::Collection::kFormats;
+    const FastItem& item = is_format ? chip.formats[k] : chip.dies[k];
+    const expr::FieldInfo& field = expr::Collections()[static_cast<size_t>(node.collection)].item_fields[node.a];
+    if (IsKnown(item.fields[node.a], field.type)) return;
+    if (is_format) {
+      const auto format = static_cast<size_t>(item.fields[expr::kFormatName].symbol);
+      AddUnique(found, "throughput." + formats.formats[format].name);
+    } else {
+      AddUnique(found, "dies[" + std::to_string(k) + "]." + std::string(field.name));
+    }
+  }
+
+  // The missing fields among `reads`, in the order the pack's own evaluation
+  // meets them: node order, and an aggregate's body item by item, leaving out
+  // the items its filter surely leaves out.
+  void Among(std::span<const uint32_t> reads, std::vector<std::string>& found) {
+    const std::vector<expr::Node>& nodes = layout.pack.compiled->program.nodes;
+    for (size_t r = 0; r < reads.size();) {
+      const uint32_t outer = layout.outer_aggregate[reads[r]];
+      if (outer == expr::kNoNode) {
+        Plain(nodes[reads[r]], found);
+        ++r;
+        continue;
+      }
+      size_t end = r;
+      for (; end < reads.size() && layout.outer_aggregate[reads[end]] == outer; ++end) {
+        if (layout.nested[reads[end]]) {
+          ok = false;
+          return;
+        }
+      }
+      const bool is_format = nodes[outer].collection == expr::Collection::kFormats;
+      if (is_format ? chip.has_formats : chip.has_dies) {
+        const size_t count = is_format ? chip.format_count : chip.die_count;
+        const uint32_t left_out = evaluator.left_out_items((*layout.pack.node_of)[outer]);
+        for (size_t k = 0; k < count; ++k) {
+          if (((left_out >> k) & 1U) != 0) continue;
+          for (size_t q = r; q < end; ++q) Item(nodes[reads[q]], k, found);
+        }
+      }
+      r = end;
+    }
+  }
+
+  // As the exact classifier: an open clause names the missing fields of its
+  // open comparisons or, when they name none, of everything it reads.
+  void Clause(const CompiledClause& clause, std::vector<std::string>& missing) {
+    if (TruthOf(clause.node) != Truth::kUnknown) return;
+    std::vector<std::string> found;
+    const std::vector<expr::ComparisonInfo>& comparisons = layout.pack.compiled->program.comparisons;
+    for (const uint32_t index : clause.comparisons) {
+      if (TruthOf(comparisons[index].node) == Truth::kUnknown) Among(comparisons[index].reads, found);
+    }
+    if (found.empty()) Among(clause.reads, found);
+    for (const std::string& path : found) AddUnique(missing, path);
+  }
+};
+
+MissingFields::MissingFields(std::span<const Pack> packs, const FormatTable& formats) : formats_(formats) {
+  for (const Pack& pack : packs) {
+    const std::vector<expr::Node>& nodes = pack.compiled->program.nodes;
+    PackLayout layout{pack, std::vector<uint32_t>(nodes.size(), expr::kNoNode), std::vector<bool>(nodes.size(), false)};
+    for (uint32_t i = 0; i < nodes.size(); ++i) {
+      if (nodes[i].op != expr::Op::kAggregate) continue;
+      for (uint32_t k = i + 1; k < nodes[i].body_end; ++k) {
+        if (layout.outer_aggregate[k] == expr::kNoNode) {
+          layout.outer_aggregate[k] = i;  // aggregates come before those they hold
+        } else {
+          layout.nested[k] = true;
+        }
+      }
+    }
+    packs_.push_back(std::move(layout));
+  }
+}
+
+bool MissingFields::Find(const FastChip& chip, const FastEvaluator& evaluator, std::span<const Verdict> verdicts,
+                         std::vector<std::vector<std::string>>& out) const {
+  out.clear();
+  for (const PackLayout& layout : packs_) {
+    const CompiledPack& pack = *layout.pack.compiled;
+    const size_t first = out.size();
+    Walk walk{formats_, layout, chip, evaluator};
+    for (const CompiledEntry& entry : pack.entries) {
+      const size_t index = out.size();
+      out.emplace_back();
+      if (verdicts[index] != Verdict::kIndeterminate) continue;  // as the exact classifier, which clears it
+      walk.Clause(entry.condition, out[index]);
+      for (const size_t exclusion : entry.unless) walk.Clause(pack.exclusions[exclusion], out[index]);
+      if (!walk.ok) return false;
+      for (const size_t earlier : entry.subsumed_by) {
+        if (verdicts[first + earlier] != Verdict::kIndeterminate) continue;
+        for (const std::string& path : out[first + earlier]) AddUnique(out[index], path);
+      }
+    }
+  }
+  return true;
+}
+
+}  // namespace eccn::bulk
