@@ -53,11 +53,15 @@ FastClassifier::Worker::Worker(const FastClassifier& classifier)
 bool FastClassifier::Worker::Classify(const FastChip& chip, FastOutcome& out) {
   out.verdicts.clear();
   out.metrics.clear();
+  out.unknown_metrics.clear();
   out.notices.clear();
   out.missing.clear();
   if (!evaluator_.Run(chip)) return false;
   for (const MetricColumn& column : classifier_.metrics_) {
     const FastValue& v = evaluator_.value(column.node);
+    // Infinite ends are exact, and so is a zero without error.
+    const bool unknown = v.hi == kInfinity && (v.lo == -kInfinity || (v.lo == 0 && v.lo_err == 0));
+    out.unknown_metrics.push_back(unknown);
     if (!(v.lo == v.hi && std::isfinite(v.lo))) {
       out.metrics.emplace_back();
       continue;

@@ -49,7 +49,10 @@ struct FastMetric {
 struct FastOutcome {
   std::vector<Verdict> verdicts;                   // per EntryColumn
   std::vector<std::optional<FastMetric>> metrics;  // per MetricColumn; nullopt unless known exactly
-  std::vector<std::string_view> notices;           // ids of notices naming the chip
+  // Per MetricColumn: true when nothing is known of the value, as for a
+  // quantity the spec leaves out ([0, unbounded) or unbounded both ways).
+  std::vector<bool> unknown_metrics;
+  std::vector<std::string_view> notices;  // ids of notices naming the chip
   // Per EntryColumn, what an open entry needs (EntryResult::missing): filled
   // by Worker::FindMissing only, for outputs that show it.
   std::vector<std::vector<std::string>> missing;

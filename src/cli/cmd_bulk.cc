@@ -202,10 +202,13 @@ void Deliver(const BulkRun& run, LineChunk& chunk, ClassifyTextWriter& text, std
   out.write(chunk.out.data(), static_cast<std::streamsize>(chunk.out.size()));
   for (size_t v = 0; v < 3; ++v) totals.verdicts[v] += chunk.verdicts[v];
   totals.malformed += chunk.malformed;
-  for (ClassifyTextRow& row : chunk.text_rows) text.Add(std::move(row));
-  // A large catalog's table streams, its columns as wide as its first rows need.
+  // A large catalog's table streams, its columns as wide as its first 10,000
+  // rows need, whatever the size of the chunks.
   constexpr size_t kTableRowsHeld = 10000;
-  if (text.held_rows() >= kTableRowsHeld) text.Flush(out);
+  for (ClassifyTextRow& row : chunk.text_rows) {
+    text.Add(std::move(row));
+    if (text.held_rows() >= kTableRowsHeld) text.Flush(out);
+  }
 }
 
 // Streams one catalog file through the workers.
@@ -266,14 +269,15 @@ void RunCatalog(const BulkRun& run, const std::string& path, InputFormat format,
   settings.max_line_bytes = kMaxInputBytes;
   settings.file_name = path;
   settings.shrank_exit_code = kDataError;  // as for a read error
-  // Memory holds the results of the chunks in flight. A CSV row is up to a
-  // few hundred bytes whatever its record, so a chunk of short records holds
-  // fewer of them (max_lines); a traced result (json, jsonl) is some fifty
-  // kilobytes. The table (text) takes small chunks too: its rows are small,
-  // but its first flush then comes right after 10,000 rows (see Deliver).
-  if (run.options.format != "csv") {
+  // Memory holds the results of the chunks in flight. A CSV row or a table
+  // row is up to a few hundred bytes whatever its record, so a chunk of short
+  // records holds fewer of them (max_lines); a traced result (json, jsonl) is
+  // some fifty kilobytes, so those chunks are small.
+  if (run.options.format == "json" || run.options.format == "jsonl") {
     settings.chunk_bytes = 8 << 10;
     settings.max_lines = 16;
+  } else if (run.options.format == "text") {
+    settings.max_lines = 256;  // a row's cells are strings of their own, some 400 bytes in all
   }
   if (progress) {
     settings.on_read = [&](uint64_t bytes) {

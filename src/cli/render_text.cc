@@ -161,8 +161,10 @@ std::optional<ClassifyTextRow> ClassifyTextWriter::FastRowOf(std::string_view na
       row.cells.emplace_back();
       continue;
     }
-    const std::optional<bulk::FastMetric>& metric = outcome.metrics[static_cast<size_t>(column - metrics.begin())];
+    const auto index = static_cast<size_t>(column - metrics.begin());
+    const std::optional<bulk::FastMetric>& metric = outcome.metrics[index];
     std::optional<std::string> text = metric ? FormatDecided(metric->value, metric->error) : std::nullopt;
+    if (!metric && outcome.unknown_metrics[index]) text = "?";  // as FormatInterval
     if (!text) return std::nullopt;
     row.cells.push_back(std::move(*text));
   }

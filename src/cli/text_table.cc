@@ -30,28 +30,45 @@ std::vector<size_t> TextTable::Widths() const {
   return widths;
 }
 
-void TextTable::WriteLine(std::ostream& out, const std::vector<std::string>& cells,
-                          const std::vector<size_t>& widths) const {
-  std::string text;
+void TextTable::AppendLine(std::string& text, const std::vector<std::string>& cells,
+                           const std::vector<size_t>& widths) const {
+  const size_t start = text.size();
   for (size_t c = 0; c < cells.size(); ++c) {
-    const std::string padding(widths[c] - std::min(widths[c], DisplayWidth(cells[c])), ' ');
+    const size_t padding = widths[c] - std::min(widths[c], DisplayWidth(cells[c]));
     if (c > 0) text += "  ";
-    text += aligns_[c] == Align::kRight ? padding + cells[c] : cells[c] + padding;
+    if (aligns_[c] == Align::kRight) text.append(padding, ' ');
+    text += cells[c];
+    if (aligns_[c] == Align::kLeft) text.append(padding, ' ');
   }
-  while (!text.empty() && text.back() == ' ') text.pop_back();
-  out << text << '\n';
+  while (text.size() > start && text.back() == ' ') text.pop_back();
+  text += '\n';
 }
 
 void TextTable::Render(std::ostream& out) const {
   const std::vector<size_t> widths = Widths();
-  if (fixed_widths_.empty()) WriteLine(out, headers_, widths);
-  for (const auto& row : rows_) WriteLine(out, row, widths);
+  // Rows go out through one buffer, written when it holds some kilobytes: a
+  // catalog's table has a million of them, and a buffer as large as all the
+  // rows held would add to the peak memory.
+  constexpr size_t kWriteBytes = 64 << 10;
+  std::string text;
+  const auto write = [&] {
+    out.write(text.data(), static_cast<std::streamsize>(text.size()));
+    text.clear();
+  };
+  if (fixed_widths_.empty()) AppendLine(text, headers_, widths);
+  for (const auto& row : rows_) {
+    AppendLine(text, row, widths);
+    if (text.size() >= kWriteBytes) write();
+  }
+  write();
 }
 
 void TextTable::Flush(std::ostream& out) {
   if (fixed_widths_.empty()) {
     fixed_widths_ = Widths();
-    WriteLine(out, headers_, fixed_widths_);
+    std::string header;
+    AppendLine(header, headers_, fixed_widths_);
+    out.write(header.data(), static_cast<std::streamsize>(header.size()));
   }
   Render(out);  // the rows, at the widths now fixed
   rows_.clear();

@@ -25,7 +25,8 @@ class TextTable {
 
  private:
   std::vector<size_t> Widths() const;
-  void WriteLine(std::ostream& out, const std::vector<std::string>& cells, const std::vector<size_t>& widths) const;
+  // Appends one line: the cells padded to `widths`, without trailing spaces.
+  void AppendLine(std::string& text, const std::vector<std::string>& cells, const std::vector<size_t>& widths) const;
 
   std::vector<std::string> headers_;
   std::vector<Align> aligns_;

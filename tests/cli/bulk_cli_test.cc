@@ -185,6 +185,30 @@ TEST(BulkCli, ExactClassificationWritesTheSameRows) {
   std::filesystem::remove(path);
 }
 
+// The table's columns are as wide as the header and the first 10,000 rows
+// need, however the catalog is cut into chunks: a longer name in row 10,001
+// pushes its own row right, one in row 10,000 widens the column.
+TEST(BulkCli, TheTableIsSizedByItsFirst10000Rows) {
+  const auto header_with_long_name_at = [](int row) {
+    const std::string path = (std::filesystem::temp_directory_path() / "eccn_bulk_widths.jsonl").string();
+    {
+      std::ofstream file(path);
+      for (int i = 1; i <= 10001; ++i) {
+        file << R"({"name": ")" << (i == row ? std::string("A much longer name") : "C" + std::to_string(i))
+             << R"(", "throughput": {"fp8": "100 TFLOPS"}})" << '\n';
+      }
+    }
+    const Outcome o = Classify({path});
+    std::filesystem::remove(path);
+    EXPECT_EQ(o.err, "");
+    return o.out.substr(0, o.out.find('\n'));
+  };
+  const std::string after = header_with_long_name_at(10001);
+  EXPECT_THAT(after, ::testing::StartsWith("CHIP    "));  // "C10000" is the widest name
+  EXPECT_EQ(after.find("CHIP       "), std::string::npos);
+  EXPECT_THAT(header_with_long_name_at(10000), ::testing::StartsWith("CHIP              "));
+}
+
 TEST(BulkCli, ErrorsInTheCsvHeaderStopTheFile) {
   const std::string path = (std::filesystem::temp_directory_path() / "eccn_bulk_header.csv").string();
   std::ofstream(path) << "name,throughput.fp8\nX,100\n";
