@@ -59,9 +59,6 @@ bool FastClassifier::Worker::Classify(const FastChip& chip, FastOutcome& out) {
   if (!evaluator_.Run(chip)) return false;
   for (const MetricColumn& column : classifier_.metrics_) {
     const FastValue& v = evaluator_.value(column.node);
-    // Infinite ends are exact, and so is a zero without error.
-    const bool unknown = v.hi == kInfinity && (v.lo == -kInfinity || (v.lo == 0 && v.lo_err == 0));
-    out.unknown_metrics.push_back(unknown);
     if (!(v.lo == v.hi && std::isfinite(v.lo))) {
       out.metrics.emplace_back();
       continue;
@@ -92,7 +89,18 @@ bool FastClassifier::Worker::Classify(const FastChip& chip, FastOutcome& out) {
   return true;
 }
 
-bool FastClassifier::Worker::FindMissing(const FastChip& chip, FastOutcome& out) {
+bool FastClassifier::Worker::AddTableDetails(const FastChip& chip, FastOutcome& out) {
+  for (const MetricColumn& column : classifier_.metrics_) {
+    const FastValue& v = evaluator_.value(column.node);
+    // Infinite ends are exact, and so is a zero without error.
+    out.unknown_metrics.push_back(v.hi == kInfinity && (v.lo == -kInfinity || (v.lo == 0 && v.lo_err == 0)));
+  }
+  const std::span<const EntryColumn> entries = classifier_.entries_;
+  bool open = false;
+  for (size_t i = 0; i < entries.size() && !open; ++i) {
+    open = entries[i].control && out.verdicts[i] == Verdict::kIndeterminate;
+  }
+  if (!open) return true;
   evaluator_.RunDeferred(chip);  // the clauses' truths, which a remembered pattern skipped
   if (classifier_.missing_->Find(chip, evaluator_, out.verdicts, out.missing)) return true;
   out.missing.clear();

@@ -49,12 +49,13 @@ struct FastMetric {
 struct FastOutcome {
   std::vector<Verdict> verdicts;                   // per EntryColumn
   std::vector<std::optional<FastMetric>> metrics;  // per MetricColumn; nullopt unless known exactly
-  // Per MetricColumn: true when nothing is known of the value, as for a
-  // quantity the spec leaves out ([0, unbounded) or unbounded both ways).
+  // Per MetricColumn, filled by Worker::AddTableDetails only: true when
+  // nothing is known of the value, as for a quantity the spec leaves out
+  // ([0, unbounded) or unbounded both ways).
   std::vector<bool> unknown_metrics;
   std::vector<std::string_view> notices;  // ids of notices naming the chip
   // Per EntryColumn, what an open entry needs (EntryResult::missing): filled
-  // by Worker::FindMissing only, for outputs that show it.
+  // by Worker::AddTableDetails only.
   std::vector<std::vector<std::string>> missing;
 };
 
@@ -77,9 +78,10 @@ class FastClassifier {
     explicit Worker(const FastClassifier& classifier);
     // False when the exact path must decide this record.
     bool Classify(const FastChip& chip, FastOutcome& out);
-    // After Classify(chip, out): fills out.missing; false when only the exact
-    // path can tell (see fast_missing.h).
-    bool FindMissing(const FastChip& chip, FastOutcome& out);
+    // After Classify(chip, out), for the table: fills out.unknown_metrics and,
+    // when an entry that controls is open, out.missing; false when only the
+    // exact path can tell what it needs (see fast_missing.h).
+    bool AddTableDetails(const FastChip& chip, FastOutcome& out);
 
    private:
     // The verdicts from the truth tail and the entries' clauses (RunDeferred first).

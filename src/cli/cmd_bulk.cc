@@ -98,18 +98,6 @@ void Emit(const BulkRun& run, LineChunk& chunk, int64_t line, const Classificati
   }
 }
 
-// For the table: what the open controls of the record the fast path just
-// classified need. False when only the exact path can tell.
-bool FindMissingIfOpen(const BulkRun& run, Worker& worker) {
-  const std::span<const bulk::EntryColumn> entries = run.classifier.entries();
-  for (size_t i = 0; i < entries.size(); ++i) {
-    if (entries[i].control && worker.outcome.verdicts[i] == Verdict::kIndeterminate) {
-      return worker.classify.FindMissing(worker.fast.chip(), worker.outcome);
-    }
-  }
-  return true;
-}
-
 // One record: the fast path when the output allows it and it is sure, else
 // the exact path, which also reports what is wrong with a bad record.
 // Returns false to stop (--fail-fast after a bad record).
@@ -125,7 +113,7 @@ bool ProcessRecord(const BulkRun& run, Worker& worker, std::string_view file, In
       std::optional<Verdict> verdict;
       if (csv) {
         verdict = run.csv.FastRow(chunk.out, line_number, name, worker.outcome, worker.csv_scratch);
-      } else if (FindMissingIfOpen(run, worker)) {
+      } else if (worker.classify.AddTableDetails(worker.fast.chip(), worker.outcome)) {
         if (std::optional<ClassifyTextRow> row = run.text.FastRowOf(name, worker.outcome, run.classifier)) {
           verdict = row->verdict;
           chunk.text_rows.push_back(std::move(*row));

@@ -164,7 +164,9 @@ std::optional<ClassifyTextRow> ClassifyTextWriter::FastRowOf(std::string_view na
     const auto index = static_cast<size_t>(column - metrics.begin());
     const std::optional<bulk::FastMetric>& metric = outcome.metrics[index];
     std::optional<std::string> text = metric ? FormatDecided(metric->value, metric->error) : std::nullopt;
-    if (!metric && outcome.unknown_metrics[index]) text = "?";  // as FormatInterval
+    if (!metric && index < outcome.unknown_metrics.size() && outcome.unknown_metrics[index]) {
+      text = "?";  // as FormatInterval
+    }
     if (!text) return std::nullopt;
     row.cells.push_back(std::move(*text));
   }

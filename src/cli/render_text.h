@@ -32,8 +32,9 @@ class ClassifyTextWriter {
   // Reads only what the constructor set: worker threads make rows while
   // another thread adds the rows made before.
   ClassifyTextRow RowOf(const Classification& chip) const;
-  // The same row from the bulk fast path's outcome, whose entries and metrics
-  // follow `columns`; nullopt when only the exact classification can give it
+  // The same row from the bulk fast path's outcome (after
+  // Worker::AddTableDetails), whose entries and metrics follow `columns`;
+  // nullopt when only the exact classification can give it
   // (an open entry without outcome.missing, a notice, which shows its title,
   // and a metric known within a bounded range or near a rounding half).
   std::optional<ClassifyTextRow> FastRowOf(std::string_view name, const bulk::FastOutcome& outcome,

@@ -152,10 +152,20 @@ TEST(BulkFastPath, RandomRecordsWithMissingDataGiveTheExactVerdictsAndNeeds) {
     ASSERT_TRUE(decoded.spec) << record;
     const Classification exact = testing_support::ShippedRules().Classify(*decoded.spec, kContext);
     ASSERT_EQ(fast->verdicts.size(), exact.results.size());
+    // What open entries need is found when an entry that controls is open (what the table shows).
+    bool open_control = false;
+    for (size_t r = 0; r < exact.results.size(); ++r) {
+      EXPECT_EQ(fast->verdicts[r], exact.results[r].verdict) << record;
+      open_control = open_control ||
+                     (exact.results[r].effect == "control" && exact.results[r].verdict == Verdict::kIndeterminate);
+    }
+    if (!open_control) {
+      EXPECT_TRUE(fast->missing.empty()) << record;
+      continue;
+    }
     ASSERT_EQ(fast->missing.size(), exact.results.size()) << "the fast path could not tell what is missing: " << record;
     bool needs = false;
     for (size_t r = 0; r < exact.results.size(); ++r) {
-      EXPECT_EQ(fast->verdicts[r], exact.results[r].verdict) << record;
       EXPECT_EQ(fast->missing[r], exact.results[r].missing) << exact.results[r].entry << " of " << record;
       needs = needs || !exact.results[r].missing.empty();
     }

@@ -82,7 +82,7 @@ class FastJsonlPath {
     if (!decoder_.Decode(std::string_view(padded.data(), line.size()), builder_)) return std::nullopt;
     bulk::FastOutcome outcome;
     if (!worker_.Classify(builder_.chip(), outcome)) return std::nullopt;
-    if (find_missing) worker_.FindMissing(builder_.chip(), outcome);
+    if (find_missing) worker_.AddTableDetails(builder_.chip(), outcome);
     return outcome;
   }
 
