@@ -156,8 +156,8 @@ TEST(BulkFastPath, RandomRecordsWithMissingDataGiveTheExactVerdictsAndNeeds) {
     bool open_control = false;
     for (size_t r = 0; r < exact.results.size(); ++r) {
       EXPECT_EQ(fast->verdicts[r], exact.results[r].verdict) << record;
-      open_control = open_control ||
-                     (exact.results[r].effect == "control" && exact.results[r].verdict == Verdict::kIndeterminate);
+      open_control =
+          open_control || (exact.results[r].effect == "control" && exact.results[r].verdict == Verdict::kIndeterminate);
     }
     if (!open_control) {
       EXPECT_TRUE(fast->missing.empty()) << record;
