@@ -2,7 +2,6 @@
 
 #include <fmt/format.h>
 #include <algorithm>
-#include <cctype>
 
 #include <eccn/date.h>
 #include <eccn/rules.h>
@@ -171,7 +170,7 @@ bool IsValidReleaseDate(std::string_view text) {
 
 Truth MemoryIsHbm(std::string_view memory_type) {
   if (memory_type.empty()) return Truth::kUnknown;
-  const auto upper = [](char c) { return static_cast<char>(std::toupper(static_cast<unsigned char>(c))); };
+  const auto upper = [](char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c; };
   const bool hbm = memory_type.size() >= 3 && upper(memory_type[0]) == 'H' && upper(memory_type[1]) == 'B' &&
                    upper(memory_type[2]) == 'M';
   return hbm ? Truth::kTrue : Truth::kFalse;

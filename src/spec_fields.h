@@ -12,6 +12,7 @@
 
 #include <eccn/classification.h>
 #include <eccn/spec.h>
+#include "short_key.h"
 #include "units.h"
 
 namespace eccn {
@@ -76,12 +77,12 @@ enum class SpecField {
   kDieTransistorCount,
 };
 
-// The position of `key` in a key list (kSpecKeys, kDieKeys...), or N when it is none of them.
-template <size_t N>
-size_t KeyIndex(const std::array<std::string_view, N>& keys, std::string_view key) {
-  size_t index = 0;
-  while (index < N && keys[index] != key) ++index;
-  return index;
+// The position of `key` in a key list (kSpecKeys, kDieKeys...), or the list's
+// size when it is none of them.
+template <const auto& kKeys>
+size_t KeyIndex(std::string_view key) {
+  static constexpr auto kCodes = ShortKeysOf(kKeys);
+  return FindShortKey(kCodes, key);
 }
 
 // The fields of the keys of a section, in the order of its key list (kDieKeys...);

@@ -60,31 +60,32 @@ std::optional<FastDecimal> ParseFastDecimal(std::string_view text) {
 }
 
 std::optional<FastDecimal> ParseFastDecimalPrefix(std::string_view text, size_t& used) {
-  size_t i = 0;
   used = 0;
+  const char* const digits_begin = text.data() + (!text.empty() && (text[0] == '+' || text[0] == '-') ? 1 : 0);
+  const char* const text_end = text.data() + text.size();
   const bool negative_number = !text.empty() && text[0] == '-';
-  if (i < text.size() && (text[i] == '+' || text[i] == '-')) ++i;
   const size_t number_start = !text.empty() && text[0] == '+' ? 1 : 0;  // from_chars takes no '+'
-  int significant = 0;
+  // The digits before the point, then those after it, into one mantissa: a
+  // wrapped mantissa has more than 15 significant digits, which are refused.
+  uint64_t mantissa = 0;
+  const char* p = digits_begin;
+  for (; p < text_end && IsDigit(*p); ++p) mantissa = mantissa * 10 + static_cast<uint64_t>(*p - '0');
+  const char* const integer_end = p;
+  const bool has_point = p < text_end && *p == '.';
   int fraction_digits = 0;
-  int exponent = 0;
-  uint64_t mantissa = 0;  // the significant digits: below 10^15, exact in a double
-  bool any_digit = false;
-  bool seen_point = false;
-  for (; i < text.size(); ++i) {
-    const char c = text[i];
-    if (IsDigit(c)) {
-      if (significant > 0 || c != '0') ++significant;
-      mantissa = mantissa * 10 + static_cast<uint64_t>(c - '0');
-      if (seen_point) ++fraction_digits;
-      any_digit = true;
-    } else if (c == '.' && !seen_point) {
-      seen_point = true;
-    } else {
-      break;
-    }
+  if (has_point) {
+    const char* const fraction_begin = ++p;
+    for (; p < text_end && IsDigit(*p); ++p) mantissa = mantissa * 10 + static_cast<uint64_t>(*p - '0');
+    fraction_digits = static_cast<int>(p - fraction_begin);
   }
-  if (!any_digit || significant > 15) return std::nullopt;
+  if (integer_end == digits_begin && fraction_digits == 0) return std::nullopt;  // no digit
+  // Significant digits run from the first that is not a zero to the last.
+  const char* first = digits_begin;
+  while (first < p && (*first == '0' || *first == '.')) ++first;
+  const int significant = static_cast<int>(p - first) - (has_point && first < integer_end ? 1 : 0);
+  if (significant > 15) return std::nullopt;
+  auto i = static_cast<size_t>(p - text.data());
+  int exponent = 0;
   if (i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
     size_t k = i + 1;
     const bool negative = k < text.size() && text[k] == '-';
@@ -123,16 +124,29 @@ std::optional<FastDecimal> ParseFastDecimalPrefix(std::string_view text, size_t&
   return FastDecimal{value, kBitsPerDigit * (significant + std::abs(scale)) + 2};
 }
 
+FastRecordBuilder::FastRecordBuilder(const FormatTable& formats) : formats_(formats) {
+  for (const OperandFormat& format : formats_.formats) format_codes_.push_back(ShortKeyOf(format.name));
+}
+
+const OperandFormat* FastRecordBuilder::Format(std::string_view name) const {
+  const ShortKey code = ShortKeyOf(name);
+  for (size_t i = 0; i < format_codes_.size(); ++i) {
+    if (IsSameKey(code, name, format_codes_[i], formats_.formats[i].name)) return &formats_.formats[i];
+  }
+  return nullptr;
+}
+
 const FastUnit* FastRecordBuilder::Unit(std::string_view symbol) {
-  for (const auto& [text, unit] : units_) {
-    if (text == symbol) return &unit;
+  const ShortKey code = ShortKeyOf(symbol);
+  for (const KnownUnit& known : units_) {
+    if (IsSameKey(code, symbol, known.code, known.symbol)) return &known.unit;
   }
   constexpr size_t kMaxUnits = 64;
   if (units_.size() >= kMaxUnits) return nullptr;  // an odd catalog: the exact path copes
   auto unit = ParseUnit(symbol);
   if (!unit) return nullptr;
-  units_.emplace_back(std::string(symbol), FastUnit{ToDouble(unit->scale), BitsOf(unit->scale), unit->dimension});
-  return &units_.back().second;
+  units_.push_back({code, std::string(symbol), FastUnit{ToDouble(unit->scale), BitsOf(unit->scale), unit->dimension}});
+  return &units_.back().unit;
 }
 
 bool FastRecordBuilder::Quantity(std::string_view text, const Dimension& dimension, bool must_be_positive,

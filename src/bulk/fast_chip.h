@@ -11,6 +11,7 @@
 
 #include "bulk/fast_value.h"
 #include "expr/schema.h"
+#include "short_key.h"
 #include "spec_fields.h"
 #include "units.h"
 
@@ -61,13 +62,15 @@ struct FastUnit {
 // method returns false to stop.
 class FastRecordBuilder {
  public:
-  explicit FastRecordBuilder(const FormatTable& formats) : formats_(formats) {}
+  explicit FastRecordBuilder(const FormatTable& formats);
 
   void Reset() { chip_.Reset(); }
   bool Set(SpecField field, std::string_view text, const char* at);
   // `format` is an entry of formats().
   bool SetRate(const OperandFormat& format, std::string_view text, const char* at);
   const FormatTable& formats() const { return formats_; }
+  // The entry of formats() named `name`, or null.
+  const OperandFormat* Format(std::string_view name) const;
   bool StartThroughput();
   bool StartDies();
   bool AddDie(const char* at);
@@ -91,10 +94,17 @@ class FastRecordBuilder {
   bool Quantity(std::string_view text, const Dimension& dimension, bool must_be_positive, FastValue& out);
   const FastUnit* Unit(std::string_view symbol);
 
+  struct KnownUnit {
+    ShortKey code;
+    std::string symbol;
+    FastUnit unit;
+  };
+
   const FormatTable& formats_;
+  std::vector<ShortKey> format_codes_;  // of formats_, in order
   FastChip chip_;
   // Units met so far (a catalog uses a handful), so ParseUnit runs once per unit.
-  std::vector<std::pair<std::string, FastUnit>> units_;
+  std::vector<KnownUnit> units_;
 };
 
 // A plain decimal with at most 15 significant digits, read to the nearest

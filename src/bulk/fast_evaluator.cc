@@ -65,12 +65,44 @@ FastEvaluator::FastEvaluator(const expr::Program& program, std::span<const uint3
     v.bits = std::max(c.number.lo_unbounded ? 0 : BitsOf(c.number.lo), c.number.hi_unbounded ? 0 : BitsOf(c.number.hi));
     constants.push_back(v);
   }
+  // The aggregates whose bodies hold node i, outermost first, by schedule position.
+  std::vector<uint32_t> open_aggregates;
+  std::vector<std::vector<Load>> loads_by_position;
   for (uint32_t i = 0; i < program.nodes.size(); ++i) {
-    if (program.nodes[i].op == Op::kConst) {
-      values_[i] = constants[program.nodes[i].a];
-    } else if (!is_deferred[i]) {
-      schedule_.push_back({i, 0});
+    const Node& node = program.nodes[i];
+    while (!open_aggregates.empty() && program.nodes[schedule_[open_aggregates.back()].node].body_end <= i) {
+      open_aggregates.pop_back();
     }
+    if (node.op == Op::kConst) {
+      values_[i] = constants[node.a];
+      continue;
+    }
+    if (is_deferred[i]) continue;
+    if (node.op == Op::kField) {
+      field_loads_.push_back({i, node.a});
+      continue;
+    }
+    if (node.op == Op::kDescribedIn) {
+      described_in_.push_back(i);
+      continue;
+    }
+    if (node.op == Op::kItemField) {
+      const auto owner = std::find_if(open_aggregates.rbegin(), open_aggregates.rend(), [&](uint32_t position) {
+        return program.nodes[schedule_[position].node].depth == node.depth;
+      });
+      if (owner != open_aggregates.rend()) {
+        loads_by_position[*owner].push_back({i, node.a});
+        continue;
+      }
+    }
+    if (node.op == Op::kAggregate) open_aggregates.push_back(static_cast<uint32_t>(schedule_.size()));
+    schedule_.push_back({i, 0});
+    loads_by_position.resize(schedule_.size());
+  }
+  for (size_t position = 0; position < schedule_.size(); ++position) {
+    schedule_[position].loads_begin = static_cast<uint32_t>(item_loads_.size());
+    item_loads_.insert(item_loads_.end(), loads_by_position[position].begin(), loads_by_position[position].end());
+    schedule_[position].loads_end = static_cast<uint32_t>(item_loads_.size());
   }
   // A division by a constant is a multiplication by its inverse, computed once here.
   inverses_.resize(program.nodes.size());
@@ -94,6 +126,8 @@ FastEvaluator::FastEvaluator(const expr::Program& program, std::span<const uint3
 
 bool FastEvaluator::Run(const FastChip& chip) {
   uncertain_ = false;
+  for (const Load& load : field_loads_) values_[load.node] = chip.fields[load.slot];
+  for (const uint32_t node : described_in_) Step(node, chip);
   RunRange(0, static_cast<uint32_t>(schedule_.size()), chip);
   return !uncertain_;
 }
@@ -302,7 +336,8 @@ void FastEvaluator::RunRange(uint32_t begin, uint32_t end, const FastChip& chip)
 // As Evaluator::RunAggregate: items the filter surely selects ("sure") and
 // those it may select ("maybe") bound every possible result.
 void FastEvaluator::RunAggregate(uint32_t position, const FastChip& chip) {
-  const uint32_t index = schedule_[position].node;
+  const Scheduled& step = schedule_[position];
+  const uint32_t index = step.node;
   const Node& node = program_.nodes[index];
   FastValue& out = values_[index];
   out = FastValue{};
@@ -322,7 +357,10 @@ void FastEvaluator::RunAggregate(uint32_t position, const FastChip& chip) {
   Truth truth = node.aggregate == AggregateKind::kAll ? Truth::kTrue : Truth::kFalse;
   for (size_t k = 0; k < count; ++k) {
     items_[node.depth] = &items[k];
-    RunRange(position + 1, schedule_[position].body_end, chip);
+    for (uint32_t load = step.loads_begin; load < step.loads_end; ++load) {
+      values_[item_loads_[load].node] = items[k].fields[item_loads_[load].slot];
+    }
+    RunRange(position + 1, step.body_end, chip);
     const Truth selected = node.filter == expr::kNoNode ? Truth::kTrue : values_[node.filter].truth;
     if (selected == Truth::kFalse) {
       left_out_[index] |= uint32_t{1} << k;

@@ -60,10 +60,23 @@ class FastEvaluator {
   struct Scheduled {
     uint32_t node = 0;
     uint32_t body_end = 0;  // for an aggregate: the position after its body
+    // For an aggregate: its item_loads_ [loads_begin, loads_end).
+    uint32_t loads_begin = 0;
+    uint32_t loads_end = 0;
+  };
+  // A field read, copied from the chip or the current item rather than run
+  // as a step: a record reads a few dozen, and copying them in a loop spares
+  // as many dispatches.
+  struct Load {
+    uint32_t node = 0;
+    uint32_t slot = 0;
   };
 
   const expr::Program& program_;
   std::vector<Scheduled> schedule_;
+  std::vector<Load> field_loads_;       // top-level fields, at the start of Run()
+  std::vector<uint32_t> described_in_;  // described_in tests, at the start of Run()
+  std::vector<Load> item_loads_;        // each aggregate's item fields, at each item
   std::vector<uint32_t> deferred_;
   std::vector<FastValue> values_;
   std::vector<uint32_t> left_out_;                  // per aggregate node: see left_out_items

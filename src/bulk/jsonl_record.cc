@@ -20,6 +20,9 @@ struct JsonlDecoder::Impl {
 
 namespace {
 
+// The keys of a quantity given as alternatives.
+constexpr std::array<std::string_view, 2> kAlternativesKeys{"values", "sources"};
+
 std::string_view TrimRight(std::string_view text) {
   while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r' || text.back() == '\n')) {
     text.remove_suffix(1);
@@ -56,9 +59,8 @@ class Walk {
     od::object object;
     if (auto error = document_.get_object().get(object)) return Syntax(error);
     std::bitset<kSpecKeys.size()> seen;
-    const bool read = ForEachKnownField(object, kSpecKeys, kSpecWhat, seen, [this](size_t index, od::field& field) {
-      return TopLevel(index, field.value());
-    });
+    const bool read = ForEachKnownField<kSpecKeys>(
+        object, kSpecWhat, seen, [this](size_t index, od::field& field) { return TopLevel(index, field.value()); });
     if (!read) return false;
     if (!seen[0] && !builder_.Fail(begin_, [] { return std::string("missing required key 'name'"); })) return false;
     // Anything after the closing brace is a location; the end of the record is not.
@@ -114,12 +116,11 @@ class Walk {
   // Calls visit(index in keys, field) for each field whose key is one of
   // `keys`, marking it in `seen`; unknown and duplicate keys are reported,
   // extensions (x-...) skipped.
-  template <size_t N, class Visit>
-  bool ForEachKnownField(od::object& object, const std::array<std::string_view, N>& keys, std::string_view what,
-                         std::bitset<N>& seen, Visit visit) {
+  template <const auto& kKeys, size_t N, class Visit>
+  bool ForEachKnownField(od::object& object, std::string_view what, std::bitset<N>& seen, Visit visit) {
     return ForEachField(object, [&](od::field& field, std::string_view key, const char* key_at) {
-      const size_t index = KeyIndex(keys, key);
-      if (!CheckKey(key, key_at, index, seen, keys, what)) return false;
+      const size_t index = KeyIndex<kKeys>(key);
+      if (!CheckKey(key, key_at, index, seen, kKeys, what)) return false;
       return index == N || visit(index, field);
     });
   }
@@ -180,11 +181,10 @@ class Walk {
     const char* at = value.raw_json_token().data();
     od::object object;
     if (auto error = value.get_object().get(object)) return Syntax(error);
-    static constexpr std::array<std::string_view, 2> kKeys{"values", "sources"};
     const std::string what = fmt::format("alternatives for '{}'", key);
-    std::bitset<kKeys.size()> seen;
+    std::bitset<kAlternativesKeys.size()> seen;
     std::vector<std::string> sources;
-    const bool read = ForEachKnownField(object, kKeys, what, seen, [&](size_t index, od::field& field) {
+    const bool read = ForEachKnownField<kAlternativesKeys>(object, what, seen, [&](size_t index, od::field& field) {
       const bool values = index == 0;
       const auto add = [&](std::string_view text, const char* item_at) {
         if (values) return builder_.AddAlternative(text, item_at);
@@ -242,17 +242,16 @@ class Walk {
   }
 
   // `fields[i]` is the field of `keys[i]`.
-  template <size_t N>
-  bool Section(od::value value, const std::array<std::string_view, N>& keys, std::string_view what,
-               const std::array<SpecField, N>& fields) {
+  template <const auto& kKeys, size_t N>
+  bool Section(od::value value, std::string_view what, const std::array<SpecField, N>& fields) {
     bool is_object = false;
     if (!Expect(value, od::json_type::object, what, is_object)) return false;
     if (!is_object) return true;
     od::object object;
     if (auto error = value.get_object().get(object)) return Syntax(error);
     std::bitset<N> seen;
-    return ForEachKnownField(object, keys, what, seen,
-                             [&](size_t index, od::field& field) { return Field(field.value(), fields[index]); });
+    return ForEachKnownField<kKeys>(
+        object, what, seen, [&](size_t index, od::field& field) { return Field(field.value(), fields[index]); });
   }
 
   bool Throughput(od::value value) {
@@ -302,7 +301,7 @@ class Walk {
       if (!Expect(item, od::json_type::object, kDieWhat, is_object)) return false;
       if (!is_object) continue;
       if (!builder_.AddDie(item.raw_json_token().data())) return false;
-      if (!Section(item, kDieKeys, kDieWhat, kDieFields)) return false;
+      if (!Section<kDieKeys>(item, kDieWhat, kDieFields)) return false;
     }
     return true;
   }
@@ -331,11 +330,11 @@ class Walk {
       case kDiesKey:
         return Dies(value);
       case kMemoryKey:
-        return Section(value, kMemoryKeys, "'memory'", kMemoryFields);
+        return Section<kMemoryKeys>(value, "'memory'", kMemoryFields);
       case kInterconnectKey:
-        return Section(value, kInterconnectKeys, "'interconnect'", kInterconnectFields);
+        return Section<kInterconnectKeys>(value, "'interconnect'", kInterconnectFields);
       case kPackageKey:
-        return Section(value, kPackageKeys, "'package'", kPackageFields);
+        return Section<kPackageKeys>(value, "'package'", kPackageFields);
       case kDescribedInKey:
         return Strings(value, kDescribedInWhat, kParagraphWhat, false,
                        [this](std::string_view text, const char* at) { return builder_.AddDescribedIn(text, at); });

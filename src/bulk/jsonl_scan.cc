@@ -38,7 +38,7 @@ class Scanner {
 
   bool Record() {
     SkipSpace();
-    if (!Consume('{') || !KnownMembers(kSpecKeys, [this](size_t index) { return TopLevel(index); })) return false;
+    if (!Consume('{') || !KnownMembers<kSpecKeys>([this](size_t index) { return TopLevel(index); })) return false;
     SkipSpace();
     return at_ == end_;
   }
@@ -145,11 +145,12 @@ class Scanner {
 
   // visit(index in keys) for each member with a known key; extensions (x-...)
   // are read and skipped, unknown and repeated keys give up. After '{'.
-  template <size_t N, class Visit>
-  bool KnownMembers(const std::array<std::string_view, N>& keys, Visit visit) {
+  template <const auto& kKeys, class Visit>
+  bool KnownMembers(Visit visit) {
+    constexpr size_t N = kKeys.size();
     std::bitset<N> seen;
     return Members([&](std::string_view key) {
-      const size_t index = KeyIndex(keys, key);
+      const size_t index = KeyIndex<kKeys>(key);
       if (index == N) return key.starts_with("x-") && Skip(0);
       if (seen[index]) return false;
       seen[index] = true;
@@ -216,10 +217,10 @@ class Scanner {
   }
 
   // An object section whose fields[i] is the field of keys[i]; null is absent.
-  template <size_t N>
-  bool Section(const std::array<std::string_view, N>& keys, const std::array<SpecField, N>& fields) {
+  template <const auto& kKeys, size_t N>
+  bool Section(const std::array<SpecField, N>& fields) {
     if (Peek() == 'n') return Null();
-    return Consume('{') && KnownMembers(keys, [&](size_t index) { return Field(fields[index]); });
+    return Consume('{') && KnownMembers<kKeys>([&](size_t index) { return Field(fields[index]); });
   }
 
   bool Throughput() {
@@ -228,7 +229,7 @@ class Scanner {
     std::bitset<64> seen;  // by format index
     return Members([&](std::string_view key) {
       if (key.starts_with("x-")) return Skip(0);
-      const OperandFormat* format = builder_.formats().Find(key);
+      const OperandFormat* format = builder_.Format(key);
       if (format == nullptr) return false;
       const auto index = static_cast<size_t>(format - builder_.formats().formats.data());
       if (index < seen.size()) {
@@ -247,7 +248,7 @@ class Scanner {
     return Items([this] {
       if (Peek() == 'n') return Null();
       return Consume('{') && builder_.AddDie(nullptr) &&
-             KnownMembers(kDieKeys, [this](size_t index) { return Field(kDieFields[index]); });
+             KnownMembers<kDieKeys>([this](size_t index) { return Field(kDieFields[index]); });
     });
   }
 
@@ -271,11 +272,11 @@ class Scanner {
       case kDiesKey:
         return Dies();
       case kMemoryKey:
-        return Section(kMemoryKeys, kMemoryFields);
+        return Section<kMemoryKeys>(kMemoryFields);
       case kInterconnectKey:
-        return Section(kInterconnectKeys, kInterconnectFields);
+        return Section<kInterconnectKeys>(kInterconnectFields);
       case kPackageKey:
-        return Section(kPackageKeys, kPackageFields);
+        return Section<kPackageKeys>(kPackageFields);
       case kDescribedInKey:
         if (Peek() != 'n' && !builder_.StartDescribedIn()) return false;
         return Strings(false, [this](std::string_view text) { return builder_.AddDescribedIn(text, nullptr); });
