@@ -9,6 +9,7 @@
 #include "overall_verdict.h"
 #include "rule_set_impl.h"
 #include "uncertain_values.h"
+#include "unique_append.h"
 
 namespace eccn {
 namespace {
@@ -19,12 +20,6 @@ Interval Scaled(const Interval& value, const Number& scale) {
   if (!out.lo_unbounded) out.lo /= scale;
   if (!out.hi_unbounded) out.hi /= scale;
   return out;
-}
-
-void AddUnique(std::vector<std::string>& out, const std::vector<std::string>& more) {
-  for (const std::string& s : more) {
-    if (std::find(out.begin(), out.end(), s) == out.end()) out.push_back(s);
-  }
 }
 
 std::string SymbolName(expr::SymbolSet set, int32_t symbol, const FormatTable& formats) {
@@ -92,10 +87,10 @@ void AddClauseMissing(const CompiledClause& clause, const expr::Program& program
   std::vector<std::string> found;
   for (uint32_t index : clause.comparisons) {
     const expr::ComparisonInfo& info = program.comparisons[index];
-    if (evaluator.value(info.node).truth == Truth::kUnknown) AddUnique(found, evaluator.MissingAmong(info.reads));
+    if (evaluator.value(info.node).truth == Truth::kUnknown) AppendUnique(found, evaluator.MissingAmong(info.reads));
   }
   if (found.empty()) found = evaluator.MissingAmong(clause.reads);
-  AddUnique(missing, found);
+  AppendUnique(missing, found);
 }
 
 void ClassifyPack(const PackInfo& info, const CompiledPack& pack, const expr::ChipValues& chip,
@@ -159,14 +154,14 @@ void ClassifyPack(const PackInfo& info, const CompiledPack& pack, const expr::Ch
     if (truth == Truth::kUnknown) {
       const auto add_uncertain = [&](const CompiledClause& clause) {
         if (evaluator.value(clause.node).truth == Truth::kUnknown)
-          AddUnique(result.depends_on, evaluator.UncertainAmong(clause.reads));
+          AppendUnique(result.depends_on, evaluator.UncertainAmong(clause.reads));
       };
       add_uncertain(compiled.condition);
       for (size_t exclusion : compiled.unless) add_uncertain(pack.exclusions[exclusion]);
       for (size_t earlier : compiled.subsumed_by) {
         if (entry_truth[earlier] != Truth::kUnknown) continue;
-        AddUnique(result.missing, out.results[pack_base + earlier].missing);
-        AddUnique(result.depends_on, out.results[pack_base + earlier].depends_on);
+        AppendUnique(result.missing, out.results[pack_base + earlier].missing);
+        AppendUnique(result.depends_on, out.results[pack_base + earlier].depends_on);
       }
     }
     if (evaluator.overflowed())

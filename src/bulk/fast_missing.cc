@@ -5,6 +5,7 @@
 
 #include <eccn/rules.h>
 #include "rule_set_impl.h"
+#include "unique_append.h"
 
 namespace eccn::bulk {
 namespace {
@@ -20,10 +21,6 @@ bool IsKnown(const FastValue& value, const expr::Type& type) {
       return value.symbol >= 0;
   }
   return false;
-}
-
-void AddUnique(std::vector<std::string>& out, std::string_view path) {
-  if (std::find(out.begin(), out.end(), path) == out.end()) out.emplace_back(path);
 }
 
 }  // namespace
@@ -43,12 +40,12 @@ struct MissingFields::Walk {
   void Plain(const expr::Node& node, std::vector<std::string>& found) const {
     if (node.op == expr::Op::kField) {
       const expr::FieldInfo& field = expr::TopLevelFields()[node.a];
-      if (!IsKnown(chip.fields[node.a], field.type)) AddUnique(found, field.name);
+      if (!IsKnown(chip.fields[node.a], field.type)) AppendUnique(found, field.name);
     } else if (node.op == expr::Op::kDescribedIn) {
-      if (!chip.has_described_in) AddUnique(found, "described_in");
+      if (!chip.has_described_in) AppendUnique(found, "described_in");
     } else if (node.op == expr::Op::kAggregate) {
       const bool present = node.collection == expr::Collection::kFormats ? chip.has_formats : chip.has_dies;
-      if (!present) AddUnique(found, expr::Collections()[static_cast<size_t>(node.collection)].spec_key);
+      if (!present) AppendUnique(found, expr::Collections()[static_cast<size_t>(node.collection)].spec_key);
     }
   }
 
@@ -64,9 +61,9 @@ struct MissingFields::Walk {
     if (IsKnown(item.fields[node.a], field.type)) return;
     if (is_format) {
       const auto format = static_cast<size_t>(item.fields[expr::kFormatName].symbol);
-      AddUnique(found, "throughput." + formats.formats[format].name);
+      AppendUnique(found, "throughput." + formats.formats[format].name);
     } else {
-      AddUnique(found, "dies[" + std::to_string(k) + "]." + std::string(field.name));
+      AppendUnique(found, "dies[" + std::to_string(k) + "]." + std::string(field.name));
     }
   }
 
@@ -112,7 +109,7 @@ struct MissingFields::Walk {
       if (TruthOf(comparisons[index].node) == Truth::kUnknown) Among(comparisons[index].reads, found);
     }
     if (found.empty()) Among(clause.reads, found);
-    for (const std::string& path : found) AddUnique(missing, path);
+    for (const std::string& path : found) AppendUnique(missing, path);
   }
 };
 
@@ -150,7 +147,7 @@ bool MissingFields::Find(const FastChip& chip, const FastEvaluator& evaluator, s
       if (!walk.ok) return false;
       for (const size_t earlier : entry.subsumed_by) {
         if (verdicts[first + earlier] != Verdict::kIndeterminate) continue;
-        for (const std::string& path : out[first + earlier]) AddUnique(out[index], path);
+        for (const std::string& path : out[first + earlier]) AppendUnique(out[index], path);
       }
     }
   }

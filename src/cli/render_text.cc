@@ -8,6 +8,7 @@
 
 #include "cli/text_table.h"
 #include "overall_verdict.h"
+#include "unique_append.h"
 
 namespace eccn::cli {
 namespace {
@@ -39,7 +40,7 @@ std::vector<std::string> ShownMetrics(const Report& report) {
   std::vector<std::string> ids;
   for (const PackInfo* pack : report.packs) {
     for (const MetricInfo& metric : pack->metrics) {
-      if (metric.show && std::find(ids.begin(), ids.end(), metric.id) == ids.end()) ids.push_back(metric.id);
+      if (metric.show) AppendUnique(ids, metric.id);
     }
   }
   return ids;
@@ -52,28 +53,36 @@ std::string MetricCell(const Classification& chip, const std::string& id) {
   return "";
 }
 
-std::string EntriesCell(const Classification& chip) {
-  std::vector<std::string> parts;
-  for (const std::string& id : chip.EntriesWith(Verdict::kControlled)) parts.push_back(id);
-  std::vector<std::string> missing;
+// What the ENTRIES cell lists, whichever path classified the chip.
+struct EntriesCellParts {
+  std::vector<std::string> entries;  // the controls, then the open ones marked "?"
+  std::vector<std::string> missing;  // what the open ones need
   std::vector<std::string> depends_on;
+  std::vector<std::string> zones;  // review zones, "?" when open
+  bool notice = false;
+};
+
+std::string EntriesCellText(const EntriesCellParts& parts) {
+  std::string cell = parts.entries.empty() ? "-" : JoinStrings(parts.entries, ", ");
+  if (!parts.missing.empty()) cell += fmt::format(" (needs {})", JoinStrings(parts.missing, ", "));
+  if (!parts.depends_on.empty()) cell += fmt::format(" (depends on {})", JoinStrings(parts.depends_on, ", "));
+  if (!parts.zones.empty()) cell += fmt::format("; review zone {}", JoinStrings(parts.zones, ", "));
+  if (parts.notice) cell += " [notice]";
+  return cell;
+}
+
+std::string EntriesCell(const Classification& chip) {
+  EntriesCellParts parts;
+  parts.entries = chip.EntriesWith(Verdict::kControlled);
+  parts.zones = ReviewZones(chip);
+  parts.notice = !chip.notices.empty();
   for (const EntryResult& result : chip.results) {
     if (result.effect != "control" || result.verdict != Verdict::kIndeterminate) continue;
-    parts.push_back(result.entry + "?");
-    for (const std::string& m : result.missing) {
-      if (std::find(missing.begin(), missing.end(), m) == missing.end()) missing.push_back(m);
-    }
-    for (const std::string& d : result.depends_on) {
-      if (std::find(depends_on.begin(), depends_on.end(), d) == depends_on.end()) depends_on.push_back(d);
-    }
+    parts.entries.push_back(result.entry + "?");
+    AppendUnique(parts.missing, result.missing);
+    AppendUnique(parts.depends_on, result.depends_on);
   }
-  std::string cell = parts.empty() ? "-" : JoinStrings(parts, ", ");
-  if (!missing.empty()) cell += fmt::format(" (needs {})", JoinStrings(missing, ", "));
-  if (!depends_on.empty()) cell += fmt::format(" (depends on {})", JoinStrings(depends_on, ", "));
-  const std::vector<std::string> zones = ReviewZones(chip);
-  if (!zones.empty()) cell += fmt::format("; review zone {}", JoinStrings(zones, ", "));
-  if (!chip.notices.empty()) cell += " [notice]";
-  return cell;
+  return EntriesCellText(parts);
 }
 
 std::string ComparisonValues(const ComparisonTrace& c) {
@@ -172,31 +181,24 @@ std::optional<ClassifyTextRow> ClassifyTextWriter::FastRowOf(std::string_view na
   }
   row.cells.push_back(VerdictText(row.verdict));
   // As EntriesCell: the controls, then the open ones with what they need.
-  std::vector<std::string> parts;
+  EntriesCellParts parts;
   std::vector<std::string> open;
-  std::vector<std::string> missing;
-  std::vector<std::string> zones;
   for (size_t i = 0; i < entries.size(); ++i) {
     const Verdict verdict = outcome.verdicts[i];
     if (verdict == Verdict::kNotControlled) continue;
     const std::string& id = entries[i].entry->id;
     if (!entries[i].control) {
-      zones.push_back(verdict == Verdict::kControlled ? id : id + "?");
+      parts.zones.push_back(verdict == Verdict::kControlled ? id : id + "?");
     } else if (verdict == Verdict::kControlled) {
-      parts.push_back(id);
+      parts.entries.push_back(id);
     } else {
       if (outcome.missing.size() != entries.size()) return std::nullopt;  // not found for this record
       open.push_back(id + "?");
-      for (const std::string& field : outcome.missing[i]) {
-        if (std::find(missing.begin(), missing.end(), field) == missing.end()) missing.push_back(field);
-      }
+      AppendUnique(parts.missing, outcome.missing[i]);
     }
   }
-  parts.insert(parts.end(), open.begin(), open.end());
-  std::string cell = parts.empty() ? "-" : JoinStrings(parts, ", ");
-  if (!missing.empty()) cell += fmt::format(" (needs {})", JoinStrings(missing, ", "));
-  if (!zones.empty()) cell += fmt::format("; review zone {}", JoinStrings(zones, ", "));
-  row.cells.push_back(std::move(cell));
+  parts.entries.insert(parts.entries.end(), open.begin(), open.end());
+  row.cells.push_back(EntriesCellText(parts));
   return row;
 }
 

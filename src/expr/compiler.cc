@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include <eccn/spec.h>
+#include "unique_append.h"
 #include "yaml_reader.h"  // ClosestMatch
 
 namespace eccn::expr {
@@ -160,7 +161,7 @@ tl::expected<Compiled, ExprError> Compiler::VisitName(const Ast& ast) {
     return Compiled{index, it->collection->item_fields[*slot].type, {index}, std::nullopt, {}};
   }
   if (auto bound = bound_.find(name); bound != bound_.end()) {
-    if (std::find(uses_.begin(), uses_.end(), name) == uses_.end()) uses_.push_back(name);
+    AppendUnique(uses_, name);
     return bound->second;
   }
   if (auto slot = FindTopLevelField(name)) {

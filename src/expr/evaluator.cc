@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "unique_append.h"
+
 namespace eccn::expr {
 namespace {
 
@@ -236,7 +238,7 @@ std::vector<std::string> Evaluator::PathsAmong(const std::vector<std::pair<uint3
   std::vector<std::string> out;
   for (const auto& [node, path] : found) {
     if (!std::binary_search(reads.begin(), reads.end(), node)) continue;
-    if (std::find(out.begin(), out.end(), path) == out.end()) out.push_back(path);
+    AppendUnique(out, path);
   }
   return out;
 }
