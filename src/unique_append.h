@@ -1,6 +1,6 @@
 // Lists of names that hold each name once, in the order first met (what a
 // chip lacks, what a verdict depends on). They are short, so a linear search
-// beats a set.
+// beats a set. A list holds strings or views (the table's cells).
 #pragma once
 
 #include <algorithm>
@@ -10,11 +10,13 @@
 
 namespace eccn {
 
-inline void AppendUnique(std::vector<std::string>& out, std::string_view name) {
+template <class List>
+void AppendUnique(List& out, std::string_view name) {
   if (std::find(out.begin(), out.end(), name) == out.end()) out.emplace_back(name);
 }
 
-inline void AppendUnique(std::vector<std::string>& out, const std::vector<std::string>& names) {
+template <class List>
+void AppendUnique(List& out, const std::vector<std::string>& names) {
   for (const std::string& name : names) AppendUnique(out, name);
 }
 

@@ -55,7 +55,7 @@ bool FastClassifier::Worker::Classify(const FastChip& chip, FastOutcome& out) {
   out.metrics.clear();
   out.unknown_metrics.clear();
   out.notices.clear();
-  out.missing.clear();
+  out.missing_found = false;
   if (!evaluator_.Run(chip)) return false;
   for (const MetricColumn& column : classifier_.metrics_) {
     const FastValue& v = evaluator_.value(column.node);
@@ -102,9 +102,8 @@ bool FastClassifier::Worker::AddTableDetails(const FastChip& chip, FastOutcome& 
   }
   if (!open) return true;
   evaluator_.RunDeferred(chip);  // the clauses' truths, which a remembered pattern skipped
-  if (classifier_.missing_->Find(chip, evaluator_, out.verdicts, out.missing)) return true;
-  out.missing.clear();
-  return false;
+  out.missing_found = classifier_.missing_->Find(chip, evaluator_, out.verdicts, out.missing);
+  return out.missing_found;
 }
 
 void FastClassifier::Worker::Verdicts(std::vector<Verdict>& out) {

@@ -54,9 +54,11 @@ struct FastOutcome {
   // ([0, unbounded) or unbounded both ways).
   std::vector<bool> unknown_metrics;
   std::vector<std::string_view> notices;  // ids of notices naming the chip
-  // Per EntryColumn, what an open entry needs (EntryResult::missing): filled
-  // by Worker::AddTableDetails only.
+  // Per EntryColumn, what an open entry needs (EntryResult::missing), when
+  // `missing_found`: filled by Worker::AddTableDetails only. The lists keep
+  // their storage from one record to the next.
   std::vector<std::vector<std::string>> missing;
+  bool missing_found = false;
 };
 
 class FastClassifier {
@@ -79,8 +81,8 @@ class FastClassifier {
     // False when the exact path must decide this record.
     bool Classify(const FastChip& chip, FastOutcome& out);
     // After Classify(chip, out), for the table: fills out.unknown_metrics and,
-    // when an entry that controls is open, out.missing; false when only the
-    // exact path can tell what it needs (see fast_missing.h).
+    // when an entry that controls is open, out.missing (out.missing_found);
+    // false when only the exact path can tell what it needs (see fast_missing.h).
     bool AddTableDetails(const FastChip& chip, FastOutcome& out);
 
    private:

@@ -128,26 +128,27 @@ MissingFields::MissingFields(std::span<const Pack> packs, const FormatTable& for
       }
     }
     packs_.push_back(std::move(layout));
+    entry_count_ += pack.compiled->entries.size();
   }
 }
 
 bool MissingFields::Find(const FastChip& chip, const FastEvaluator& evaluator, std::span<const Verdict> verdicts,
                          std::vector<std::vector<std::string>>& out) const {
-  out.clear();
+  out.resize(entry_count_);
+  size_t index = 0;
   for (const PackLayout& layout : packs_) {
     const CompiledPack& pack = *layout.pack.compiled;
-    const size_t first = out.size();
+    const size_t first = index;
     Walk walk{formats_, layout, chip, evaluator};
     for (const CompiledEntry& entry : pack.entries) {
-      const size_t index = out.size();
-      out.emplace_back();
-      if (verdicts[index] != Verdict::kIndeterminate) continue;  // as the exact classifier, which clears it
-      walk.Clause(entry.condition, out[index]);
-      for (const size_t exclusion : entry.unless) walk.Clause(pack.exclusions[exclusion], out[index]);
+      std::vector<std::string>& needs = out[index];
+      needs.clear();
+      if (verdicts[index++] != Verdict::kIndeterminate) continue;  // as the exact classifier, which clears it
+      walk.Clause(entry.condition, needs);
+      for (const size_t exclusion : entry.unless) walk.Clause(pack.exclusions[exclusion], needs);
       if (!walk.ok) return false;
       for (const size_t earlier : entry.subsumed_by) {
-        if (verdicts[first + earlier] != Verdict::kIndeterminate) continue;
-        for (const std::string& path : out[first + earlier]) AppendUnique(out[index], path);
+        if (verdicts[first + earlier] == Verdict::kIndeterminate) AppendUnique(needs, out[first + earlier]);
       }
     }
   }

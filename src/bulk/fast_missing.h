@@ -39,9 +39,9 @@ class MissingFields {
   MissingFields(std::span<const Pack> packs, const FormatTable& formats);
 
   // EntryResult::missing of every entry of the packs, in order, for `chip`
-  // after `evaluator` ran it in full (RunDeferred too) and gave `verdicts`.
-  // False when this cannot tell: a read inside an aggregate nested in
-  // another, whose items this does not follow.
+  // after `evaluator` ran it in full (RunDeferred too) and gave `verdicts`;
+  // `out`'s lists are reused. False when this cannot tell: a read inside an
+  // aggregate nested in another, whose items this does not follow.
   bool Find(const FastChip& chip, const FastEvaluator& evaluator, std::span<const Verdict> verdicts,
             std::vector<std::vector<std::string>>& out) const;
 
@@ -56,6 +56,7 @@ class MissingFields {
   struct Walk;  // one Find's state
 
   std::vector<PackLayout> packs_;
+  size_t entry_count_ = 0;  // of all packs
   const FormatTable& formats_;
 };
 

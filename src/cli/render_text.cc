@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 #include <fmt/ostream.h>
+#include <boost/container/small_vector.hpp>
 
 #include <algorithm>
 #include <span>
@@ -53,34 +54,74 @@ std::string MetricCell(const Classification& chip, const std::string& id) {
   return "";
 }
 
-// What the ENTRIES cell lists, whichever path classified the chip.
+// What the ENTRIES cell lists, whichever path classified the chip. A row
+// names a handful of entries: the lists stay on the stack.
+struct CellItem {
+  std::string_view id;
+  bool open = false;  // written with a "?"
+};
+template <class T>
+using CellList = boost::container::small_vector<T, 16>;
 struct EntriesCellParts {
-  std::vector<std::string> entries;  // the controls, then the open ones marked "?"
-  std::vector<std::string> missing;  // what the open ones need
-  std::vector<std::string> depends_on;
-  std::vector<std::string> zones;  // review zones, "?" when open
+  CellList<CellItem> entries;          // the controls, then the open ones
+  CellList<std::string_view> missing;  // what the open ones need
+  CellList<std::string_view> depends_on;
+  CellList<CellItem> zones;  // review zones
   bool notice = false;
 };
 
+template <class List, class Write>
+void AppendJoined(std::string& out, const List& items, Write write) {
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out += ", ";
+    write(items[i]);
+  }
+}
+
 std::string EntriesCellText(const EntriesCellParts& parts) {
-  std::string cell = parts.entries.empty() ? "-" : JoinStrings(parts.entries, ", ");
-  if (!parts.missing.empty()) cell += fmt::format(" (needs {})", JoinStrings(parts.missing, ", "));
-  if (!parts.depends_on.empty()) cell += fmt::format(" (depends on {})", JoinStrings(parts.depends_on, ", "));
-  if (!parts.zones.empty()) cell += fmt::format("; review zone {}", JoinStrings(parts.zones, ", "));
+  std::string cell;
+  const auto item = [&](const CellItem& i) {
+    cell += i.id;
+    if (i.open) cell += '?';
+  };
+  const auto name = [&](std::string_view n) { cell += n; };
+  if (parts.entries.empty()) cell += '-';
+  AppendJoined(cell, parts.entries, item);
+  if (!parts.missing.empty()) {
+    cell += " (needs ";
+    AppendJoined(cell, parts.missing, name);
+    cell += ')';
+  }
+  if (!parts.depends_on.empty()) {
+    cell += " (depends on ";
+    AppendJoined(cell, parts.depends_on, name);
+    cell += ')';
+  }
+  if (!parts.zones.empty()) {
+    cell += "; review zone ";
+    AppendJoined(cell, parts.zones, item);
+  }
   if (parts.notice) cell += " [notice]";
   return cell;
 }
 
 std::string EntriesCell(const Classification& chip) {
   EntriesCellParts parts;
-  parts.entries = chip.EntriesWith(Verdict::kControlled);
-  parts.zones = ReviewZones(chip);
   parts.notice = !chip.notices.empty();
-  for (const EntryResult& result : chip.results) {
-    if (result.effect != "control" || result.verdict != Verdict::kIndeterminate) continue;
-    parts.entries.push_back(result.entry + "?");
-    AppendUnique(parts.missing, result.missing);
-    AppendUnique(parts.depends_on, result.depends_on);
+  for (const bool open : {false, true}) {  // the controls, then the open ones
+    for (const EntryResult& result : chip.results) {
+      if (result.effect != "control" || result.verdict != (open ? Verdict::kIndeterminate : Verdict::kControlled)) {
+        continue;
+      }
+      parts.entries.push_back({result.entry, open});
+      AppendUnique(parts.missing, result.missing);
+      AppendUnique(parts.depends_on, result.depends_on);
+    }
+  }
+  for (const EntryResult& result : chip.results) {  // as ReviewZones
+    if (result.effect == "review_policy" && result.verdict != Verdict::kNotControlled) {
+      parts.zones.push_back({result.entry, result.verdict != Verdict::kControlled});
+    }
   }
   return EntriesCellText(parts);
 }
@@ -182,22 +223,21 @@ std::optional<ClassifyTextRow> ClassifyTextWriter::FastRowOf(std::string_view na
   row.cells.push_back(VerdictText(row.verdict));
   // As EntriesCell: the controls, then the open ones with what they need.
   EntriesCellParts parts;
-  std::vector<std::string> open;
-  for (size_t i = 0; i < entries.size(); ++i) {
-    const Verdict verdict = outcome.verdicts[i];
-    if (verdict == Verdict::kNotControlled) continue;
-    const std::string& id = entries[i].entry->id;
-    if (!entries[i].control) {
-      parts.zones.push_back(verdict == Verdict::kControlled ? id : id + "?");
-    } else if (verdict == Verdict::kControlled) {
-      parts.entries.push_back(id);
-    } else {
-      if (outcome.missing.size() != entries.size()) return std::nullopt;  // not found for this record
-      open.push_back(id + "?");
-      AppendUnique(parts.missing, outcome.missing[i]);
+  for (const bool open : {false, true}) {
+    for (size_t i = 0; i < entries.size(); ++i) {
+      if (!entries[i].control || outcome.verdicts[i] != (open ? Verdict::kIndeterminate : Verdict::kControlled)) {
+        continue;
+      }
+      if (open && !outcome.missing_found) return std::nullopt;  // only the exact path can tell what it needs
+      parts.entries.push_back({entries[i].entry->id, open});
+      if (open) AppendUnique(parts.missing, outcome.missing[i]);
     }
   }
-  parts.entries.insert(parts.entries.end(), open.begin(), open.end());
+  for (size_t i = 0; i < entries.size(); ++i) {
+    if (!entries[i].control && outcome.verdicts[i] != Verdict::kNotControlled) {
+      parts.zones.push_back({entries[i].entry->id, outcome.verdicts[i] != Verdict::kControlled});
+    }
+  }
   row.cells.push_back(EntriesCellText(parts));
   return row;
 }

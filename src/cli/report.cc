@@ -1,7 +1,10 @@
 #include "cli/report.h"
 
 #include <fmt/format.h>
+#include <array>
 #include <cmath>
+
+#include "decimal_text.h"
 
 namespace eccn::cli {
 
@@ -18,7 +21,8 @@ std::optional<std::string> FormatDecided(double value, double error, int digits)
   constexpr double kLargest = 1e9;
   constexpr int kMaxDigits = 4;
   if (!(value - error >= 0) || !(value + error < kLargest) || digits < 0 || digits > kMaxDigits) return std::nullopt;
-  const double scale = std::pow(10.0, digits);  // exact for these digits
+  static constexpr std::array<double, kMaxDigits + 1> kScales{1, 10, 100, 1000, 10000};
+  const double scale = kScales[static_cast<size_t>(digits)];
   // The ends scaled, each widened by more than the rounding of the few
   // operations here (a few 1e-16 of the magnitude), below 1e13 so that the
   // integers near them are doubles.
@@ -30,7 +34,8 @@ std::optional<std::string> FormatDecided(double value, double error, int digits)
   const double rounded = std::floor(lo + 0.5);
   if (std::floor(hi + 0.5) != rounded) return std::nullopt;
   // The decided rounding, an integer count of the last digit, written as FormatNumber writes it.
-  return FormatNumber(Number(static_cast<int64_t>(rounded)) / Number(static_cast<int64_t>(scale)), digits);
+  const fmt::format_int count(static_cast<int64_t>(rounded));
+  return DecimalText(std::string(count.data(), count.size()), digits);
 }
 
 std::string FormatMargin(double margin) {

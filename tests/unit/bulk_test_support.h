@@ -80,10 +80,11 @@ class FastJsonlPath {
     const std::string padded = Padded(line);
     builder_.Reset();
     if (!decoder_.Decode(std::string_view(padded.data(), line.size()), builder_)) return std::nullopt;
-    bulk::FastOutcome outcome;
-    if (!worker_.Classify(builder_.chip(), outcome)) return std::nullopt;
-    if (find_missing) worker_.AddTableDetails(builder_.chip(), outcome);
-    return outcome;
+    // One outcome for every record, as a worker keeps it: what one record
+    // leaves in it must not show in the next.
+    if (!worker_.Classify(builder_.chip(), outcome_)) return std::nullopt;
+    if (find_missing) worker_.AddTableDetails(builder_.chip(), outcome_);
+    return outcome_;
   }
 
  private:
@@ -91,6 +92,7 @@ class FastJsonlPath {
   bulk::FastClassifier::Worker worker_;
   bulk::JsonlDecoder decoder_;
   bulk::FastRecordBuilder builder_{Formats()};
+  bulk::FastOutcome outcome_;
 };
 
 inline std::optional<bulk::FastOutcome> FastJsonl(std::string_view line, const Context& context) {
