@@ -16,6 +16,7 @@ namespace od = simdjson::ondemand;
 struct JsonlDecoder::Impl {
   od::parser parser;      // the exact path's, which reports positions
   std::string unescaped;  // the fast path's strings with escapes (jsonl_scan.h)
+  ScanMemo memo;          // the fast path's key layout of the last record
 };
 
 namespace {
@@ -367,7 +368,7 @@ JsonlDecoder::JsonlDecoder() : impl_(std::make_unique<Impl>()) {}
 JsonlDecoder::~JsonlDecoder() = default;
 
 bool JsonlDecoder::Decode(std::string_view line, FastRecordBuilder& builder) {
-  return ScanRecord(line, builder, impl_->unescaped);
+  return ScanRecord(line, builder, impl_->unescaped, impl_->memo);
 }
 
 bool JsonlDecoder::Decode(std::string_view line, ExactRecordBuilder& builder) {

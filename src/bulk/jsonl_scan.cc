@@ -2,8 +2,10 @@
 
 #include <simdjson.h>
 
+#include <array>
 #include <bit>
 #include <bitset>
+#include <cstring>
 
 #include <eccn/rules.h>
 #include "bulk/json_escapes.h"
@@ -21,18 +23,53 @@ constexpr size_t kMaxCountDigits = 19;
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 
+// A key as records usually write it, quoted and followed by its colon
+// ("name":), for a compare of 16 bytes at once; size 0 when too long for it.
+struct QuotedKey {
+  std::array<char, 16> bytes{};
+  size_t size = 0;
+};
+
+template <size_t N>
+consteval std::array<QuotedKey, N> QuotedKeys(const std::array<std::string_view, N>& keys) {
+  std::array<QuotedKey, N> quoted{};
+  for (size_t i = 0; i < N; ++i) {
+    if (keys[i].size() + 3 > quoted[i].bytes.size()) continue;
+    quoted[i].bytes[0] = '"';
+    for (size_t k = 0; k < keys[i].size(); ++k) quoted[i].bytes[k + 1] = keys[i][k];
+    quoted[i].bytes[keys[i].size() + 1] = '"';
+    quoted[i].bytes[keys[i].size() + 2] = ':';
+    quoted[i].size = keys[i].size() + 3;
+  }
+  return quoted;
+}
+
+// Whether the key.size bytes at `at` are key's; reads 16 bytes.
+bool StartsWith16(const char* at, const QuotedKey& key) {
+#if defined(__SSE2__)
+  const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at));
+  const __m128i expected = _mm_loadu_si128(reinterpret_cast<const __m128i*>(key.bytes.data()));
+  const auto equal = static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, expected)));
+  const uint32_t used = (uint32_t{1} << key.size) - 1;
+  return (equal & used) == used;
+#else
+  return std::memcmp(at, key.bytes.data(), key.size) == 0;
+#endif
+}
+
 // Walks one record as the exact reader does (jsonl_record.cc): the same keys,
 // the same builder calls in the same order. Every step returns
 // false to give up. Positions are checked against end_; reads past it, into
 // the padding, only look for a string's end 16 bytes at a time.
 class Scanner {
  public:
-  Scanner(std::string_view line, FastRecordBuilder& builder, std::string& scratch)
+  Scanner(std::string_view line, FastRecordBuilder& builder, std::string& scratch, ScanMemo& memo)
       : line_begin_(line.data()),
         at_(line.data()),
         end_(line.data() + line.size()),
         builder_(builder),
-        scratch_(scratch) {
+        scratch_(scratch),
+        memo_(memo) {
     scratch_.clear();
   }
 
@@ -112,22 +149,35 @@ class Scanner {
     return true;
   }
 
-  // Calls member(key) with at_ on each member's value, which it must read; after '{'.
+  // Calls member() with at_ on each member's key; it reads the key and the value. After '{'.
   template <class Member>
-  bool Members(Member member) {
+  bool EachMember(Member member) {
     SkipSpace();
     if (Consume('}')) return true;
     while (true) {
-      std::string_view key;
-      if (!String(key)) return false;
-      SkipSpace();
-      if (!Consume(':')) return false;
-      SkipSpace();
-      if (!member(key)) return false;
+      if (!member()) return false;
       SkipSpace();
       if (!Consume(',')) return Consume('}');
       SkipSpace();
     }
+  }
+
+  // A member's key and its colon, leaving at_ on the value.
+  bool Key(std::string_view& key) {
+    if (!String(key)) return false;
+    SkipSpace();
+    if (!Consume(':')) return false;
+    SkipSpace();
+    return true;
+  }
+
+  // Calls member(key) with at_ on each member's value, which it must read; after '{'.
+  template <class Member>
+  bool Members(Member member) {
+    return EachMember([&] {
+      std::string_view key;
+      return Key(key) && member(key);
+    });
   }
 
   // Calls item() with at_ on each item, which it must read; after '['.
@@ -149,13 +199,39 @@ class Scanner {
   bool KnownMembers(Visit visit) {
     constexpr size_t N = kKeys.size();
     std::bitset<N> seen;
-    return Members([&](std::string_view key) {
-      const size_t index = KeyIndex<kKeys>(key);
-      if (index == N) return key.starts_with("x-") && Skip(0);
+    return EachMember([&] {
+      const size_t position = member_++;
+      size_t index = RememberedKey<kKeys>(position);
+      if (index == N) {
+        std::string_view key;
+        if (!Key(key)) return false;
+        index = KeyIndex<kKeys>(key);
+        if (index == N) return key.starts_with("x-") && Skip(0);
+        if (position < memo_.keys.size()) memo_.keys[position] = static_cast<uint8_t>(index + 1);
+      }
       if (seen[index]) return false;
       seen[index] = true;
       return visit(index);
     });
+  }
+
+  // The index of the key the memo holds for this member position, read with
+  // its colon, when the record has it there written as "key": (what Key()
+  // would read then); else kKeys.size(), at_ unmoved.
+  template <const auto& kKeys>
+  size_t RememberedKey(size_t position) {
+    constexpr size_t N = kKeys.size();
+    static_assert(N < 255, "ScanMemo holds an index and 1 in a byte");
+    static constexpr std::array<QuotedKey, N> kQuoted = QuotedKeys(kKeys);
+    if (position >= memo_.keys.size() || memo_.keys[position] == 0 || memo_.keys[position] > N) return N;
+    const size_t index = memo_.keys[position] - 1U;
+    const QuotedKey& key = kQuoted[index];
+    // The 16 bytes read may run into the padding, but a match must end within the line.
+    if (key.size == 0 || static_cast<size_t>(end_ - at_) < key.size || !StartsWith16(at_, key)) return N;
+    at_ += key.size;
+    SkipSpace();
+    ++memo_.hits;
+    return index;
   }
 
   // A JSON number, as RFC 8259 writes it.
@@ -292,12 +368,14 @@ class Scanner {
   const char* end_;
   FastRecordBuilder& builder_;
   std::string& scratch_;
+  ScanMemo& memo_;
+  size_t member_ = 0;  // members of known objects met so far, the memo's position
 };
 
 }  // namespace
 
-bool ScanRecord(std::string_view line, FastRecordBuilder& builder, std::string& scratch) {
-  return Scanner(line, builder, scratch).Record();
+bool ScanRecord(std::string_view line, FastRecordBuilder& builder, std::string& scratch, ScanMemo& memo) {
+  return Scanner(line, builder, scratch, memo).Record();
 }
 
 }  // namespace eccn::bulk

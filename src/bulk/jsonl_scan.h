@@ -8,6 +8,8 @@
 // exact reader (jsonl_record.cc), which accepts or reports it.
 #pragma once
 
+#include <array>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -15,9 +17,19 @@
 
 namespace eccn::bulk {
 
+// What a scan learns for the next: the key met at each member position of
+// the record (the n-th key read, whatever its object). A catalog's records
+// share one layout, so the next record's key is checked against it first, as
+// a whole, rather than read and looked up. A wrong guess costs one compare.
+struct ScanMemo {
+  std::array<uint8_t, 64> keys{};  // its index in the key list of its object, plus 1; 0 for none
+  uint64_t hits = 0;               // keys found where the memo said
+};
+
 // `line` must be followed by kJsonPadding readable bytes (their content does
 // not matter). The builder's views point into `line`, or into `scratch` for
 // strings with escapes: both must outlive them; `scratch` is cleared first.
-bool ScanRecord(std::string_view line, FastRecordBuilder& builder, std::string& scratch);
+// `memo` is read and updated: one per thread, kept from record to record.
+bool ScanRecord(std::string_view line, FastRecordBuilder& builder, std::string& scratch, ScanMemo& memo);
 
 }  // namespace eccn::bulk
