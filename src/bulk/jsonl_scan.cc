@@ -60,7 +60,8 @@ bool StartsWith16(const char* at, const QuotedKey& key) {
 // Walks one record as the exact reader does (jsonl_record.cc): the same keys,
 // the same builder calls in the same order. Every step returns
 // false to give up. Positions are checked against end_; reads past it, into
-// the padding, only look for a string's end 16 bytes at a time.
+// the padding, only look for a string's end or compare a remembered key, 16
+// bytes at a time.
 class Scanner {
  public:
   Scanner(std::string_view line, FastRecordBuilder& builder, std::string& scratch, ScanMemo& memo)
