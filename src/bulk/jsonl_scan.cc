@@ -6,6 +6,7 @@
 #include <bit>
 #include <bitset>
 #include <cstring>
+#include <span>
 
 #include <eccn/rules.h>
 #include "bulk/json_escapes.h"
@@ -23,24 +24,10 @@ constexpr size_t kMaxCountDigits = 19;
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 
-// A key as records usually write it, quoted and followed by its colon
-// ("name":), for a compare of 16 bytes at once; size 0 when too long for it.
-struct QuotedKey {
-  std::array<char, 16> bytes{};
-  size_t size = 0;
-};
-
 template <size_t N>
 consteval std::array<QuotedKey, N> QuotedKeys(const std::array<std::string_view, N>& keys) {
   std::array<QuotedKey, N> quoted{};
-  for (size_t i = 0; i < N; ++i) {
-    if (keys[i].size() + 3 > quoted[i].bytes.size()) continue;
-    quoted[i].bytes[0] = '"';
-    for (size_t k = 0; k < keys[i].size(); ++k) quoted[i].bytes[k + 1] = keys[i][k];
-    quoted[i].bytes[keys[i].size() + 1] = '"';
-    quoted[i].bytes[keys[i].size() + 2] = ':';
-    quoted[i].size = keys[i].size() + 3;
-  }
+  for (size_t i = 0; i < N; ++i) quoted[i] = QuoteKey(keys[i]);
   return quoted;
 }
 
@@ -200,15 +187,16 @@ class Scanner {
   bool KnownMembers(Visit visit) {
     constexpr size_t N = kKeys.size();
     std::bitset<N> seen;
+    static constexpr std::array<QuotedKey, N> kQuoted = QuotedKeys(kKeys);
     return EachMember([&] {
       const size_t position = member_++;
-      size_t index = RememberedKey<kKeys>(position);
-      if (index == N) {
+      size_t index = 0;
+      if (!TakeRemembered(position, kQuoted, index)) {
         std::string_view key;
         if (!Key(key)) return false;
         index = KeyIndex<kKeys>(key);
         if (index == N) return key.starts_with("x-") && Skip(0);
-        if (position < memo_.keys.size()) memo_.keys[position] = static_cast<uint8_t>(index + 1);
+        Remember(position, index);
       }
       if (seen[index]) return false;
       seen[index] = true;
@@ -216,23 +204,26 @@ class Scanner {
     });
   }
 
-  // The index of the key the memo holds for this member position, read with
-  // its colon, when the record has it there written as "key": (what Key()
-  // would read then); else kKeys.size(), at_ unmoved.
-  template <const auto& kKeys>
-  size_t RememberedKey(size_t position) {
-    constexpr size_t N = kKeys.size();
-    static_assert(N < 255, "ScanMemo holds an index and 1 in a byte");
-    static constexpr std::array<QuotedKey, N> kQuoted = QuotedKeys(kKeys);
-    if (position >= memo_.keys.size() || memo_.keys[position] == 0 || memo_.keys[position] > N) return N;
-    const size_t index = memo_.keys[position] - 1U;
-    const QuotedKey& key = kQuoted[index];
+  // When the key the memo holds for this member position, among `quoted`, is
+  // written here as "key":, reads it with its colon (what Key() would read
+  // then) and gives its index; else false, at_ unmoved.
+  bool TakeRemembered(size_t position, std::span<const QuotedKey> quoted, size_t& index) {
+    if (position >= memo_.keys.size() || memo_.keys[position] == 0 || memo_.keys[position] > quoted.size()) {
+      return false;
+    }
+    index = memo_.keys[position] - 1U;
+    const QuotedKey& key = quoted[index];
     // The 16 bytes read may run into the padding, but a match must end within the line.
-    if (key.size == 0 || static_cast<size_t>(end_ - at_) < key.size || !StartsWith16(at_, key)) return N;
+    if (key.size == 0 || static_cast<size_t>(end_ - at_) < key.size || !StartsWith16(at_, key)) return false;
     at_ += key.size;
     SkipSpace();
     ++memo_.hits;
-    return index;
+    return true;
+  }
+
+  void Remember(size_t position, size_t index) {
+    constexpr size_t kMaxIndex = 254;  // held plus 1 in a byte
+    if (position < memo_.keys.size() && index <= kMaxIndex) memo_.keys[position] = static_cast<uint8_t>(index + 1);
   }
 
   // A JSON number, as RFC 8259 writes it.
@@ -304,18 +295,31 @@ class Scanner {
     if (Peek() == 'n') return Null();
     if (!Consume('{') || !builder_.StartThroughput()) return false;
     std::bitset<64> seen;  // by format index
-    return Members([&](std::string_view key) {
-      if (key.starts_with("x-")) return Skip(0);
-      const OperandFormat* format = builder_.Format(key);
-      if (format == nullptr) return false;
-      const auto index = static_cast<size_t>(format - builder_.formats().formats.data());
+    const std::vector<OperandFormat>& formats = builder_.formats().formats;
+    if (memo_.formats_of != &builder_.formats()) {
+      memo_.formats.clear();
+      for (const OperandFormat& format : formats) memo_.formats.push_back(QuoteKey(format.name));
+      memo_.formats_of = &builder_.formats();
+    }
+    return EachMember([&] {
+      const size_t position = member_++;
+      size_t index = 0;
+      if (!TakeRemembered(position, memo_.formats, index)) {
+        std::string_view key;
+        if (!Key(key)) return false;
+        if (key.starts_with("x-")) return Skip(0);
+        const OperandFormat* format = builder_.Format(key);
+        if (format == nullptr) return false;
+        index = static_cast<size_t>(format - formats.data());
+        Remember(position, index);
+      }
       if (index < seen.size()) {
         if (seen[index]) return false;
         seen[index] = true;
       }
       std::string_view text = "unknown";  // listed with null: supported, rate unknown
       if (Peek() == 'n' ? !Null() : !String(text)) return false;
-      return builder_.SetRate(*format, text, nullptr);
+      return builder_.SetRate(formats[index], text, nullptr);
     });
   }
 
