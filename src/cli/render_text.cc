@@ -114,6 +114,7 @@ std::string EntriesCell(const Classification& chip) {
         continue;
       }
       parts.entries.push_back({result.entry, open});
+      if (!open) continue;
       AppendUnique(parts.missing, result.missing);
       AppendUnique(parts.depends_on, result.depends_on);
     }
