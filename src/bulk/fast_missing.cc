@@ -1,6 +1,8 @@
 #include "bulk/fast_missing.h"
 
 #include <algorithm>
+#include <array>
+#include <bit>
 #include <cmath>
 
 #include <eccn/rules.h>
@@ -23,6 +25,23 @@ bool IsKnown(const FastValue& value, const expr::Type& type) {
   return false;
 }
 
+// Per item of a collection, bit s set when the item's field slot s is not known.
+using UnknownSlots = std::array<uint32_t, kFastMaxItems>;
+
+UnknownSlots UnknownItemSlots(const FastChip& chip, expr::Collection collection) {
+  static_assert(expr::kMaxItemFields <= 32, "a bit per slot");
+  const bool is_format = collection == expr::Collection::kFormats;
+  const std::span<const expr::FieldInfo> fields = expr::Collections()[static_cast<size_t>(collection)].item_fields;
+  UnknownSlots unknown{};
+  for (size_t k = 0; k < (is_format ? chip.format_count : chip.die_count); ++k) {
+    const FastItem& item = is_format ? chip.formats[k] : chip.dies[k];
+    for (size_t slot = 0; slot < fields.size(); ++slot) {
+      if (!IsKnown(item.fields[slot], fields[slot].type)) unknown[k] |= uint32_t{1} << slot;
+    }
+  }
+  return unknown;
+}
+
 }  // namespace
 
 // One pack's reads, turned into the paths the exact evaluator notes for them.
@@ -31,6 +50,8 @@ struct MissingFields::Walk {
   const PackLayout& layout;
   const FastChip& chip;
   const FastEvaluator& evaluator;
+  const UnknownSlots& unknown_formats;
+  const UnknownSlots& unknown_dies;
   bool ok = true;
 
   Truth TruthOf(uint32_t node) const { return evaluator.value((*layout.pack.node_of)[node]).truth; }
@@ -67,6 +88,25 @@ struct MissingFields::Walk {
     }
   }
 
+  // Whether an item the filter may select lacks a field among the item
+  // fields `group` reads (all of `collection`, else true to be safe).
+  bool AnyItemLacks(std::span<const uint32_t> group, expr::Collection collection, uint32_t left_out) const {
+    const std::vector<expr::Node>& nodes = layout.pack.compiled->program.nodes;
+    uint32_t slots = 0;
+    for (const uint32_t read : group) {
+      const expr::Node& node = nodes[read];
+      if (node.op != expr::Op::kItemField) continue;
+      if (node.collection != collection) return true;
+      slots |= uint32_t{1} << node.a;
+    }
+    const UnknownSlots& unknown = collection == expr::Collection::kFormats ? unknown_formats : unknown_dies;
+    const size_t count = collection == expr::Collection::kFormats ? chip.format_count : chip.die_count;
+    for (size_t k = 0; k < count; ++k) {
+      if (((left_out >> k) & 1U) == 0 && (unknown[k] & slots) != 0) return true;
+    }
+    return false;
+  }
+
   // The missing fields among `reads`, in the order the pack's own evaluation
   // meets them: node order, and an aggregate's body item by item, leaving out
   // the items its filter surely leaves out.
@@ -86,13 +126,22 @@ struct MissingFields::Walk {
           return;
         }
       }
-      const bool is_format = nodes[outer].collection == expr::Collection::kFormats;
+      const expr::Collection collection = nodes[outer].collection;
+      const bool is_format = collection == expr::Collection::kFormats;
       if (is_format ? chip.has_formats : chip.has_dies) {
         const size_t count = is_format ? chip.format_count : chip.die_count;
         const uint32_t left_out = evaluator.left_out_items((*layout.pack.node_of)[outer]);
-        for (size_t k = 0; k < count; ++k) {
-          if (((left_out >> k) & 1U) != 0) continue;
-          for (size_t q = r; q < end; ++q) Item(nodes[reads[q]], k, found);
+        if (AnyItemLacks(reads.subspan(r, end - r), collection, left_out)) {
+          for (size_t k = 0; k < count; ++k) {
+            if (((left_out >> k) & 1U) != 0) continue;
+            for (size_t q = r; q < end; ++q) Item(nodes[reads[q]], k, found);
+          }
+        } else if (std::popcount(left_out) < static_cast<int>(count)) {
+          // Item by item, only the reads of whole-record fields could add, and
+          // all they add is added at the first item: once, in order.
+          for (size_t q = r; q < end; ++q) {
+            if (nodes[reads[q]].op != expr::Op::kItemField) Plain(nodes[reads[q]], found);
+          }
         }
       }
       r = end;
@@ -135,11 +184,13 @@ MissingFields::MissingFields(std::span<const Pack> packs, const FormatTable& for
 bool MissingFields::Find(const FastChip& chip, const FastEvaluator& evaluator, std::span<const Verdict> verdicts,
                          std::vector<std::vector<std::string>>& out) const {
   out.resize(entry_count_);
+  const UnknownSlots unknown_formats = UnknownItemSlots(chip, expr::Collection::kFormats);
+  const UnknownSlots unknown_dies = UnknownItemSlots(chip, expr::Collection::kDies);
   size_t index = 0;
   for (const PackLayout& layout : packs_) {
     const CompiledPack& pack = *layout.pack.compiled;
     const size_t first = index;
-    Walk walk{formats_, layout, chip, evaluator};
+    Walk walk{formats_, layout, chip, evaluator, unknown_formats, unknown_dies};
     for (const CompiledEntry& entry : pack.entries) {
       std::vector<std::string>& needs = out[index];
       needs.clear();
