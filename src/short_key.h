@@ -61,6 +61,24 @@ constexpr ShortKey ShortKeyOf(std::string_view text) {
   return {byte(p[0]) | byte(p[n / 2]) << 8 | byte(p[n - 1]) << 16, 0, n};
 }
 
+// A key as JSON records usually write it, quoted and followed by its colon
+// ("name":), to be compared 16 bytes at once; size 0 when too long for that.
+struct QuotedKey {
+  std::array<char, 16> bytes{};
+  size_t size = 0;
+};
+
+constexpr QuotedKey QuoteKey(std::string_view key) {
+  QuotedKey quoted;
+  if (key.size() + 3 > quoted.bytes.size()) return quoted;
+  quoted.bytes[0] = '"';
+  for (size_t k = 0; k < key.size(); ++k) quoted.bytes[k + 1] = key[k];
+  quoted.bytes[key.size() + 1] = '"';
+  quoted.bytes[key.size() + 2] = ':';
+  quoted.size = key.size() + 3;
+  return quoted;
+}
+
 // Whether `text`, whose code is `code`, is `known`, whose code is
 // `known_code`: the codes tell for short text, the bytes for longer.
 inline bool IsSameKey(const ShortKey& code, std::string_view text, const ShortKey& known_code, std::string_view known) {

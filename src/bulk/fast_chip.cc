@@ -125,7 +125,10 @@ std::optional<FastDecimal> ParseFastDecimalPrefix(std::string_view text, size_t&
 }
 
 FastRecordBuilder::FastRecordBuilder(const FormatTable& formats) : formats_(formats) {
-  for (const OperandFormat& format : formats_.formats) format_codes_.push_back(ShortKeyOf(format.name));
+  for (const OperandFormat& format : formats_.formats) {
+    format_codes_.push_back(ShortKeyOf(format.name));
+    quoted_formats_.push_back(QuoteKey(format.name));
+  }
 }
 
 const OperandFormat* FastRecordBuilder::Format(std::string_view name) const {

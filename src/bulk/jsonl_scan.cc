@@ -296,15 +296,10 @@ class Scanner {
     if (!Consume('{') || !builder_.StartThroughput()) return false;
     std::bitset<64> seen;  // by format index
     const std::vector<OperandFormat>& formats = builder_.formats().formats;
-    if (memo_.formats_of != &builder_.formats()) {
-      memo_.formats.clear();
-      for (const OperandFormat& format : formats) memo_.formats.push_back(QuoteKey(format.name));
-      memo_.formats_of = &builder_.formats();
-    }
     return EachMember([&] {
       const size_t position = member_++;
       size_t index = 0;
-      if (!TakeRemembered(position, memo_.formats, index)) {
+      if (!TakeRemembered(position, builder_.quoted_formats(), index)) {
         std::string_view key;
         if (!Key(key)) return false;
         if (key.starts_with("x-")) return Skip(0);

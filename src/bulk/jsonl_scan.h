@@ -12,29 +12,10 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <vector>
 
 #include "bulk/fast_chip.h"
 
 namespace eccn::bulk {
-
-// A key as records usually write it, quoted and followed by its colon
-// ("name":), to be compared 16 bytes at once; size 0 when too long for that.
-struct QuotedKey {
-  std::array<char, 16> bytes{};
-  size_t size = 0;
-};
-
-constexpr QuotedKey QuoteKey(std::string_view key) {
-  QuotedKey quoted;
-  if (key.size() + 3 > quoted.bytes.size()) return quoted;
-  quoted.bytes[0] = '"';
-  for (size_t k = 0; k < key.size(); ++k) quoted.bytes[k + 1] = key[k];
-  quoted.bytes[key.size() + 1] = '"';
-  quoted.bytes[key.size() + 2] = ':';
-  quoted.size = key.size() + 3;
-  return quoted;
-}
 
 // What a scan learns for the next: the key met at each member position of
 // the record (the n-th key read, whatever its object). A catalog's records
@@ -42,12 +23,10 @@ constexpr QuotedKey QuoteKey(std::string_view key) {
 // a whole, rather than read and looked up. A wrong guess costs one compare.
 struct ScanMemo {
   // At each member position, the index of its key in its object's key list
-  // (or, in throughput, in the format table), plus 1; 0 for none.
+  // (or, in throughput, in the builder's format table), plus 1; 0 for none.
+  // Only a hint: the key it names is checked against the record's bytes.
   std::array<uint8_t, 64> keys{};
   uint64_t hits = 0;  // keys found where the memo said
-  // The format table's names as QuotedKey, made at the first record.
-  const FormatTable* formats_of = nullptr;
-  std::vector<QuotedKey> formats;
 };
 
 // `line` must be followed by kJsonPadding readable bytes (their content does

@@ -3,6 +3,7 @@
 // would refuse.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <random>
 #include <string>
 
@@ -23,11 +24,12 @@ constexpr std::string_view kRecord =
 
 // Scans `line` followed by kJsonPadding bytes of `padding` (a scan past the
 // end may read them), in `storage`, which the chip's views point into; with
-// `memo`, what earlier scans left in it, else a fresh one.
+// `memo`, what earlier scans left in it, else a fresh one; with `formats`,
+// that table of operand formats, else the shipped one.
 std::optional<bulk::FastChip> Scan(std::string_view line, std::string& storage, char padding = ' ',
-                                   bulk::ScanMemo* memo = nullptr) {
+                                   bulk::ScanMemo* memo = nullptr, const FormatTable* formats = nullptr) {
   storage = std::string(line) + std::string(bulk::kJsonPadding, padding);
-  bulk::FastRecordBuilder builder(testing_support::Formats());
+  bulk::FastRecordBuilder builder(formats != nullptr ? *formats : testing_support::Formats());
   builder.Reset();
   static std::string unescaped;  // the chip's views may point here too, until the next scan
   bulk::ScanMemo fresh;
@@ -201,6 +203,25 @@ TEST(BulkJsonlScan, TheKeyMemoChangesNoResult) {
     ASSERT_TRUE(SameChip(*alone, *after)) << line;
   }
   EXPECT_GT(memo.hits, 20000U * 10);  // most keys of most records were found where the memo said
+}
+
+// The memo holds positions, not meanings: after records read with one format
+// table, a record read with another (the same formats in reverse order) has
+// each rate under its own format, as with a fresh memo.
+TEST(BulkJsonlScan, TheKeyMemoIsOnlyAHintAcrossFormatTables) {
+  FormatTable reversed = testing_support::Formats();
+  std::reverse(reversed.formats.begin(), reversed.formats.end());
+  bulk::ScanMemo memo;
+  std::string storage;
+  ASSERT_TRUE(Scan(kRecord, storage, ' ', &memo));
+  const uint64_t hits_before = memo.hits;
+  std::string after_storage;
+  std::string alone_storage;
+  const std::optional<bulk::FastChip> after = Scan(kRecord, after_storage, ' ', &memo, &reversed);
+  const std::optional<bulk::FastChip> alone = Scan(kRecord, alone_storage, ' ', nullptr, &reversed);
+  ASSERT_TRUE(after && alone);
+  EXPECT_TRUE(SameChip(*after, *alone));
+  EXPECT_GT(memo.hits, hits_before);  // the memo was used for the other keys
 }
 
 // The law the fast path rests on: a record the scanner takes, the exact reader
