@@ -125,18 +125,7 @@ std::optional<FastDecimal> ParseFastDecimalPrefix(std::string_view text, size_t&
 }
 
 FastRecordBuilder::FastRecordBuilder(const FormatTable& formats) : formats_(formats) {
-  for (const OperandFormat& format : formats_.formats) {
-    format_codes_.push_back(ShortKeyOf(format.name));
-    quoted_formats_.push_back(QuoteKey(format.name));
-  }
-}
-
-const OperandFormat* FastRecordBuilder::Format(std::string_view name) const {
-  const ShortKey code = ShortKeyOf(name);
-  for (size_t i = 0; i < format_codes_.size(); ++i) {
-    if (IsSameKey(code, name, format_codes_[i], formats_.formats[i].name)) return &formats_.formats[i];
-  }
-  return nullptr;
+  for (const OperandFormat& format : formats_.formats) quoted_formats_.push_back(QuoteKey(format.name));
 }
 
 const FastUnit* FastRecordBuilder::Unit(std::string_view symbol) {

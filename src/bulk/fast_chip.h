@@ -69,8 +69,6 @@ class FastRecordBuilder {
   // `format` is an entry of formats().
   bool SetRate(const OperandFormat& format, std::string_view text, const char* at);
   const FormatTable& formats() const { return formats_; }
-  // The entry of formats() named `name`, or null.
-  const OperandFormat* Format(std::string_view name) const;
   // The names of formats(), in order, as a JSON record writes them as keys.
   const std::vector<QuotedKey>& quoted_formats() const { return quoted_formats_; }
   bool StartThroughput();
@@ -103,7 +101,6 @@ class FastRecordBuilder {
   };
 
   const FormatTable& formats_;
-  std::vector<ShortKey> format_codes_;  // of formats_, in order
   std::vector<QuotedKey> quoted_formats_;
   FastChip chip_;
   // Units met so far (a catalog uses a handful), so ParseUnit runs once per unit.

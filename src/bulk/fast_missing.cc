@@ -158,7 +158,7 @@ struct MissingFields::Walk {
       if (TruthOf(comparisons[index].node) == Truth::kUnknown) Among(comparisons[index].reads, found);
     }
     if (found.empty()) Among(clause.reads, found);
-    for (const std::string& path : found) AppendUnique(missing, path);
+    AppendUnique(missing, found);
   }
 };
 

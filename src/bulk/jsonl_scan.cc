@@ -303,7 +303,7 @@ class Scanner {
         std::string_view key;
         if (!Key(key)) return false;
         if (key.starts_with("x-")) return Skip(0);
-        const OperandFormat* format = builder_.Format(key);
+        const OperandFormat* format = builder_.formats().Find(key);  // the memo missed: rare
         if (format == nullptr) return false;
         index = static_cast<size_t>(format - formats.data());
         Remember(position, index);

@@ -119,11 +119,8 @@ std::string EntriesCell(const Classification& chip) {
       AppendUnique(parts.depends_on, result.depends_on);
     }
   }
-  for (const EntryResult& result : chip.results) {  // as ReviewZones
-    if (result.effect == "review_policy" && result.verdict != Verdict::kNotControlled) {
-      parts.zones.push_back({result.entry, result.verdict != Verdict::kControlled});
-    }
-  }
+  const std::vector<std::string> zones = ReviewZones(chip);  // "?" already marks the open ones
+  for (const std::string& zone : zones) parts.zones.push_back({zone, false});
   return EntriesCellText(parts);
 }
 

@@ -35,7 +35,7 @@ class ClassifyTextWriter {
   // The same row from the bulk fast path's outcome (after
   // Worker::AddTableDetails), whose entries and metrics follow `columns`;
   // nullopt when only the exact classification can give it
-  // (an open entry without outcome.missing, a notice, which shows its title,
+  // (an open entry without outcome.missing_found, a notice, which shows its title,
   // and a metric known within a bounded range or near a rounding half).
   std::optional<ClassifyTextRow> FastRowOf(std::string_view name, const bulk::FastOutcome& outcome,
                                            const bulk::FastClassifier& columns) const;

@@ -1,0 +1,94 @@
+// FastEvaluator's setup, once per program: the schedule of steps (constants
+// set, field reads turned into loads, deferred nodes left out, aggregates
+// given their bodies) and the inverses of constant divisors.
+#include <algorithm>
+#include <cmath>
+
+#include "bulk/fast_evaluator.h"
+
+namespace eccn::bulk {
+
+using expr::Node;
+using expr::Op;
+
+FastEvaluator::FastEvaluator(const expr::Program& program, std::span<const uint32_t> deferred)
+    : program_(program),
+      deferred_(deferred.begin(), deferred.end()),
+      values_(program.nodes.size()),
+      left_out_(program.nodes.size(), 0) {
+  static_assert(kFastMaxItems <= 32, "left_out_ holds a bit per item");
+  std::vector<bool> is_deferred(program.nodes.size(), false);
+  for (const uint32_t node : deferred) is_deferred[node] = true;
+  std::vector<FastValue> constants;
+  for (const expr::Value& c : program.constants) {
+    FastValue v;
+    v.truth = c.truth;
+    v.symbol = c.symbol;
+    v.lo = c.number.lo_unbounded ? -kInfinity : ToDouble(c.number.lo);
+    v.hi = c.number.hi_unbounded ? kInfinity : ToDouble(c.number.hi);
+    // ToDouble is within an ulp or two of the rational.
+    v.lo_err = std::isfinite(v.lo) ? std::fabs(v.lo) * 4 * kEpsilon : 0;
+    v.hi_err = std::isfinite(v.hi) ? std::fabs(v.hi) * 4 * kEpsilon : 0;
+    v.bits = std::max(c.number.lo_unbounded ? 0 : BitsOf(c.number.lo), c.number.hi_unbounded ? 0 : BitsOf(c.number.hi));
+    constants.push_back(v);
+  }
+  // The aggregates whose bodies hold node i, outermost first, by schedule position.
+  std::vector<uint32_t> open_aggregates;
+  std::vector<std::vector<Load>> loads_by_position;
+  for (uint32_t i = 0; i < program.nodes.size(); ++i) {
+    const Node& node = program.nodes[i];
+    while (!open_aggregates.empty() && program.nodes[schedule_[open_aggregates.back()].node].body_end <= i) {
+      open_aggregates.pop_back();
+    }
+    if (node.op == Op::kConst) {
+      values_[i] = constants[node.a];
+      continue;
+    }
+    if (is_deferred[i]) continue;
+    if (node.op == Op::kField) {
+      field_loads_.push_back({i, node.a});
+      continue;
+    }
+    if (node.op == Op::kDescribedIn) {
+      described_in_.push_back(i);
+      continue;
+    }
+    if (node.op == Op::kItemField) {
+      const auto owner = std::find_if(open_aggregates.rbegin(), open_aggregates.rend(), [&](uint32_t position) {
+        return program.nodes[schedule_[position].node].depth == node.depth;
+      });
+      if (owner != open_aggregates.rend()) {
+        loads_by_position[*owner].push_back({i, node.a});
+        continue;
+      }
+    }
+    if (node.op == Op::kAggregate) open_aggregates.push_back(static_cast<uint32_t>(schedule_.size()));
+    schedule_.push_back({i, 0});
+    loads_by_position.resize(schedule_.size());
+  }
+  for (size_t position = 0; position < schedule_.size(); ++position) {
+    schedule_[position].loads_begin = static_cast<uint32_t>(item_loads_.size());
+    item_loads_.insert(item_loads_.end(), loads_by_position[position].begin(), loads_by_position[position].end());
+    schedule_[position].loads_end = static_cast<uint32_t>(item_loads_.size());
+  }
+  // A division by a constant is a multiplication by its inverse, computed once here.
+  inverses_.resize(program.nodes.size());
+  for (const Scheduled& step : schedule_) {
+    const Node& node = program.nodes[step.node];
+    if (node.op != Op::kDiv || program.nodes[node.b].op != Op::kConst) continue;
+    const FastValue& divisor = values_[node.b];
+    if (divisor.lo != divisor.hi || divisor.lo_err != divisor.hi_err || !std::isfinite(divisor.lo)) continue;
+    if (const std::optional<FastEnd> inverse = InverseEnd(divisor.lo, divisor.lo_err)) {
+      inverses_[step.node] = FastValue::Known(inverse->value, inverse->err, divisor.bits);
+    }
+  }
+  for (Scheduled& step : schedule_) {
+    const Node& node = program.nodes[step.node];
+    if (node.op != Op::kAggregate) continue;
+    const auto after = std::lower_bound(schedule_.begin(), schedule_.end(), node.body_end,
+                                        [](const Scheduled& s, uint32_t end) { return s.node < end; });
+    step.body_end = static_cast<uint32_t>(after - schedule_.begin());
+  }
+}
+
+}  // namespace eccn::bulk
