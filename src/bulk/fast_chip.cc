@@ -20,16 +20,12 @@ constexpr double kInputRelativeError = 8 * kEpsilon;
 constexpr double kSmallest = 1e-25;
 constexpr double kLargest = 1e40;
 
-template <size_t N>
-bool ReadSymbol(std::string_view text, const std::array<std::string_view, N>& names, FastValue& out) {
-  out.symbol = -1;
-  for (size_t i = 0; i < N; ++i) {
-    if (names[i] == text) {
-      out.symbol = static_cast<int32_t>(i);
-      return true;
-    }
-  }
-  return IsUnknownWord(text);
+// The symbol of `text`, its position in kNames (kKindNames...).
+template <const auto& kNames>
+bool ReadSymbol(std::string_view text, FastValue& out) {
+  const size_t index = KeyIndex<kNames>(text);
+  out.symbol = index < kNames.size() ? static_cast<int32_t>(index) : -1;
+  return index < kNames.size() || IsUnknownWord(text);
 }
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
@@ -175,14 +171,14 @@ bool FastRecordBuilder::Set(SpecField field, std::string_view text, const char* 
       return true;
     case SpecField::kKind: {
       FastValue& kind = chip_.fields[expr::kKind];
-      if (!ReadSymbol(text, kKindNames, kind)) return false;
+      if (!ReadSymbol<kKindNames>(text, kind)) return false;
       const auto is = [&](ChipKind k) { return kind.symbol == static_cast<int32_t>(k) ? Truth::kTrue : Truth::kFalse; };
       chip_.fields[expr::kIsSystem].truth = is(ChipKind::kSystem);
       chip_.fields[expr::kIsHbmStack].truth = is(ChipKind::kHbmStack);
       return true;
     }
     case SpecField::kMarketedFor:
-      return ReadSymbol(text, kMarketNames, chip_.fields[expr::kMarketedFor]);
+      return ReadSymbol<kMarketNames>(text, chip_.fields[expr::kMarketedFor]);
     case SpecField::kReleased:
       return IsValidReleaseDate(text);
     case SpecField::kMemoryType:
@@ -199,9 +195,9 @@ bool FastRecordBuilder::Set(SpecField field, std::string_view text, const char* 
     case SpecField::kDieArea:
       return Quantity(text, kArea, true, die->fields[expr::kDieArea]);
     case SpecField::kDieTransistors:
-      return ReadSymbol(text, kArchitectureNames, die->fields[expr::kDieTransistors]);
+      return ReadSymbol<kArchitectureNames>(text, die->fields[expr::kDieTransistors]);
     case SpecField::kDieRole:
-      return ReadSymbol(text, kRoleNames, die->fields[expr::kDieRole]);
+      return ReadSymbol<kRoleNames>(text, die->fields[expr::kDieRole]);
     case SpecField::kDieCount: {
       const std::optional<FastDecimal> count = ParseFastDecimal(text);
       if (!count || count->value < 1 || count->value > 1000000 || std::floor(count->value) != count->value) {

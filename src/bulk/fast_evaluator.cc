@@ -47,13 +47,19 @@ FastValue Neg(const FastValue& a) { return Number(-a.hi, -a.lo, a.hi_err, a.lo_e
 bool FastEvaluator::Run(const FastChip& chip) {
   uncertain_ = false;
   for (const Load& load : field_loads_) values_[load.node] = chip.fields[load.slot];
-  for (const uint32_t node : described_in_) Step(node, chip);
+  for (const Scheduled& step : described_in_) values_[step.node].truth = DescribedIn(step.a, chip);
   RunRange(0, static_cast<uint32_t>(schedule_.size()), chip);
   return !uncertain_;
 }
 
 void FastEvaluator::RunDeferred(const FastChip& chip) {
-  for (const uint32_t node : deferred_) Step(node, chip);
+  for (const Scheduled& step : deferred_) Step(step, chip);
+}
+
+Truth FastEvaluator::DescribedIn(uint32_t paragraph, const FastChip& chip) const {
+  if (!chip.has_described_in) return Truth::kUnknown;
+  const auto* end = chip.described_in.begin() + static_cast<std::ptrdiff_t>(chip.described_in_count);
+  return std::find(chip.described_in.begin(), end, program_.strings[paragraph]) != end ? Truth::kTrue : Truth::kFalse;
 }
 
 [[gnu::always_inline]] inline FastValue FastEvaluator::Checked(FastValue v) {
@@ -167,19 +173,18 @@ void FastEvaluator::RunDeferred(const FastChip& chip) {
   return Truth::kUnknown;
 }
 
-[[gnu::always_inline]] inline void FastEvaluator::Step(uint32_t index, const FastChip& chip) {
-  const Node& node = program_.nodes[index];
-  FastValue& out = values_[index];
-  const auto a = [&]() -> const FastValue& { return values_[node.a]; };
-  const auto b = [&]() -> const FastValue& { return values_[node.b]; };
-  switch (node.op) {
+[[gnu::always_inline]] inline void FastEvaluator::Step(const Scheduled& step, const FastChip& chip) {
+  FastValue& out = values_[step.node];
+  const auto a = [&]() -> const FastValue& { return values_[step.a]; };
+  const auto b = [&]() -> const FastValue& { return values_[step.b]; };
+  switch (step.op) {
     case Op::kConst:
       return;  // set at construction, never scheduled
     case Op::kField:
-      out = chip.fields[node.a];
+      out = chip.fields[step.a];
       return;
     case Op::kItemField:
-      out = items_[node.depth]->fields[node.a];
+      out = items_[step.depth]->fields[step.a];
       return;
     case Op::kNeg:
       out = Neg(a());
@@ -194,7 +199,7 @@ void FastEvaluator::RunDeferred(const FastChip& chip) {
       out = Mul(a(), b());
       return;
     case Op::kDiv:
-      out = inverses_[index] ? Mul(a(), *inverses_[index]) : Div(a(), b());
+      out = step.inverse != 0 ? Mul(a(), inverses_[step.inverse - 1]) : Div(a(), b());
       return;
     case Op::kMin:
       out = Extreme(a(), b(), false);
@@ -203,7 +208,7 @@ void FastEvaluator::RunDeferred(const FastChip& chip) {
       out = Extreme(a(), b(), true);
       return;
     case Op::kCompare:
-      out.truth = Compare(node.compare, a(), b());
+      out.truth = Compare(step.compare, a(), b());
       return;
     case Op::kSymbolEq:
     case Op::kSymbolNe: {
@@ -211,8 +216,8 @@ void FastEvaluator::RunDeferred(const FastChip& chip) {
         out.truth = Truth::kUnknown;
         return;
       }
-      const bool equal = a().symbol == static_cast<int32_t>(node.b);
-      out.truth = (equal == (node.op == Op::kSymbolEq)) ? Truth::kTrue : Truth::kFalse;
+      const bool equal = a().symbol == static_cast<int32_t>(step.b);
+      out.truth = (equal == (step.op == Op::kSymbolEq)) ? Truth::kTrue : Truth::kFalse;
       return;
     }
     case Op::kAnd:
@@ -224,16 +229,9 @@ void FastEvaluator::RunDeferred(const FastChip& chip) {
     case Op::kNot:
       out.truth = expr::Not(a().truth);
       return;
-    case Op::kDescribedIn: {
-      if (!chip.has_described_in) {
-        out.truth = Truth::kUnknown;
-        return;
-      }
-      const std::string& paragraph = program_.strings[node.a];
-      const auto* end = chip.described_in.begin() + static_cast<std::ptrdiff_t>(chip.described_in_count);
-      out.truth = std::find(chip.described_in.begin(), end, paragraph) != end ? Truth::kTrue : Truth::kFalse;
+    case Op::kDescribedIn:
+      out.truth = DescribedIn(step.a, chip);
       return;
-    }
     case Op::kAggregate:
       return;  // RunAggregate
   }
@@ -243,12 +241,12 @@ void FastEvaluator::RunRange(uint32_t begin, uint32_t end, const FastChip& chip)
   uint32_t position = begin;
   while (position < end) {
     const Scheduled& step = schedule_[position];
-    if (program_.nodes[step.node].op == Op::kAggregate) {
+    if (step.op == Op::kAggregate) {
       RunAggregate(position, chip);
       position = step.body_end;
       continue;
     }
-    Step(step.node, chip);
+    Step(step, chip);
     ++position;
   }
 }

@@ -12,7 +12,6 @@
 
 #include <array>
 #include <cstdint>
-#include <optional>
 #include <span>
 #include <vector>
 
@@ -39,10 +38,14 @@ class FastEvaluator {
   uint32_t left_out_items(uint32_t node) const { return left_out_[node]; }
 
  private:
+  struct Scheduled;
+  static Scheduled StepOf(const expr::Program& program, uint32_t index);
   // Runs schedule_ positions [begin, end).
   void RunRange(uint32_t begin, uint32_t end, const FastChip& chip);
-  void Step(uint32_t index, const FastChip& chip);
+  void Step(const Scheduled& step, const FastChip& chip);
   void RunAggregate(uint32_t position, const FastChip& chip);
+  // Whether the chip lists CCL paragraph program_.strings[paragraph] in described_in.
+  Truth DescribedIn(uint32_t paragraph, const FastChip& chip) const;
 
   // Interval arithmetic with error bounds; anything too close to call sets uncertain_.
   FastValue Add(const FastValue& a, const FastValue& b);
@@ -56,13 +59,22 @@ class FastEvaluator {
   // Keeps error bounds and rational sizes in range; beyond, the exact path decides.
   FastValue Checked(FastValue v);
 
-  // A node to run; constants are set in values_ once, at construction, and not run.
+  // A node to run, with what Step reads of it copied in, so that a step is
+  // one load away from its operands; constants are set in values_ once, at
+  // construction, and not run.
   struct Scheduled {
+    expr::Op op = expr::Op::kConst;
+    expr::CompareOp compare = expr::CompareOp::kLt;
+    uint8_t depth = 0;
     uint32_t node = 0;
+    uint32_t a = 0;
+    uint32_t b = 0;
     uint32_t body_end = 0;  // for an aggregate: the position after its body
     // For an aggregate: its item_loads_ [loads_begin, loads_end).
     uint32_t loads_begin = 0;
     uint32_t loads_end = 0;
+    // For a division by a constant: 1 + the index of its inverse in inverses_.
+    uint32_t inverse = 0;
   };
   // A field read, copied from the chip or the current item rather than run
   // as a step: a record reads a few dozen, and copying them in a loop spares
@@ -74,13 +86,13 @@ class FastEvaluator {
 
   const expr::Program& program_;
   std::vector<Scheduled> schedule_;
-  std::vector<Load> field_loads_;       // top-level fields, at the start of Run()
-  std::vector<uint32_t> described_in_;  // described_in tests, at the start of Run()
-  std::vector<Load> item_loads_;        // each aggregate's item fields, at each item
-  std::vector<uint32_t> deferred_;
+  std::vector<Load> field_loads_;        // top-level fields, at the start of Run()
+  std::vector<Scheduled> described_in_;  // described_in tests, at the start of Run()
+  std::vector<Load> item_loads_;         // each aggregate's item fields, at each item
+  std::vector<Scheduled> deferred_;
   std::vector<FastValue> values_;
-  std::vector<uint32_t> left_out_;                  // per aggregate node: see left_out_items
-  std::vector<std::optional<FastValue>> inverses_;  // per node: its divisor's inverse, when a constant
+  std::vector<uint32_t> left_out_;   // per aggregate node: see left_out_items
+  std::vector<FastValue> inverses_;  // inverses of constant divisors (Scheduled::inverse)
   std::array<const FastItem*, expr::kMaxAggregateDepth> items_{};
   bool uncertain_ = false;
 };

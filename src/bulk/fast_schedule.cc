@@ -11,14 +11,26 @@ namespace eccn::bulk {
 using expr::Node;
 using expr::Op;
 
+FastEvaluator::Scheduled FastEvaluator::StepOf(const expr::Program& program, uint32_t index) {
+  const Node& node = program.nodes[index];
+  FastEvaluator::Scheduled step;
+  step.op = node.op;
+  step.compare = node.compare;
+  step.depth = node.depth;
+  step.node = index;
+  step.a = node.a;
+  step.b = node.b;
+  return step;
+}
+
 FastEvaluator::FastEvaluator(const expr::Program& program, std::span<const uint32_t> deferred)
-    : program_(program),
-      deferred_(deferred.begin(), deferred.end()),
-      values_(program.nodes.size()),
-      left_out_(program.nodes.size(), 0) {
+    : program_(program), values_(program.nodes.size()), left_out_(program.nodes.size(), 0) {
   static_assert(kFastMaxItems <= 32, "left_out_ holds a bit per item");
   std::vector<bool> is_deferred(program.nodes.size(), false);
-  for (const uint32_t node : deferred) is_deferred[node] = true;
+  for (const uint32_t node : deferred) {
+    is_deferred[node] = true;
+    deferred_.push_back(StepOf(program, node));
+  }
   std::vector<FastValue> constants;
   for (const expr::Value& c : program.constants) {
     FastValue v;
@@ -50,7 +62,7 @@ FastEvaluator::FastEvaluator(const expr::Program& program, std::span<const uint3
       continue;
     }
     if (node.op == Op::kDescribedIn) {
-      described_in_.push_back(i);
+      described_in_.push_back(StepOf(program, i));
       continue;
     }
     if (node.op == Op::kItemField) {
@@ -63,7 +75,7 @@ FastEvaluator::FastEvaluator(const expr::Program& program, std::span<const uint3
       }
     }
     if (node.op == Op::kAggregate) open_aggregates.push_back(static_cast<uint32_t>(schedule_.size()));
-    schedule_.push_back({i, 0});
+    schedule_.push_back(StepOf(program, i));
     loads_by_position.resize(schedule_.size());
   }
   for (size_t position = 0; position < schedule_.size(); ++position) {
@@ -72,19 +84,18 @@ FastEvaluator::FastEvaluator(const expr::Program& program, std::span<const uint3
     schedule_[position].loads_end = static_cast<uint32_t>(item_loads_.size());
   }
   // A division by a constant is a multiplication by its inverse, computed once here.
-  inverses_.resize(program.nodes.size());
-  for (const Scheduled& step : schedule_) {
-    const Node& node = program.nodes[step.node];
-    if (node.op != Op::kDiv || program.nodes[node.b].op != Op::kConst) continue;
-    const FastValue& divisor = values_[node.b];
+  for (Scheduled& step : schedule_) {
+    if (step.op != Op::kDiv || program.nodes[step.b].op != Op::kConst) continue;
+    const FastValue& divisor = values_[step.b];
     if (divisor.lo != divisor.hi || divisor.lo_err != divisor.hi_err || !std::isfinite(divisor.lo)) continue;
     if (const std::optional<FastEnd> inverse = InverseEnd(divisor.lo, divisor.lo_err)) {
-      inverses_[step.node] = FastValue::Known(inverse->value, inverse->err, divisor.bits);
+      inverses_.push_back(FastValue::Known(inverse->value, inverse->err, divisor.bits));
+      step.inverse = static_cast<uint32_t>(inverses_.size());
     }
   }
   for (Scheduled& step : schedule_) {
+    if (step.op != Op::kAggregate) continue;
     const Node& node = program.nodes[step.node];
-    if (node.op != Op::kAggregate) continue;
     const auto after = std::lower_bound(schedule_.begin(), schedule_.end(), node.body_end,
                                         [](const Scheduled& s, uint32_t end) { return s.node < end; });
     step.body_end = static_cast<uint32_t>(after - schedule_.begin());

@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <array>
 
 #include "cli/significant_digits.h"
 #include "overall_verdict.h"
@@ -26,10 +25,23 @@ void AppendEntries(std::string& out, std::span<const bulk::EntryColumn> entries,
   }
 }
 
-// A metric cell's digits: empty unless the value is known exactly.
-std::optional<MetricDigits> Digits(const Interval& value) {
-  if (!value.IsExact()) return std::nullopt;
-  return ExactDigits(value.lo);
+// Appends a metric cell, its comma and `digits`; returns the digits' size.
+uint32_t AppendMetricCell(std::string& cells, const MetricDigits& digits) {
+  cells += ',';
+  const size_t at = cells.size();
+  cells.resize(at + kMetricChars);
+  const auto size = static_cast<uint32_t>(WriteMetric(digits, cells.data() + at) - (cells.data() + at));
+  cells.resize(at + size);
+  return size;
+}
+
+// A metric cell: empty unless the value is known exactly.
+void AppendExactCell(std::string& cells, const Interval& value) {
+  if (value.IsExact()) {
+    AppendMetricCell(cells, ExactDigits(value.lo));
+  } else {
+    cells += ',';
+  }
 }
 
 }  // namespace
@@ -122,51 +134,37 @@ Verdict CsvResultWriter::WriteRow(std::string& out, int64_t line, std::string_vi
     if (i > 0) out += ';';
     AppendCsvCell(out, outcome.notices[i]);
   }
-  // A value met earlier in the row (packs restating TPP and PD) is copied, not written again.
-  struct Written {
-    MetricDigits metric;
-    size_t at = 0;
-    size_t size = 0;
-  };
-  std::array<Written, 8> written{};
-  size_t written_count = 0;
-  for (const std::optional<MetricDigits>& metric : scratch.metrics_) {
-    out += ',';
-    if (!metric) continue;
-    const auto same = std::find_if(written.begin(), written.begin() + static_cast<std::ptrdiff_t>(written_count),
-                                   [&](const Written& w) { return w.metric == *metric; });
-    if (same != written.begin() + static_cast<std::ptrdiff_t>(written_count)) {
-      out.append(out, same->at, same->size);
-      continue;
-    }
-    std::array<char, kMetricChars> text{};
-    const auto size = static_cast<size_t>(WriteMetric(*metric, text.data()) - text.data());
-    if (written_count < written.size()) written[written_count++] = {*metric, out.size(), size};
-    out.append(text.data(), size);
-  }
+  out += scratch.metric_cells_;
   out += '\n';
   return overall;
 }
 
 std::optional<Verdict> CsvResultWriter::FastRow(std::string& out, int64_t line, std::string_view name,
                                                 const bulk::FastOutcome& outcome, CsvRowScratch& scratch) const {
-  scratch.metrics_.clear();
+  std::string& cells = scratch.metric_cells_;
+  cells.clear();
+  scratch.metric_at_.clear();
   for (size_t i = 0; i < outcome.metrics.size(); ++i) {
     const std::optional<bulk::FastMetric>& metric = outcome.metrics[i];
+    const auto at = static_cast<uint32_t>(cells.size() + 1);  // after the comma
     if (!metric) {
-      scratch.metrics_.emplace_back();
+      cells += ',';
+      scratch.metric_at_.emplace_back(at, 0);
       continue;
     }
-    // Packs restate TPP and PD: a metric met earlier in the row keeps its digits.
+    // Packs restate TPP and PD: a metric met earlier in the row is copied.
     const auto earlier =
         std::find(outcome.metrics.begin(), outcome.metrics.begin() + static_cast<std::ptrdiff_t>(i), metric);
     if (earlier != outcome.metrics.begin() + static_cast<std::ptrdiff_t>(i)) {
-      scratch.metrics_.push_back(scratch.metrics_[static_cast<size_t>(earlier - outcome.metrics.begin())]);
+      const auto [from, size] = scratch.metric_at_[static_cast<size_t>(earlier - outcome.metrics.begin())];
+      cells += ',';
+      cells.append(cells, from, size);
+      scratch.metric_at_.emplace_back(at, size);
       continue;
     }
     const std::optional<MetricDigits> digits = DecidedDigits(metric->value, metric->error);
     if (!digits) return std::nullopt;
-    scratch.metrics_.emplace_back(digits);
+    scratch.metric_at_.emplace_back(at, AppendMetricCell(cells, *digits));
   }
   return WriteRow(out, line, name, outcome, scratch);
 }
@@ -175,10 +173,10 @@ Verdict CsvResultWriter::Row(std::string& out, int64_t line, const Classificatio
   bulk::FastOutcome& outcome = scratch.outcome_;
   outcome.verdicts.clear();
   outcome.notices.clear();
-  scratch.metrics_.clear();
+  scratch.metric_cells_.clear();
   // The exact classification lists entries and metrics in the same pack order as the columns.
   for (const EntryResult& result : chip.results) outcome.verdicts.push_back(result.verdict);
-  for (const MetricValue& metric : chip.metrics) scratch.metrics_.push_back(Digits(metric.value));
+  for (const MetricValue& metric : chip.metrics) AppendExactCell(scratch.metric_cells_, metric.value);
   for (const NoticeResult& notice : chip.notices) outcome.notices.emplace_back(notice.id);
   return WriteRow(out, line, chip.chip, outcome, scratch);
 }
@@ -188,8 +186,8 @@ Verdict CsvResultWriter::Row(std::string& out, int64_t line, std::string_view na
   bulk::FastOutcome& outcome = scratch.outcome_;
   outcome.verdicts.assign(verdicts.verdicts().begin(), verdicts.verdicts().end());
   outcome.notices.clear();
-  scratch.metrics_.clear();
-  for (const Interval& value : verdicts.metric_values()) scratch.metrics_.push_back(Digits(value));
+  scratch.metric_cells_.clear();
+  for (const Interval& value : verdicts.metric_values()) AppendExactCell(scratch.metric_cells_, value);
   columns_.AddNotices(name, outcome.notices);
   return WriteRow(out, line, name, outcome, scratch);
 }

@@ -28,8 +28,12 @@ class CsvRowScratch {
  private:
   friend class CsvResultWriter;
   std::unordered_map<uint64_t, std::pair<std::string, Verdict>> by_pattern_;
-  bulk::FastOutcome outcome_;                         // an exact result, as the fast path lays it out
-  std::vector<std::optional<MetricDigits>> metrics_;  // per metric column
+  bulk::FastOutcome outcome_;  // an exact result, as the fast path lays it out
+  // The row's metric cells, each after its comma, written before the row.
+  std::string metric_cells_;
+  // Where each column's digits are in metric_cells_ (offset, size), for a
+  // repeated value to be copied rather than written again.
+  std::vector<std::pair<uint32_t, uint32_t>> metric_at_;
 };
 
 class CsvResultWriter {
@@ -54,7 +58,7 @@ class CsvResultWriter {
  private:
   // Appends the verdict cells (with the commas between them) and returns the overall verdict.
   Verdict AppendVerdictCells(std::string& out, const bulk::FastOutcome& outcome) const;
-  // The row of `outcome`'s verdicts and notices and scratch.metrics_.
+  // The row of `outcome`'s verdicts and notices and scratch.metric_cells_.
   Verdict WriteRow(std::string& out, int64_t line, std::string_view name, const bulk::FastOutcome& outcome,
                    CsvRowScratch& scratch) const;
 
