@@ -15,9 +15,10 @@ void AppendUnique(List& out, std::string_view name) {
   if (std::find(out.begin(), out.end(), name) == out.end()) out.emplace_back(name);
 }
 
-template <class List>
-void AppendUnique(List& out, const std::vector<std::string>& names) {
-  for (const std::string& name : names) AppendUnique(out, name);
+// Each of `names` (strings or views), in order.
+template <class List, class Name>
+void AppendUnique(List& out, const std::vector<Name>& names) {
+  for (const Name& name : names) AppendUnique(out, std::string_view(name));
 }
 
 }  // namespace eccn

@@ -56,8 +56,9 @@ struct FastOutcome {
   std::vector<std::string_view> notices;  // ids of notices naming the chip
   // Per EntryColumn, what an open entry needs (EntryResult::missing), when
   // `missing_found`: filled by Worker::AddTableDetails only. The lists keep
-  // their storage from one record to the next.
-  std::vector<std::vector<std::string>> missing;
+  // their storage from one record to the next; the names are views of the
+  // classifier's data, valid while it lives.
+  std::vector<std::vector<std::string_view>> missing;
   bool missing_found = false;
 };
 

@@ -1,5 +1,7 @@
 #include "bulk/fast_missing.h"
 
+#include <boost/container/small_vector.hpp>
+
 #include <algorithm>
 #include <array>
 #include <bit>
@@ -25,6 +27,9 @@ bool IsKnown(const FastValue& value, const expr::Type& type) {
   return false;
 }
 
+// What one clause's reads lack, before it joins an entry's list.
+using Names = boost::container::small_vector<std::string_view, 16>;
+
 // Per item of a collection, bit s set when the item's field slot s is not known.
 using UnknownSlots = std::array<uint32_t, kFastMaxItems>;
 
@@ -46,7 +51,7 @@ UnknownSlots UnknownItemSlots(const FastChip& chip, expr::Collection collection)
 
 // One pack's reads, turned into the paths the exact evaluator notes for them.
 struct MissingFields::Walk {
-  const FormatTable& formats;
+  const MissingFields& paths;
   const PackLayout& layout;
   const FastChip& chip;
   const FastEvaluator& evaluator;
@@ -58,7 +63,7 @@ struct MissingFields::Walk {
 
   // A node that reads the same whatever the item: a top-level field, the
   // described_in list, a collection.
-  void Plain(const expr::Node& node, std::vector<std::string>& found) const {
+  void Plain(const expr::Node& node, Names& found) const {
     if (node.op == expr::Op::kField) {
       const expr::FieldInfo& field = expr::TopLevelFields()[node.a];
       if (!IsKnown(chip.fields[node.a], field.type)) AppendUnique(found, field.name);
@@ -71,7 +76,7 @@ struct MissingFields::Walk {
   }
 
   // A node of an aggregate's body, for item k of its collection.
-  void Item(const expr::Node& node, size_t k, std::vector<std::string>& found) const {
+  void Item(const expr::Node& node, size_t k, Names& found) const {
     if (node.op != expr::Op::kItemField) {
       Plain(node, found);
       return;
@@ -81,10 +86,9 @@ struct MissingFields::Walk {
     const expr::FieldInfo& field = expr::Collections()[static_cast<size_t>(node.collection)].item_fields[node.a];
     if (IsKnown(item.fields[node.a], field.type)) return;
     if (is_format) {
-      const auto format = static_cast<size_t>(item.fields[expr::kFormatName].symbol);
-      AppendUnique(found, "throughput." + formats.formats[format].name);
+      AppendUnique(found, paths.format_paths_[static_cast<size_t>(item.fields[expr::kFormatName].symbol)]);
     } else {
-      AppendUnique(found, "dies[" + std::to_string(k) + "]." + std::string(field.name));
+      AppendUnique(found, paths.die_paths_[k][node.a]);
     }
   }
 
@@ -110,7 +114,7 @@ struct MissingFields::Walk {
   // The missing fields among `reads`, in the order the pack's own evaluation
   // meets them: node order, and an aggregate's body item by item, leaving out
   // the items its filter surely leaves out.
-  void Among(std::span<const uint32_t> reads, std::vector<std::string>& found) {
+  void Among(std::span<const uint32_t> reads, Names& found) {
     const std::vector<expr::Node>& nodes = layout.pack.compiled->program.nodes;
     for (size_t r = 0; r < reads.size();) {
       const uint32_t outer = layout.outer_aggregate[reads[r]];
@@ -150,19 +154,28 @@ struct MissingFields::Walk {
 
   // As the exact classifier: an open clause names the missing fields of its
   // open comparisons or, when they name none, of everything it reads.
-  void Clause(const CompiledClause& clause, std::vector<std::string>& missing) {
+  void Clause(const CompiledClause& clause, std::vector<std::string_view>& missing) {
     if (TruthOf(clause.node) != Truth::kUnknown) return;
-    std::vector<std::string> found;
+    Names found;
     const std::vector<expr::ComparisonInfo>& comparisons = layout.pack.compiled->program.comparisons;
     for (const uint32_t index : clause.comparisons) {
       if (TruthOf(comparisons[index].node) == Truth::kUnknown) Among(comparisons[index].reads, found);
     }
     if (found.empty()) Among(clause.reads, found);
-    AppendUnique(missing, found);
+    for (const std::string_view name : found) AppendUnique(missing, name);
   }
 };
 
-MissingFields::MissingFields(std::span<const Pack> packs, const FormatTable& formats) : formats_(formats) {
+MissingFields::MissingFields(std::span<const Pack> packs, const FormatTable& formats) {
+  for (const OperandFormat& format : formats.formats) format_paths_.push_back("throughput." + format.name);
+  const std::span<const expr::FieldInfo> die_fields =
+      expr::Collections()[static_cast<size_t>(expr::Collection::kDies)].item_fields;
+  die_paths_.resize(kFastMaxItems);
+  for (size_t k = 0; k < kFastMaxItems; ++k) {
+    for (size_t slot = 0; slot < die_fields.size(); ++slot) {
+      die_paths_[k][slot] = "dies[" + std::to_string(k) + "]." + std::string(die_fields[slot].name);
+    }
+  }
   for (const Pack& pack : packs) {
     const std::vector<expr::Node>& nodes = pack.compiled->program.nodes;
     PackLayout layout{pack, std::vector<uint32_t>(nodes.size(), expr::kNoNode), std::vector<bool>(nodes.size(), false)};
@@ -182,7 +195,7 @@ MissingFields::MissingFields(std::span<const Pack> packs, const FormatTable& for
 }
 
 bool MissingFields::Find(const FastChip& chip, const FastEvaluator& evaluator, std::span<const Verdict> verdicts,
-                         std::vector<std::vector<std::string>>& out) const {
+                         std::vector<std::vector<std::string_view>>& out) const {
   out.resize(entry_count_);
   const UnknownSlots unknown_formats = UnknownItemSlots(chip, expr::Collection::kFormats);
   const UnknownSlots unknown_dies = UnknownItemSlots(chip, expr::Collection::kDies);
@@ -190,9 +203,9 @@ bool MissingFields::Find(const FastChip& chip, const FastEvaluator& evaluator, s
   for (const PackLayout& layout : packs_) {
     const CompiledPack& pack = *layout.pack.compiled;
     const size_t first = index;
-    Walk walk{formats_, layout, chip, evaluator, unknown_formats, unknown_dies};
+    Walk walk{*this, layout, chip, evaluator, unknown_formats, unknown_dies};
     for (const CompiledEntry& entry : pack.entries) {
-      std::vector<std::string>& needs = out[index];
+      std::vector<std::string_view>& needs = out[index];
       needs.clear();
       if (verdicts[index++] != Verdict::kIndeterminate) continue;  // as the exact classifier, which clears it
       walk.Clause(entry.condition, needs);

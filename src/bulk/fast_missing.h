@@ -12,9 +12,11 @@
 // order each pack's own program reads them in.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <eccn/classification.h>
@@ -40,10 +42,12 @@ class MissingFields {
 
   // EntryResult::missing of every entry of the packs, in order, for `chip`
   // after `evaluator` ran it in full (RunDeferred too) and gave `verdicts`;
-  // `out`'s lists are reused. False when this cannot tell: a read inside an
-  // aggregate nested in another, whose items this does not follow.
+  // `out`'s lists are reused. The names are views of this object's paths or
+  // of static names: nothing is allocated once the lists have grown. False
+  // when this cannot tell: a read inside an aggregate nested in another,
+  // whose items this does not follow.
   bool Find(const FastChip& chip, const FastEvaluator& evaluator, std::span<const Verdict> verdicts,
-            std::vector<std::vector<std::string>>& out) const;
+            std::vector<std::vector<std::string_view>>& out) const;
 
  private:
   struct PackLayout {
@@ -57,7 +61,10 @@ class MissingFields {
 
   std::vector<PackLayout> packs_;
   size_t entry_count_ = 0;  // of all packs
-  const FormatTable& formats_;
+  // The paths Find names: "throughput.<format>" per format of the table, and
+  // "dies[k].<field>" per die k and die field slot.
+  std::vector<std::string> format_paths_;
+  std::vector<std::array<std::string, expr::kMaxItemFields>> die_paths_;
 };
 
 }  // namespace eccn::bulk

@@ -33,14 +33,21 @@ std::vector<size_t> TextTable::Widths() const {
 void TextTable::AppendLine(std::string& text, const std::vector<std::string>& cells,
                            const std::vector<size_t>& widths) const {
   const size_t start = text.size();
+  // Spaces are written only when a cell follows them: a line's trailing
+  // padding (a short last cell in a wide column) is never written, then trimmed.
+  size_t spaces = 0;
   for (size_t c = 0; c < cells.size(); ++c) {
     const size_t padding = widths[c] - std::min(widths[c], DisplayWidth(cells[c]));
-    if (c > 0) text += "  ";
-    if (aligns_[c] == Align::kRight) text.append(padding, ' ');
-    text += cells[c];
-    if (aligns_[c] == Align::kLeft) text.append(padding, ' ');
+    if (c > 0) spaces += 2;
+    if (aligns_[c] == Align::kRight) spaces += padding;
+    if (!cells[c].empty()) {
+      text.append(spaces, ' ');
+      spaces = 0;
+      text += cells[c];
+    }
+    if (aligns_[c] == Align::kLeft) spaces += padding;
   }
-  while (text.size() > start && text.back() == ' ') text.pop_back();
+  while (text.size() > start && text.back() == ' ') text.pop_back();  // a cell's own trailing spaces
   text += '\n';
 }
 

@@ -167,7 +167,8 @@ TEST(BulkFastPath, RandomRecordsWithMissingDataGiveTheExactVerdictsAndNeeds) {
     ASSERT_EQ(fast->missing.size(), exact.results.size()) << record;
     bool needs = false;
     for (size_t r = 0; r < exact.results.size(); ++r) {
-      EXPECT_EQ(fast->missing[r], exact.results[r].missing) << exact.results[r].entry << " of " << record;
+      const std::vector<std::string> fast_missing(fast->missing[r].begin(), fast->missing[r].end());
+      EXPECT_EQ(fast_missing, exact.results[r].missing) << exact.results[r].entry << " of " << record;
       needs = needs || !exact.results[r].missing.empty();
     }
     with_needs += needs ? 1 : 0;
