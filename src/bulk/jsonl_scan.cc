@@ -181,27 +181,38 @@ class Scanner {
     }
   }
 
-  // visit(index in keys) for each member with a known key; extensions (x-...)
-  // are read and skipped, unknown and repeated keys give up. After '{'.
-  template <const auto& kKeys, class Visit>
-  bool KnownMembers(Visit visit) {
-    constexpr size_t N = kKeys.size();
-    std::bitset<N> seen;
-    static constexpr std::array<QuotedKey, N> kQuoted = QuotedKeys(kKeys);
+  // visit(index) for each member whose key lookup(key) finds (an index below
+  // `count`), the memo's guess among `quoted` tried first; extensions (x-...)
+  // lookup does not find are read and skipped; other unknown keys, and
+  // repeated ones, give up. After '{'.
+  template <class Lookup, class Visit>
+  bool IndexedMembers(std::span<const QuotedKey> quoted, size_t count, Lookup lookup, Visit visit) {
+    std::bitset<64> seen;  // by index; a larger index (a format table that long) is not checked
     return EachMember([&] {
       const size_t position = member_++;
       size_t index = 0;
-      if (!TakeRemembered(position, kQuoted, index)) {
+      if (!TakeRemembered(position, quoted, index)) {
         std::string_view key;
         if (!Key(key)) return false;
-        index = KeyIndex<kKeys>(key);
-        if (index == N) return key.starts_with("x-") && Skip(0);
+        index = lookup(key);
+        if (index == count) return key.starts_with("x-") && Skip(0);
         Remember(position, index);
       }
-      if (seen[index]) return false;
-      seen[index] = true;
+      if (index < seen.size()) {
+        if (seen[index]) return false;
+        seen[index] = true;
+      }
       return visit(index);
     });
+  }
+
+  // visit(index in kKeys) for each member; see IndexedMembers.
+  template <const auto& kKeys, class Visit>
+  bool KnownMembers(Visit visit) {
+    static_assert(kKeys.size() <= 64, "IndexedMembers checks repeats of 64 keys");
+    static constexpr std::array<QuotedKey, kKeys.size()> kQuoted = QuotedKeys(kKeys);
+    return IndexedMembers(
+        kQuoted, kKeys.size(), [](std::string_view key) { return KeyIndex<kKeys>(key); }, visit);
   }
 
   // When the key the memo holds for this member position, among `quoted`, is
@@ -294,24 +305,12 @@ class Scanner {
   bool Throughput() {
     if (Peek() == 'n') return Null();
     if (!Consume('{') || !builder_.StartThroughput()) return false;
-    std::bitset<64> seen;  // by format index
     const std::vector<OperandFormat>& formats = builder_.formats().formats;
-    return EachMember([&] {
-      const size_t position = member_++;
-      size_t index = 0;
-      if (!TakeRemembered(position, builder_.quoted_formats(), index)) {
-        std::string_view key;
-        if (!Key(key)) return false;
-        if (key.starts_with("x-")) return Skip(0);
-        const OperandFormat* format = builder_.formats().Find(key);  // the memo missed: rare
-        if (format == nullptr) return false;
-        index = static_cast<size_t>(format - formats.data());
-        Remember(position, index);
-      }
-      if (index < seen.size()) {
-        if (seen[index]) return false;
-        seen[index] = true;
-      }
+    const auto lookup = [&](std::string_view key) {  // the memo missed: rare
+      const OperandFormat* format = key.starts_with("x-") ? nullptr : builder_.formats().Find(key);
+      return format == nullptr ? formats.size() : static_cast<size_t>(format - formats.data());
+    };
+    return IndexedMembers(builder_.quoted_formats(), formats.size(), lookup, [&](size_t index) {
       std::string_view text = "unknown";  // listed with null: supported, rate unknown
       if (Peek() == 'n' ? !Null() : !String(text)) return false;
       return builder_.SetRate(formats[index], text, nullptr);
