@@ -84,6 +84,12 @@ struct Worker {
   CsvRowScratch csv_scratch;
 };
 
+// A table row, in input order: its line written here when the chunk's are, else the row for the consumer.
+void AddTextRow(const BulkRun& run, LineChunk& chunk, ClassifyTextRow row) {
+  if (chunk.rows_written) run.text.AppendLine(chunk.out, row);
+  chunk.text_rows.push_back(std::move(row));
+}
+
 void Emit(const BulkRun& run, LineChunk& chunk, int64_t line, const Classification& chip, CsvRowScratch& scratch) {
   ++chunk.verdicts[static_cast<size_t>(chip.Overall())];
   if (run.options.format == "csv") {
@@ -94,7 +100,7 @@ void Emit(const BulkRun& run, LineChunk& chunk, int64_t line, const Classificati
   } else if (run.options.format == "json") {
     chunk.out += ClassifyJsonChip(chip, false);  // the consumer opens the array at the first chip
   } else {
-    chunk.text_rows.push_back(run.text.RowOf(chip));  // the consumer adds it to the table, in order
+    AddTextRow(run, chunk, run.text.RowOf(chip));
   }
 }
 
@@ -116,7 +122,7 @@ bool ProcessRecord(const BulkRun& run, Worker& worker, std::string_view file, In
       } else if (worker.classify.AddTableDetails(worker.fast.chip(), worker.outcome)) {
         if (std::optional<ClassifyTextRow> row = run.text.FastRowOf(name, worker.outcome, run.classifier)) {
           verdict = row->verdict;
-          chunk.text_rows.push_back(std::move(*row));
+          AddTextRow(run, chunk, std::move(*row));
         }
       }
       if (verdict) {
@@ -157,6 +163,7 @@ void ProcessChunk(const BulkRun& run, Worker& worker, std::string_view file, Inp
     chunk.stopped = run.options.fail_fast;
     return;
   }
+  chunk.rows_written = run.options.format == "text" && run.text.widths_fixed();
   size_t start = 0;
   int64_t line_number = chunk.first_line;
   // Each line ends at the next newline found by the reader, the last maybe at the chunk's end.
@@ -187,13 +194,19 @@ void Deliver(const BulkRun& run, LineChunk& chunk, ClassifyTextWriter& text, std
     chunk.out[0] = '[';  // ClassifyJsonChip's first and later forms differ in this character only
     totals.any_chip = true;
   }
+  if (chunk.rows_written && text.held_rows() > 0) text.Flush(out);  // rows held from earlier chunks come first
   out.write(chunk.out.data(), static_cast<std::streamsize>(chunk.out.size()));
   for (size_t v = 0; v < 3; ++v) totals.verdicts[v] += chunk.verdicts[v];
   totals.malformed += chunk.malformed;
   // A large catalog's table streams, its columns as wide as its first 10,000
-  // rows need, whatever the size of the chunks.
+  // rows need, whatever the size of the chunks; once they are fixed, workers
+  // write the lines (ClassifyTextWriter::AppendLine).
   constexpr size_t kTableRowsHeld = 10000;
   for (ClassifyTextRow& row : chunk.text_rows) {
+    if (chunk.rows_written) {
+      text.AddWritten(std::move(row));
+      continue;
+    }
     text.Add(std::move(row));
     if (text.held_rows() >= kTableRowsHeld) text.Flush(out);
   }

@@ -51,6 +51,7 @@ class ChunkSource {
     chunk.out.clear();
     chunk.diagnostics.clear();
     chunk.text_rows.clear();
+    chunk.rows_written = false;
     chunk.verdicts = {};
     chunk.malformed = 0;
     chunk.stopped = false;

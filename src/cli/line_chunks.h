@@ -27,7 +27,10 @@ struct LineChunk {
   std::string out;
   std::vector<Diagnostic> diagnostics;
   std::vector<ClassifyTextRow> text_rows;  // --format text: rows for the consumer to add, in order
-  std::array<int64_t, 3> verdicts{};       // by Verdict
+  // --format text: the rows' lines are in `out` already (the table's widths
+  // were fixed when the chunk started); text_rows hold their verdicts and notices.
+  bool rows_written = false;
+  std::array<int64_t, 3> verdicts{};  // by Verdict
   int64_t malformed = 0;
   bool stopped = false;  // processing stopped early (--fail-fast)
   // Line first_line was longer than max_line_bytes: it was skipped, not held,

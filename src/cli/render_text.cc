@@ -241,11 +241,25 @@ std::optional<ClassifyTextRow> ClassifyTextWriter::FastRowOf(std::string_view na
 }
 
 void ClassifyTextWriter::Add(ClassifyTextRow row) {
+  table_.AddRow(std::move(row.cells));
+  AddWritten(std::move(row));
+}
+
+void ClassifyTextWriter::AddWritten(ClassifyTextRow row) {
   ++total_;
   controlled_ += row.verdict == Verdict::kControlled ? 1 : 0;
   indeterminate_ += row.verdict == Verdict::kIndeterminate ? 1 : 0;
-  table_.AddRow(std::move(row.cells));
   for (std::string& line : row.notices) notices_.push_back(std::move(line));
+}
+
+void ClassifyTextWriter::Flush(std::ostream& out) {
+  table_.Flush(out);
+  widths_fixed_.store(true, std::memory_order_release);
+}
+
+void ClassifyTextWriter::AppendLine(std::string& text, ClassifyTextRow& row) const {
+  table_.AppendFixedLine(text, row.cells);
+  row.cells = {};  // freed by this thread
 }
 
 void ClassifyTextWriter::Render(std::ostream& out) const {

@@ -1,6 +1,7 @@
 // Human-readable output: aligned tables and explanations.
 #pragma once
 
+#include <atomic>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -42,8 +43,17 @@ class ClassifyTextWriter {
   void Add(ClassifyTextRow row);
   // The table's rows so far (see TextTable::Flush), for a catalog of any size.
   size_t held_rows() const { return table_.held_rows(); }
-  void Flush(std::ostream& out) { table_.Flush(out); }
+  void Flush(std::ostream& out);
   void Render(std::ostream& out) const;
+
+  // Once the first Flush has fixed the columns' widths (true from then on),
+  // worker threads may write rows' lines themselves, as Flush would; the
+  // consumer then writes them in order and adds each row with AddWritten.
+  bool widths_fixed() const { return widths_fixed_.load(std::memory_order_acquire); }
+  // Appends `row`'s line to `text` and lets its cells go. Only once widths_fixed().
+  void AppendLine(std::string& text, ClassifyTextRow& row) const;
+  // A row whose line AppendLine wrote: counted, its notices kept.
+  void AddWritten(ClassifyTextRow row);
 
  private:
   std::vector<std::string> metrics_;  // shown metric ids
@@ -52,7 +62,8 @@ class ClassifyTextWriter {
   size_t total_ = 0;
   size_t controlled_ = 0;
   size_t indeterminate_ = 0;
-  std::vector<std::string> notices_;  // one line each
+  std::vector<std::string> notices_;       // one line each
+  std::atomic<bool> widths_fixed_{false};  // set by Flush, read by workers
 };
 // Every metric and every comparison, with both sides and the margin.
 void RenderExplainText(const Report& report, std::ostream& out);

@@ -51,6 +51,11 @@ void TextTable::AppendLine(std::string& text, const std::vector<std::string>& ce
   text += '\n';
 }
 
+void TextTable::AppendFixedLine(std::string& text, std::vector<std::string>& cells) const {
+  cells.resize(headers_.size());  // as AddRow
+  AppendLine(text, cells, fixed_widths_);
+}
+
 void TextTable::Render(std::ostream& out) const {
   const std::vector<size_t> widths = Widths();
   // Rows go out through one buffer, written when it holds some kilobytes: a

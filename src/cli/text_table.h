@@ -22,6 +22,11 @@ class TextTable {
   void Flush(std::ostream& out);
   // Writes what Flush would, keeping the rows.
   void Render(std::ostream& out) const;
+  // Once the widths are fixed (the first Flush), appends the line Flush
+  // would write for `cells`; they never change after, so any thread may
+  // call this once it knows they are fixed.
+  bool widths_fixed() const { return !fixed_widths_.empty(); }
+  void AppendFixedLine(std::string& text, std::vector<std::string>& cells) const;
 
  private:
   std::vector<size_t> Widths() const;

@@ -209,6 +209,47 @@ TEST(BulkCli, TheTableIsSizedByItsFirst10000Rows) {
   EXPECT_THAT(header_with_long_name_at(10000), ::testing::StartsWith("CHIP              "));
 }
 
+// Past the first 10,000 rows the workers write the table's lines themselves,
+// the widths being fixed by then: the rows still come in input order, each
+// once, at those widths (a longer name pushes only its own row right), with
+// the rows held when the widths were fixed before them.
+TEST(BulkCli, TableLinesWrittenByWorkersKeepOrderAndWidths) {
+  constexpr int kRows = 30000;
+  constexpr int kLong = 20000;
+  const std::string long_name = "A much longer name";
+  const std::string path = (std::filesystem::temp_directory_path() / "eccn_bulk_rows.jsonl").string();
+  {
+    std::ofstream file(path);
+    for (int i = 1; i <= kRows; ++i) {
+      file << R"({"name": ")" << (i == kLong ? long_name : "C" + std::to_string(i)) << R"(", "throughput": {"fp8": ")"
+           << 100 * (1 + i % 40) << R"( TFLOPS"}})" << '\n';
+    }
+  }
+  const Outcome o = Classify({path, "--jobs", "2"});
+  std::filesystem::remove(path);
+  ASSERT_EQ(o.err, "");
+  std::istringstream lines(o.out);
+  std::string header;
+  std::getline(lines, header);
+  const size_t verdict_at = header.find("VERDICT");
+  ASSERT_NE(verdict_at, std::string::npos);
+  const auto verdict_starts_at = [](const std::string& line, size_t at) {
+    return line.compare(at, 10, "controlled") == 0 || line.compare(at, 14, "not controlled") == 0 ||
+           line.compare(at, 13, "indeterminate") == 0;
+  };
+  std::string line;
+  for (int i = 1; i <= kRows; ++i) {
+    ASSERT_TRUE(std::getline(lines, line)) << "row " << i;
+    const std::string name = i == kLong ? long_name : "C" + std::to_string(i);
+    ASSERT_EQ(line.substr(0, name.size() + 1), name + " ") << "row " << i;
+    ASSERT_EQ(verdict_starts_at(line, verdict_at), i != kLong) << line;
+  }
+  ASSERT_TRUE(std::getline(lines, line));
+  EXPECT_EQ(line, "");
+  ASSERT_TRUE(std::getline(lines, line));
+  EXPECT_THAT(line, ::testing::StartsWith("30000 chips: "));
+}
+
 TEST(BulkCli, ErrorsInTheCsvHeaderStopTheFile) {
   const std::string path = (std::filesystem::temp_directory_path() / "eccn_bulk_header.csv").string();
   std::ofstream(path) << "name,throughput.fp8\nX,100\n";
