@@ -25,7 +25,6 @@ class TextTable {
   // Once the widths are fixed (the first Flush), appends the line Flush
   // would write for `cells`; they never change after, so any thread may
   // call this once it knows they are fixed.
-  bool widths_fixed() const { return !fixed_widths_.empty(); }
   void AppendFixedLine(std::string& text, std::vector<std::string>& cells) const;
 
  private:
