@@ -66,9 +66,8 @@ FastEvaluator::FastEvaluator(const expr::Program& program, std::span<const uint3
       continue;
     }
     if (node.op == Op::kItemField) {
-      const auto owner = std::find_if(open_aggregates.rbegin(), open_aggregates.rend(), [&](uint32_t position) {
-        return program.nodes[schedule_[position].node].depth == node.depth;
-      });
+      const auto owner = std::find_if(open_aggregates.rbegin(), open_aggregates.rend(),
+                                      [&](uint32_t position) { return schedule_[position].depth == node.depth; });
       if (owner != open_aggregates.rend()) {
         loads_by_position[*owner].push_back({i, node.a});
         continue;
