@@ -18,17 +18,29 @@ void AddTextRow(const BulkRun& run, LineChunk& chunk, ClassifyTextRow row) {
 
 }  // namespace
 
+OutputFormat OutputFormatOf(std::string_view format) {
+  if (format == "json") return OutputFormat::kJson;
+  if (format == "jsonl") return OutputFormat::kJsonl;
+  if (format == "csv") return OutputFormat::kCsv;
+  return OutputFormat::kText;  // the options allow no other
+}
+
 void Emit(const BulkRun& run, LineChunk& chunk, int64_t line, const Classification& chip, CsvRowScratch& scratch) {
   ++chunk.verdicts[static_cast<size_t>(chip.Overall())];
-  if (run.options.format == "csv") {
-    run.csv.Row(chunk.out, line, chip, scratch);
-  } else if (run.options.format == "jsonl") {
-    AppendChipJson(chunk.out, chip);
-    chunk.out += '\n';
-  } else if (run.options.format == "json") {
-    chunk.out += ClassifyJsonChip(chip, false);  // the consumer opens the array at the first chip
-  } else {
-    AddTextRow(run, chunk, run.text.RowOf(chip));
+  switch (run.output) {
+    case OutputFormat::kCsv:
+      run.csv.Row(chunk.out, line, chip, scratch);
+      return;
+    case OutputFormat::kJsonl:
+      AppendChipJson(chunk.out, chip);
+      chunk.out += '\n';
+      return;
+    case OutputFormat::kJson:
+      chunk.out += ClassifyJsonChip(chip, false);  // the consumer opens the array at the first chip
+      return;
+    case OutputFormat::kText:
+      AddTextRow(run, chunk, run.text.RowOf(chip));
+      return;
   }
 }
 
@@ -39,8 +51,8 @@ namespace {
 // Returns false to stop (--fail-fast after a bad record).
 bool ProcessRecord(const BulkRun& run, Worker& worker, std::string_view file, InputFormat format, std::string_view line,
                    int64_t line_number, LineChunk& chunk) {
-  const bool csv = run.options.format == "csv";
-  if ((csv || run.options.format == "text") && !run.options.exact_only) {
+  const bool csv = run.output == OutputFormat::kCsv;
+  if ((csv || run.output == OutputFormat::kText) && !run.options.exact_only) {
     worker.fast.Reset();
     const bool decoded =
         format == InputFormat::kJsonl ? worker.jsonl.Decode(line, worker.fast) : worker.csv->Decode(line, worker.fast);
@@ -95,7 +107,7 @@ void ProcessChunk(const BulkRun& run, Worker& worker, std::string_view file, Inp
     chunk.stopped = run.options.fail_fast;
     return;
   }
-  chunk.rows_written = run.options.format == "text" && run.text.widths_fixed();
+  chunk.rows_written = run.output == OutputFormat::kText && run.text.widths_fixed();
   size_t start = 0;
   int64_t line_number = chunk.first_line;
   // Each line ends at the next newline found by the reader, the last maybe at the chunk's end.

@@ -22,6 +22,9 @@
 namespace eccn::cli {
 
 enum class InputFormat { kYaml, kJsonl, kCsv };
+// --format, read once per run rather than compared as text for every record.
+enum class OutputFormat { kText, kJson, kJsonl, kCsv };
+OutputFormat OutputFormatOf(std::string_view format);
 
 // Everything a run shares, read-only, across worker threads.
 struct BulkRun {
@@ -31,13 +34,20 @@ struct BulkRun {
   bulk::FastClassifier classifier;
   CsvResultWriter csv;
   const ClassifyTextWriter& text;  // workers call its RowOf only
+  OutputFormat output;
   BulkRun(const Options& o, const RuleSet& r, const Context& c, const ClassifyTextWriter& t)
-      : options(o), rules(r), context(c), classifier(r, c), csv(classifier), text(t) {}
+      : options(o),
+        rules(r),
+        context(c),
+        classifier(r, c),
+        csv(classifier),
+        text(t),
+        output(OutputFormatOf(o.format)) {}
 
   // The exact classification of a record, with clause traces only for the
   // formats that print them.
   Classification Classify(const ChipSpec& spec) const {
-    const bool traces = options.format == "json" || options.format == "jsonl";
+    const bool traces = output == OutputFormat::kJson || output == OutputFormat::kJsonl;
     return rules.Classify(spec, context, traces ? Detail::kFull : Detail::kVerdicts);
   }
 };

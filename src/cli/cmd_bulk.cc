@@ -54,7 +54,7 @@ struct Totals {
 
 // Writes a processed chunk's output, in input order, and adds up its counts.
 void Deliver(const BulkRun& run, LineChunk& chunk, ClassifyTextWriter& text, std::ostream& out, Totals& totals) {
-  if (run.options.format == "json" && !chunk.out.empty() && !totals.any_chip) {
+  if (run.output == OutputFormat::kJson && !chunk.out.empty() && !totals.any_chip) {
     chunk.out[0] = '[';  // ClassifyJsonChip's first and later forms differ in this character only
     totals.any_chip = true;
   }
@@ -138,10 +138,10 @@ void RunCatalog(const BulkRun& run, const std::string& path, InputFormat format,
   // row is up to a few hundred bytes whatever its record, so a chunk of short
   // records holds fewer of them (max_lines); a traced result (json, jsonl) is
   // some fifty kilobytes, so those chunks are small.
-  if (run.options.format == "json" || run.options.format == "jsonl") {
+  if (run.output == OutputFormat::kJson || run.output == OutputFormat::kJsonl) {
     settings.chunk_bytes = 8 << 10;
     settings.max_lines = 16;
-  } else if (run.options.format == "text") {
+  } else if (run.output == OutputFormat::kText) {
     settings.max_lines = 256;  // a row's cells are strings of their own, some 400 bytes in all
   }
   if (progress) {
@@ -216,7 +216,8 @@ void AddBulkOptions(CLI::App& classify, Options& options) {
 }
 
 bool WantsBulk(const Options& options) {
-  if (options.format == "jsonl" || options.format == "csv") return true;
+  const OutputFormat output = OutputFormatOf(options.format);
+  if (output == OutputFormat::kJsonl || output == OutputFormat::kCsv) return true;
   return std::any_of(options.paths.begin(), options.paths.end(), [&options](const std::string& path) {
     return FormatOf(path, options.input_format) != InputFormat::kYaml;
   });
@@ -245,12 +246,12 @@ int RunBulkClassify(const Options& options, std::ostream& out, std::ostream& err
   }
   ClassifyTextWriter text(report);
   const BulkRun run(options, *rules, context, text);
-  if (options.format == "csv") {
+  if (run.output == OutputFormat::kCsv) {
     std::string header;
     run.csv.Header(header);
     out << header;
   }
-  if (options.format == "json") out << ClassifyJsonHead(report);
+  if (run.output == OutputFormat::kJson) out << ClassifyJsonHead(report);
   Totals totals;
   for (const std::string& path : options.paths) {
     const InputFormat format = FormatOf(path, options.input_format);
@@ -261,8 +262,8 @@ int RunBulkClassify(const Options& options, std::ostream& out, std::ostream& err
     }
     if (totals.stop) break;
   }
-  if (options.format == "json") out << ClassifyJsonTail(totals.any_chip);
-  if (options.format == "text") text.Render(out);
+  if (run.output == OutputFormat::kJson) out << ClassifyJsonTail(totals.any_chip);
+  if (run.output == OutputFormat::kText) text.Render(out);
   out.flush();
   if (totals.missing_input) return kNoInput;
   if (totals.malformed > 0) return kDataError;

@@ -180,10 +180,16 @@ TextTable ClassifyTable(const std::vector<std::string>& metrics) {
 ClassifyTextWriter::ClassifyTextWriter(const Report& report)
     : metrics_(ShownMetrics(report)), packs_line_(PacksLine(report)), table_(ClassifyTable(metrics_)) {}
 
-ClassifyTextRow ClassifyTextWriter::RowOf(const Classification& chip) const {
+ClassifyTextRow ClassifyTextWriter::NewRow(std::string_view name, Verdict verdict) const {
   ClassifyTextRow row;
-  row.verdict = chip.Overall();
-  row.cells.push_back(chip.chip);
+  row.verdict = verdict;
+  row.cells.reserve(metrics_.size() + 3);  // name, metrics, verdict, entries: one allocation
+  row.cells.emplace_back(name);
+  return row;
+}
+
+ClassifyTextRow ClassifyTextWriter::RowOf(const Classification& chip) const {
+  ClassifyTextRow row = NewRow(chip.chip, chip.Overall());
   for (const std::string& id : metrics_) row.cells.push_back(MetricCell(chip, id));
   row.cells.push_back(VerdictText(row.verdict));
   row.cells.push_back(EntriesCell(chip));
@@ -197,10 +203,9 @@ std::optional<ClassifyTextRow> ClassifyTextWriter::FastRowOf(std::string_view na
                                                              const bulk::FastClassifier& columns) const {
   if (!outcome.notices.empty()) return std::nullopt;
   const std::span<const bulk::EntryColumn> entries = columns.entries();
-  ClassifyTextRow row;
-  row.verdict = OverallVerdict(
-      entries.size(), [&](size_t i) { return entries[i].control; }, [&](size_t i) { return outcome.verdicts[i]; });
-  row.cells.emplace_back(name);
+  ClassifyTextRow row = NewRow(name, OverallVerdict(
+                                         entries.size(), [&](size_t i) { return entries[i].control; },
+                                         [&](size_t i) { return outcome.verdicts[i]; }));
   for (const std::string& id : metrics_) {
     // As MetricCell: the first metric of that id, in pack order.
     const auto& metrics = columns.metrics();

@@ -56,6 +56,9 @@ class ClassifyTextWriter {
   void AddWritten(ClassifyTextRow row);
 
  private:
+  // A row holding its first cell, the chip's name, with room for the others.
+  ClassifyTextRow NewRow(std::string_view name, Verdict verdict) const;
+
   std::vector<std::string> metrics_;  // shown metric ids
   std::string packs_line_;
   TextTable table_;
