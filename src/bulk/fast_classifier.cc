@@ -102,7 +102,15 @@ bool FastClassifier::Worker::AddTableDetails(const FastChip& chip, FastOutcome& 
   }
   if (!open) return true;
   evaluator_.RunDeferred(chip);  // the clauses' truths, which a remembered pattern skipped
-  out.missing_found = classifier_.missing_->Find(chip, evaluator_, out.verdicts, out.missing);
+  const MissingFields& missing = *classifier_.missing_;
+  missing.Key(chip, evaluator_, out.verdicts, missing_key_);
+  if (const auto known = missing_by_key_.find(missing_key_); known != missing_by_key_.end()) {
+    out.missing = known->second;  // the lists keep their storage
+    out.missing_found = true;
+    return true;
+  }
+  out.missing_found = missing.Find(chip, evaluator_, out.verdicts, out.missing);
+  if (out.missing_found && missing_by_key_.size() < kMaxPatterns) missing_by_key_.emplace(missing_key_, out.missing);
   return out.missing_found;
 }
 

@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <span>
+#include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
@@ -96,6 +97,10 @@ class FastClassifier {
     // Verdicts by TruthKey: a pattern's start in verdicts_by_pattern_.
     std::unordered_map<uint64_t, uint32_t> patterns_;
     std::vector<Verdict> verdicts_by_pattern_;
+    // What open entries need, by MissingFields::Key: a catalog's records
+    // mostly lack the same few fields.
+    std::unordered_map<std::string, std::vector<std::vector<std::string_view>>> missing_by_key_;
+    std::string missing_key_;
   };
 
  private:

@@ -189,9 +189,52 @@ MissingFields::MissingFields(std::span<const Pack> packs, const FormatTable& for
         }
       }
     }
+    for (uint32_t i = 0; i < nodes.size(); ++i) {
+      if (nodes[i].op == expr::Op::kAggregate && layout.outer_aggregate[i] == expr::kNoNode) {
+        outer_aggregates_.push_back((*pack.node_of)[i]);
+      }
+    }
+    const auto add_clause = [&](const CompiledClause& clause) {
+      read_truths_.push_back((*pack.node_of)[clause.node]);
+      for (const uint32_t index : clause.comparisons) {
+        read_truths_.push_back((*pack.node_of)[pack.compiled->program.comparisons[index].node]);
+      }
+    };
+    for (const CompiledEntry& entry : pack.compiled->entries) add_clause(entry.condition);
+    for (const CompiledClause& exclusion : pack.compiled->exclusions) add_clause(exclusion);
     packs_.push_back(std::move(layout));
     entry_count_ += pack.compiled->entries.size();
   }
+  for (std::vector<uint32_t>* nodes : {&read_truths_, &outer_aggregates_}) {
+    std::sort(nodes->begin(), nodes->end());
+    nodes->erase(std::unique(nodes->begin(), nodes->end()), nodes->end());
+  }
+}
+
+void MissingFields::Key(const FastChip& chip, const FastEvaluator& evaluator, std::span<const Verdict> verdicts,
+                        std::string& key) const {
+  key.clear();
+  const auto add = [&key](auto value) { key.append(reinterpret_cast<const char*>(&value), sizeof value); };
+  for (const Verdict verdict : verdicts) add(static_cast<uint8_t>(verdict));
+  for (const uint32_t node : read_truths_) add(static_cast<uint8_t>(evaluator.value(node).truth));
+  uint32_t known_fields = 0;
+  const std::span<const expr::FieldInfo> fields = expr::TopLevelFields();
+  static_assert(kFastMaxTopLevelFields <= 32, "a bit per field");
+  for (size_t slot = 0; slot < fields.size(); ++slot) {
+    if (IsKnown(chip.fields[slot], fields[slot].type)) known_fields |= uint32_t{1} << slot;
+  }
+  add(known_fields);
+  add(static_cast<uint8_t>(chip.has_described_in | chip.has_formats << 1U | chip.has_dies << 2U));
+  add(static_cast<uint8_t>(chip.format_count));
+  add(static_cast<uint8_t>(chip.die_count));
+  const UnknownSlots unknown_formats = UnknownItemSlots(chip, expr::Collection::kFormats);
+  const UnknownSlots unknown_dies = UnknownItemSlots(chip, expr::Collection::kDies);
+  for (size_t k = 0; k < chip.format_count; ++k) {
+    add(unknown_formats[k]);
+    add(chip.formats[k].fields[expr::kFormatName].symbol);  // names the path of a rate it lacks
+  }
+  for (size_t k = 0; k < chip.die_count; ++k) add(unknown_dies[k]);
+  for (const uint32_t node : outer_aggregates_) add(evaluator.left_out_items(node));
 }
 
 bool MissingFields::Find(const FastChip& chip, const FastEvaluator& evaluator, std::span<const Verdict> verdicts,

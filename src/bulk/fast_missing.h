@@ -48,6 +48,10 @@ class MissingFields {
   // whose items this does not follow.
   bool Find(const FastChip& chip, const FastEvaluator& evaluator, std::span<const Verdict> verdicts,
             std::vector<std::vector<std::string_view>>& out) const;
+  // Everything Find reads of a record, as bytes (same arguments): records
+  // with equal keys get the same answer, so a worker can remember answers.
+  void Key(const FastChip& chip, const FastEvaluator& evaluator, std::span<const Verdict> verdicts,
+           std::string& key) const;
 
  private:
   struct PackLayout {
@@ -61,6 +65,10 @@ class MissingFields {
 
   std::vector<PackLayout> packs_;
   size_t entry_count_ = 0;  // of all packs
+  // Merged nodes whose truth Find may read (the entries' clauses and their
+  // comparisons), and the outermost aggregates whose left-out items it may.
+  std::vector<uint32_t> read_truths_;
+  std::vector<uint32_t> outer_aggregates_;
   // The paths Find names: "throughput.<format>" per format of the table, and
   // "dies[k].<field>" per die k and die field slot.
   std::vector<std::string> format_paths_;

@@ -121,6 +121,17 @@ TEST(BulkFastPath, RandomRecordsWithMissingDataGiveTheExactVerdictsAndNeeds) {
   const auto optional = [&random](std::string_view key, const std::string& value) {
     return random() % 3 == 0 ? std::string() : fmt::format(R"("{}": {}, )", key, value);
   };
+  // Rates listed in either order, some null (supported, rate unknown): what
+  // the table names is then "throughput.<that format>".
+  const auto throughput = [&] {
+    const auto rate_of = [&](double scale) {
+      return random() % 4 == 0 ? std::string("null") : fmt::format(R"("{:.2f} TFLOPS")", rate(random) * scale);
+    };
+    const std::string fp8 = rate_of(1);
+    const std::string fp16 = rate_of(0.5);
+    return random() % 2 == 0 ? fmt::format(R"({{"fp8": {}, "fp16": {}}})", fp8, fp16)
+                             : fmt::format(R"({{"fp16": {}, "fp8": {}}})", fp16, fp8);
+  };
   int answered = 0;
   int with_needs = 0;  // records where some open entry needs a field
   constexpr int kRecords = 1000;
@@ -139,9 +150,7 @@ TEST(BulkFastPath, RandomRecordsWithMissingDataGiveTheExactVerdictsAndNeeds) {
     const std::string record =
         "{" + optional("marketed_for", fmt::format(R"("{}")", pick({"datacenter", "consumer", "workstation"}))) +
         optional("kind", fmt::format(R"("{}")", pick({"accelerator", "system", "hbm-stack"}))) +
-        optional("throughput", fmt::format(R"({{"fp8": "{:.2f} TFLOPS", "fp16": "{:.2f} TFLOPS"}})", rate(random),
-                                           rate(random) / 2)) +
-        optional("dies", "[" + dies + "]") +
+        optional("throughput", throughput()) + optional("dies", "[" + dies + "]") +
         optional("memory", fmt::format(R"({{"bandwidth": "{:.2f} TB/s"}})", rate(random) / 100)) +
         optional("interconnect", fmt::format(R"({{"bidirectional": "{:.0f} GB/s"}})", rate(random))) +
         optional("described_in", pick({"[]", R"(["5A992.c"])", R"(["3A001", "4A003"])"})) + R"("name": "X"})";
