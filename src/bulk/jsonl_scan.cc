@@ -10,6 +10,7 @@
 
 #include <eccn/rules.h>
 #include "bulk/json_escapes.h"
+#include "bulk/jsonl_layout.h"
 #include "json_special.h"
 #include "spec_fields.h"
 
@@ -51,13 +52,16 @@ bool StartsWith16(const char* at, const QuotedKey& key) {
 // bytes at a time.
 class Scanner {
  public:
-  Scanner(std::string_view line, FastRecordBuilder& builder, std::string& scratch, ScanMemo& memo)
+  // With `calls`, notes there each call made to the builder.
+  Scanner(std::string_view line, FastRecordBuilder& builder, std::string& scratch, ScanMemo& memo,
+          std::vector<LoggedCall>* calls)
       : line_begin_(line.data()),
         at_(line.data()),
         end_(line.data() + line.size()),
         builder_(builder),
         scratch_(scratch),
-        memo_(memo) {
+        memo_(memo),
+        calls_(calls) {
     scratch_.clear();
   }
 
@@ -90,29 +94,18 @@ class Scanner {
   }
   bool Null() { return Literal("null"); }
 
-  // The first byte from `from` that IsJsonSpecial (end_ or beyond if none is
-  // before end_): whole blocks, which may end in the line's padding.
-  const char* FindSpecial(const char* from) const {
-#if defined(__SSE2__)
-    for (; from < end_; from += 16) {
-      if (const uint32_t mask = JsonSpecialMask16(from); mask != 0) return from + std::countr_zero(mask);
-    }
-    return end_;
-#else
-    return FindJsonSpecial(from, end_);
-#endif
+  // The builder's answer to `call` with `text`, noted when calls_ are.
+  bool Send(LayoutCall call, std::string_view text = {}) {
+    if (calls_ != nullptr) calls_->push_back({call, text});
+    return ApplyCall(builder_, call, text);
   }
 
   // A string's content: in place, or unescaped into scratch_.
   bool String(std::string_view& text) {
     if (!Consume('"')) return false;
     const char* begin = at_;
-    const char* close = FindSpecial(begin);
     bool ascii = true;
-    while (close < end_ && static_cast<unsigned char>(*close) >= 0x80) {
-      ascii = false;
-      close = FindSpecial(close + 1);
-    }
+    const char* close = StringStop(begin, end_, ascii);
     if (close < end_ && *close == '\\') return Unescaped(begin, close, text);
     if (close >= end_ || *close != '"') return false;  // unterminated, or a control character
     text = {begin, static_cast<size_t>(close - begin)};
@@ -285,14 +278,14 @@ class Scanner {
     const char c = Peek();
     if (c == 'n') return Null();
     std::string_view text;
-    if (c == '"') return String(text) && builder_.Set(field, text, nullptr);
+    if (c == '"') return String(text) && Send({LayoutCall::Kind::kSet, field}, text);
     if (field != SpecField::kDieCount || !IsDigit(c)) return false;
     const char* begin = at_;
     if (!Consume('0')) {
       while (IsDigit(Peek())) ++at_;
     }
     text = {begin, static_cast<size_t>(at_ - begin)};
-    return text.size() <= kMaxCountDigits && AtScalarEnd() && builder_.Set(field, text, nullptr);
+    return text.size() <= kMaxCountDigits && AtScalarEnd() && Send({LayoutCall::Kind::kSet, field}, text);
   }
 
   // An object section whose fields[i] is the field of keys[i]; null is absent.
@@ -304,25 +297,25 @@ class Scanner {
 
   bool Throughput() {
     if (Peek() == 'n') return Null();
-    if (!Consume('{') || !builder_.StartThroughput()) return false;
+    if (!Consume('{') || !Send({LayoutCall::Kind::kStartThroughput})) return false;
     const std::vector<OperandFormat>& formats = builder_.formats().formats;
     const auto lookup = [&](std::string_view key) {  // the memo missed: rare
       const OperandFormat* format = key.starts_with("x-") ? nullptr : builder_.formats().Find(key);
       return format == nullptr ? formats.size() : static_cast<size_t>(format - formats.data());
     };
     return IndexedMembers(builder_.quoted_formats(), formats.size(), lookup, [&](size_t index) {
-      std::string_view text = "unknown";  // listed with null: supported, rate unknown
+      std::string_view text = kUnknownRate;  // listed with null: supported, rate unknown
       if (Peek() == 'n' ? !Null() : !String(text)) return false;
-      return builder_.SetRate(formats[index], text, nullptr);
+      return Send({LayoutCall::Kind::kSetRate, SpecField::kName, static_cast<uint32_t>(index)}, text);
     });
   }
 
   bool Dies() {
     if (Peek() == 'n') return Null();
-    if (!Consume('[') || !builder_.StartDies()) return false;
+    if (!Consume('[') || !Send({LayoutCall::Kind::kStartDies})) return false;
     return Items([this] {
       if (Peek() == 'n') return Null();
-      return Consume('{') && builder_.AddDie(nullptr) &&
+      return Consume('{') && Send({LayoutCall::Kind::kAddDie}) &&
              KnownMembers<kDieKeys>([this](size_t index) { return Field(kDieFields[index]); });
     });
   }
@@ -353,10 +346,11 @@ class Scanner {
       case kPackageKey:
         return Section<kPackageKeys>(kPackageFields);
       case kDescribedInKey:
-        if (Peek() != 'n' && !builder_.StartDescribedIn()) return false;
-        return Strings(false, [this](std::string_view text) { return builder_.AddDescribedIn(text, nullptr); });
+        if (Peek() != 'n' && !Send({LayoutCall::Kind::kStartDescribedIn})) return false;
+        return Strings(false,
+                       [this](std::string_view text) { return Send({LayoutCall::Kind::kAddDescribedIn}, text); });
       case kSourcesKey:
-        return Strings(true, [this](std::string_view text) { return builder_.AddSource(text); });
+        return Strings(true, [this](std::string_view text) { return Send({LayoutCall::Kind::kAddSource}, text); });
       default:
         return Skip(0);  // notes: free text, not read
     }
@@ -368,13 +362,39 @@ class Scanner {
   FastRecordBuilder& builder_;
   std::string& scratch_;
   ScanMemo& memo_;
+  std::vector<LoggedCall>* calls_;
   size_t member_ = 0;  // members of known objects met so far, the memo's position
 };
 
 }  // namespace
 
 bool ScanRecord(std::string_view line, FastRecordBuilder& builder, std::string& scratch, ScanMemo& memo) {
-  return Scanner(line, builder, scratch, memo).Record();
+  if (memo.rest > 0) {
+    --memo.rest;
+  } else if (memo.layout.learnt()) {
+    switch (memo.layout.Read(line, builder)) {
+      case ScanLayout::Replay::kTaken:
+        ++memo.replayed;
+        memo.mismatches = 0;
+        return true;
+      case ScanLayout::Replay::kRefused:
+        return false;  // as the scanner would, at the same call
+      case ScanLayout::Replay::kMismatch:
+        builder.Reset();
+        // A record of another layout now and then costs one try; a run of
+        // them, fewer and fewer, and a new layout is learnt.
+        constexpr uint32_t kMaxRest = 1023;
+        ++memo.mismatches;
+        memo.rest = std::min(kMaxRest, (uint32_t{1} << std::min(memo.mismatches, 10U)) - 1);
+        if (memo.mismatches >= 2) memo.layout.Forget();
+        return Scanner(line, builder, scratch, memo, nullptr).Record();
+    }
+  }
+  const bool learn = !memo.layout.learnt() && memo.rest == 0;
+  memo.calls.clear();
+  if (!Scanner(line, builder, scratch, memo, learn ? &memo.calls : nullptr).Record()) return false;
+  if (learn) memo.layout.Learn(line, memo.calls, builder.formats());
+  return true;
 }
 
 }  // namespace eccn::bulk

@@ -12,21 +12,33 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "bulk/fast_chip.h"
+#include "bulk/jsonl_layout.h"
 
 namespace eccn::bulk {
 
-// What a scan learns for the next: the key met at each member position of
-// the record (the n-th key read, whatever its object). A catalog's records
-// share one layout, so the next record's key is checked against it first, as
-// a whole, rather than read and looked up. A wrong guess costs one compare.
+// What a scan learns for the next. A catalog's records share one layout, so:
+// - the record's layout (jsonl_layout.h): the next record is first replayed
+//   against it, and read by the scanner only on a mismatch;
+// - the key met at each member position of the record (the n-th key read,
+//   whatever its object): the scanner checks the next record's key against
+//   it first, as a whole, rather than read and look it up. A wrong guess
+//   costs one compare.
 struct ScanMemo {
   // At each member position, the index of its key in its object's key list
   // (or, in throughput, in the builder's format table), plus 1; 0 for none.
   // Only a hint: the key it names is checked against the record's bytes.
   std::array<uint8_t, 64> keys{};
   uint64_t hits = 0;  // keys found where the memo said
+  // The layout of the catalog's records (jsonl_layout.h), learnt from one the
+  // scanner took, and how records replayed against it fared.
+  ScanLayout layout;
+  std::vector<LoggedCall> calls;  // the scanner's calls, while it learns
+  uint64_t replayed = 0;          // records read by replaying the layout
+  uint32_t mismatches = 0;        // in a row
+  uint32_t rest = 0;              // records to scan before the layout is tried again
 };
 
 // `line` must be followed by kJsonPadding readable bytes (their content does

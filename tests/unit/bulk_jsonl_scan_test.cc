@@ -185,24 +185,66 @@ bool SameChip(const bulk::FastChip& a, const bulk::FastChip& b) {
                     b.described_in.begin());
 }
 
+// Scans `line` alone and with what `memo` holds from earlier scans, expecting
+// both to read it alike; returns whether they took it.
+bool ScannedAlike(const std::string& line, bulk::ScanMemo& memo) {
+  std::string alone_storage;
+  std::string after_storage;
+  const std::optional<bulk::FastChip> alone = Scan(line, alone_storage);
+  const std::optional<bulk::FastChip> after = Scan(line, after_storage, ' ', &memo);
+  EXPECT_EQ(alone.has_value(), after.has_value()) << line;
+  if (!alone || !after) return false;
+  // The views point into each scan's own storage; their text must agree.
+  EXPECT_TRUE(SameChip(*alone, *after)) << line;
+  return true;
+}
+
 // The memo only saves work: records scanned one after another, each with what
 // the one before left in the memo, read exactly as each alone, or are given
 // up alike. Keys moved, renamed, spaced or cut by the mutations defeat it.
 TEST(BulkJsonlScan, TheKeyMemoChangesNoResult) {
   std::mt19937 random(3090);
   bulk::ScanMemo memo;
-  for (int i = 0; i < 20000; ++i) {
-    const std::string line = i % 4 == 0 ? std::string(kRecord) : Mutated(random);
-    std::string alone_storage;
-    std::string after_storage;
-    const std::optional<bulk::FastChip> alone = Scan(line, alone_storage);
-    const std::optional<bulk::FastChip> after = Scan(line, after_storage, ' ', &memo);
-    ASSERT_EQ(alone.has_value(), after.has_value()) << line;
-    if (!alone) continue;
-    // The views point into each scan's own storage; their text must agree.
-    ASSERT_TRUE(SameChip(*alone, *after)) << line;
+  for (int i = 0; i < 20000 && !::testing::Test::HasFailure(); ++i) {
+    ScannedAlike(i % 4 == 0 ? std::string(kRecord) : Mutated(random), memo);
   }
   EXPECT_GT(memo.hits, 20000U * 10);  // most keys of most records were found where the memo said
+}
+
+// Records of one layout with values of every sort: a record read by replaying
+// the layout the memo learnt is the record the scanner reads alone, and one
+// the scanner refuses is refused. Values that change what the scanner does
+// (an escape, a null for a string, a count written otherwise) are in the mix.
+TEST(BulkJsonlScan, TheLayoutReplayChangesNoResult) {
+  // Mostly the first value, which keeps the layout; the others one time in eight.
+  const auto pick = [](std::mt19937& random, std::initializer_list<std::string_view> values) {
+    return std::string(std::data(values)[random() % 8 != 0 ? 0 : random() % values.size()]);
+  };
+  std::mt19937 random(73458);
+  bulk::ScanMemo memo;
+  int taken = 0;
+  constexpr int kRecords = 20000;
+  for (int i = 0; i < kRecords && !::testing::Test::HasFailure(); ++i) {
+    const std::string name = pick(random, {R"("Chip 7")", R"("")", R"("Puce é")", R"("a\tb")", R"("q\"d")", "null",
+                                           "\"x\x01\"", "\"bad \xff\"", "7"});
+    const std::string kind = pick(random, {R"("accelerator")", R"("system")", R"("toaster")", "null"});
+    const std::string rate = pick(random, {R"("500 TFLOPS")", R"("1.5e2 TFLOPS")", "null", R"("x")", R"("5 GB")"});
+    const std::string area = pick(random, {R"("600 mm2")", R"("0 mm2")", R"("600")", "null", "600"});
+    const std::string count =
+        pick(random, {"2", "1", "10", "0", "02", R"("3")", "null", "-1", "1e3", "99999999999999999999"});
+    const std::string described = pick(random, {R"("5A992.c")", R"("4A003")", "null", R"("")"});
+    const std::string after = pick(random, {"", " ", "x", "}", R"(, "name": "A")"});
+    taken +=
+        ScannedAlike(fmt::format(R"({{"name": {}, "kind": {}, "throughput": {{"fp16": {}, "fp8": "1000 TFLOPS"}}, )"
+                                 R"("dies": [{{"name": "D", "area": {}, "count": {}}}], "described_in": [{}], )"
+                                 R"("notes": "n"}}{})",
+                                 name, kind, rate, area, count, described, after),
+                     memo)
+            ? 1
+            : 0;
+  }
+  EXPECT_GT(taken, kRecords / 2);
+  EXPECT_GT(memo.replayed, static_cast<uint64_t>(taken) / 4);  // the layout was replayed, not only learnt
 }
 
 // The memo holds positions, not meanings: after records read with one format

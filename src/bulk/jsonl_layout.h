@@ -1,0 +1,107 @@
+// A catalog's records share one layout: the same keys in the same order,
+// spaced the same way, with only the values changing. The scanner (jsonl_scan.h)
+// learns that layout from a record it took: the bytes between the values, and
+// the builder calls the values went to. The next record is then read by
+// replaying it: compare the bytes between values, find each value's end, make
+// the same calls. A record whose bytes outside its values are those of a
+// record the scanner took has the same structure, so the scanner would make
+// the same calls with the same values; anything else (another key, a space
+// more, an escape or a null where a string was) is a mismatch, and the
+// scanner reads the record instead.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "bulk/fast_chip.h"
+#include "json_special.h"
+#include "spec_fields.h"
+
+namespace eccn::bulk {
+
+// Where a string's content from `from` stops: its closing quote, or a
+// backslash or control character (end, or beyond, if none is before end);
+// `ascii` says whether the bytes before it are. Reads 16-byte blocks, which
+// may run into the line's padding.
+inline const char* StringStop(const char* from, const char* end, bool& ascii) {
+  const auto special = [end](const char* at) {
+#if defined(__SSE2__)
+    for (; at < end; at += 16) {
+      if (const uint32_t mask = JsonSpecialMask16(at); mask != 0) return at + std::countr_zero(mask);
+    }
+    return end;
+#else
+    return FindJsonSpecial(at, end);
+#endif
+  };
+  ascii = true;
+  const char* stop = special(from);
+  while (stop < end && static_cast<unsigned char>(*stop) >= 0x80) {
+    ascii = false;
+    stop = special(stop + 1);
+  }
+  return stop;
+}
+
+// The text a rate listed as null goes to the builder with.
+inline constexpr std::string_view kUnknownRate = "unknown";
+
+// One call of the scanner to its FastRecordBuilder.
+struct LayoutCall {
+  enum class Kind : uint8_t {
+    kSet,
+    kSetRate,
+    kStartThroughput,
+    kStartDies,
+    kAddDie,
+    kStartDescribedIn,
+    kAddDescribedIn,
+    kAddSource
+  };
+  Kind kind = Kind::kSet;
+  SpecField field = SpecField::kName;  // kSet
+  uint32_t format = 0;                 // kSetRate: the index in builder.formats().formats
+};
+
+// Makes `call` with `text` (the value, or empty for the calls that take none).
+bool ApplyCall(FastRecordBuilder& builder, const LayoutCall& call, std::string_view text);
+
+// A call as the scanner made it, with the text it passed.
+struct LoggedCall {
+  LayoutCall call;
+  std::string_view text;
+};
+
+class ScanLayout {
+ public:
+  enum class Replay { kTaken, kRefused, kMismatch };
+
+  bool learnt() const { return formats_ != nullptr; }
+  void Forget() { formats_ = nullptr; }
+  // Learns the layout of `line`, which the scanner took making `calls`
+  // (their texts views into `line`, or kUnknownRate). Learns nothing from a
+  // record it cannot replay (an escaped string, a long record).
+  void Learn(std::string_view line, const std::vector<LoggedCall>& calls, const FormatTable& formats);
+  // Reads `line` (followed by kJsonPadding bytes) into `builder`: kTaken,
+  // kRefused when a call returned false (as the scanner's would have), or
+  // kMismatch, the builder then holding part of the record.
+  Replay Read(std::string_view line, FastRecordBuilder& builder) const;
+
+ private:
+  struct Step {
+    enum class Kind : uint8_t { kLiteral, kString, kDigits, kNullRate, kCall };
+    Kind kind = Kind::kLiteral;
+    LayoutCall call;    // kCall
+    uint32_t from = 0;  // kLiteral: literals_[from, from + size)
+    uint32_t size = 0;
+  };
+  void AddLiteral(std::string_view bytes);
+
+  std::vector<Step> steps_;
+  std::string literals_;                  // followed by 16 bytes of padding, for block compares
+  const FormatTable* formats_ = nullptr;  // the table the calls' format indices are in; null: none learnt
+};
+
+}  // namespace eccn::bulk
