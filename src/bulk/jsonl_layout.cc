@@ -55,6 +55,8 @@ bool ApplyCall(FastRecordBuilder& builder, const LayoutCall& call, std::string_v
       return builder.AddDescribedIn(text, nullptr);
     case LayoutCall::Kind::kAddSource:
       return builder.AddSource(text);
+    case LayoutCall::Kind::kSkipString:
+      return true;
   }
   return false;
 }

@@ -58,7 +58,8 @@ struct LayoutCall {
     kAddDie,
     kStartDescribedIn,
     kAddDescribedIn,
-    kAddSource
+    kAddSource,
+    kSkipString  // a string the scanner checks and drops (notes, extensions): no call
   };
   Kind kind = Kind::kSet;
   SpecField field = SpecField::kName;  // kSet

@@ -254,7 +254,7 @@ class Scanner {
     switch (Peek()) {
       case '"': {
         std::string_view text;
-        return String(text);
+        return String(text) && Send({LayoutCall::Kind::kSkipString}, text);  // a value the layout leaves open
       }
       case '{':
         ++at_;
