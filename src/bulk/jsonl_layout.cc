@@ -9,8 +9,6 @@
 namespace eccn::bulk {
 namespace {
 
-// Longer records are read by the scanner: a layout stays small.
-constexpr size_t kMaxLineBytes = 4096;
 constexpr size_t kMaxSteps = 512;
 // As the scanner: a die's count with more digits might not fit 64 bits.
 constexpr size_t kMaxCountDigits = 19;

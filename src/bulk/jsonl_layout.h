@@ -10,6 +10,7 @@
 // scanner reads the record instead.
 #pragma once
 
+#include <bit>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -64,6 +65,8 @@ struct LayoutCall {
   Kind kind = Kind::kSet;
   SpecField field = SpecField::kName;  // kSet
   uint32_t format = 0;                 // kSetRate: the index in builder.formats().formats
+
+  static LayoutCall Rate(size_t format) { return {Kind::kSetRate, SpecField::kName, static_cast<uint32_t>(format)}; }
 };
 
 // Makes `call` with `text` (the value, or empty for the calls that take none).
@@ -78,6 +81,8 @@ struct LoggedCall {
 class ScanLayout {
  public:
   enum class Replay { kTaken, kRefused, kMismatch };
+  // Longer records are read by the scanner: a layout stays small.
+  static constexpr size_t kMaxLineBytes = 4096;
 
   bool learnt() const { return formats_ != nullptr; }
   void Forget() { formats_ = nullptr; }

@@ -306,7 +306,7 @@ class Scanner {
     return IndexedMembers(builder_.quoted_formats(), formats.size(), lookup, [&](size_t index) {
       std::string_view text = kUnknownRate;  // listed with null: supported, rate unknown
       if (Peek() == 'n' ? !Null() : !String(text)) return false;
-      return Send({LayoutCall::Kind::kSetRate, SpecField::kName, static_cast<uint32_t>(index)}, text);
+      return Send(LayoutCall::Rate(index), text);
     });
   }
 
@@ -390,7 +390,7 @@ bool ScanRecord(std::string_view line, FastRecordBuilder& builder, std::string& 
         return Scanner(line, builder, scratch, memo, nullptr).Record();
     }
   }
-  const bool learn = !memo.layout.learnt() && memo.rest == 0;
+  const bool learn = !memo.layout.learnt() && memo.rest == 0 && line.size() <= ScanLayout::kMaxLineBytes;
   memo.calls.clear();
   if (!Scanner(line, builder, scratch, memo, learn ? &memo.calls : nullptr).Record()) return false;
   if (learn) memo.layout.Learn(line, memo.calls, builder.formats());
