@@ -41,6 +41,8 @@ bool ApplyCall(FastRecordBuilder& builder, const LayoutCall& call, std::string_v
       return builder.Set(call.field, text, nullptr);
     case LayoutCall::Kind::kSetRate:
       return builder.SetRate(builder.formats().formats[call.format], text, nullptr);
+    case LayoutCall::Kind::kSetNullRate:
+      return builder.SetRate(builder.formats().formats[call.format], "unknown", nullptr);
     case LayoutCall::Kind::kStartThroughput:
       return builder.StartThroughput();
     case LayoutCall::Kind::kStartDies:
@@ -74,9 +76,7 @@ void ScanLayout::Learn(std::string_view line, const std::vector<LoggedCall>& cal
   size_t done = 0;  // bytes of `line` the steps cover
   for (const LoggedCall& logged : calls) {
     const std::string_view text = logged.text;
-    if (text.data() == kUnknownRate.data()) {
-      steps_.push_back({Step::Kind::kNullRate, {}, 0, 0});
-    } else if (text.data() != nullptr) {
+    if (text.data() != nullptr) {
       // A value: a view into the line, after what is covered (else an unescaped copy).
       const auto address = reinterpret_cast<uintptr_t>(text.data());
       const auto begin = reinterpret_cast<uintptr_t>(line.data());
@@ -130,9 +130,6 @@ ScanLayout::Replay ScanLayout::Read(std::string_view line, FastRecordBuilder& bu
         if (value.empty() || value.size() > kMaxCountDigits) return Replay::kMismatch;
         break;
       }
-      case Step::Kind::kNullRate:
-        value = kUnknownRate;
-        break;
       case Step::Kind::kCall:
         if (!ApplyCall(builder, step.call, value)) return Replay::kRefused;
         value = {};

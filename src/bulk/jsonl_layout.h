@@ -46,14 +46,12 @@ inline const char* StringStop(const char* from, const char* end, bool& ascii) {
   return stop;
 }
 
-// The text a rate listed as null goes to the builder with.
-inline constexpr std::string_view kUnknownRate = "unknown";
-
 // One call of the scanner to its FastRecordBuilder.
 struct LayoutCall {
   enum class Kind : uint8_t {
     kSet,
     kSetRate,
+    kSetNullRate,  // a rate listed as null: supported, rate unknown
     kStartThroughput,
     kStartDies,
     kAddDie,
@@ -64,9 +62,9 @@ struct LayoutCall {
   };
   Kind kind = Kind::kSet;
   SpecField field = SpecField::kName;  // kSet
-  uint32_t format = 0;                 // kSetRate: the index in builder.formats().formats
+  uint32_t format = 0;                 // kSetRate, kSetNullRate: the index in builder.formats().formats
 
-  static LayoutCall Rate(size_t format) { return {Kind::kSetRate, SpecField::kName, static_cast<uint32_t>(format)}; }
+  static LayoutCall Rate(Kind kind, size_t format) { return {kind, SpecField::kName, static_cast<uint32_t>(format)}; }
 };
 
 // Makes `call` with `text` (the value, or empty for the calls that take none).
@@ -87,7 +85,7 @@ class ScanLayout {
   bool learnt() const { return formats_ != nullptr; }
   void Forget() { formats_ = nullptr; }
   // Learns the layout of `line`, which the scanner took making `calls`
-  // (their texts views into `line`, or kUnknownRate). Learns nothing from a
+  // (their texts views into `line`, or none). Learns nothing from a
   // record it cannot replay (an escaped string, a long record).
   void Learn(std::string_view line, const std::vector<LoggedCall>& calls, const FormatTable& formats);
   // Reads `line` (followed by kJsonPadding bytes) into `builder`: kTaken,
@@ -97,7 +95,7 @@ class ScanLayout {
 
  private:
   struct Step {
-    enum class Kind : uint8_t { kLiteral, kString, kDigits, kNullRate, kCall };
+    enum class Kind : uint8_t { kLiteral, kString, kDigits, kCall };
     Kind kind = Kind::kLiteral;
     LayoutCall call;    // kCall
     uint32_t from = 0;  // kLiteral: literals_[from, from + size)

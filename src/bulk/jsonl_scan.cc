@@ -304,9 +304,9 @@ class Scanner {
       return format == nullptr ? formats.size() : static_cast<size_t>(format - formats.data());
     };
     return IndexedMembers(builder_.quoted_formats(), formats.size(), lookup, [&](size_t index) {
-      std::string_view text = kUnknownRate;  // listed with null: supported, rate unknown
-      if (Peek() == 'n' ? !Null() : !String(text)) return false;
-      return Send(LayoutCall::Rate(index), text);
+      if (Peek() == 'n') return Null() && Send(LayoutCall::Rate(LayoutCall::Kind::kSetNullRate, index));
+      std::string_view text;
+      return String(text) && Send(LayoutCall::Rate(LayoutCall::Kind::kSetRate, index), text);
     });
   }
 
