@@ -2,37 +2,13 @@
 
 #include <simdjson.h>
 
-#include <cstring>
-
 #include <eccn/rules.h>
+#include "bulk/jsonl_bytes.h"
 
 namespace eccn::bulk {
 namespace {
 
 constexpr size_t kMaxSteps = 512;
-// As the scanner: a die's count with more digits might not fit 64 bits.
-constexpr size_t kMaxCountDigits = 19;
-constexpr size_t kBlock = 16;
-
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-
-// Whether the `size` bytes at `a` and `b` agree; reads whole 16-byte blocks
-// (both are followed by padding).
-bool SameBytes(const char* a, const char* b, size_t size) {
-#if defined(__SSE2__)
-  for (size_t at = 0; at < size; at += kBlock) {
-    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(a + at));
-    const __m128i y = _mm_loadu_si128(reinterpret_cast<const __m128i*>(b + at));
-    auto equal = static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(x, y)));
-    if (size - at < kBlock) equal |= ~((uint32_t{1} << (size - at)) - 1) & 0xFFFFU;
-    if (equal != 0xFFFFU) return false;
-  }
-  return true;
-#else
-  return std::memcmp(a, b, size) == 0;
-#endif
-}
-
 }  // namespace
 
 bool ApplyCall(FastRecordBuilder& builder, const LayoutCall& call, std::string_view text) {
@@ -91,7 +67,7 @@ void ScanLayout::Learn(std::string_view line, const std::vector<LoggedCall>& cal
   }
   AddLiteral(line.substr(done));
   if (steps_.size() > kMaxSteps) return;
-  literals_.append(kBlock, '\0');
+  literals_.append(kSameBytesBlock, '\0');
   formats_ = &formats;
 }
 
@@ -119,13 +95,8 @@ ScanLayout::Replay ScanLayout::Read(std::string_view line, FastRecordBuilder& bu
         break;
       }
       case Step::Kind::kDigits: {
-        // As the scanner's die count: "0", or digits that do not start with 0.
         const char* begin = at;
-        if (at < end && *at == '0') {
-          ++at;
-        } else {
-          while (at < end && IsDigit(*at)) ++at;
-        }
+        at = CountEnd(at, end);
         value = {begin, static_cast<size_t>(at - begin)};
         if (value.empty() || value.size() > kMaxCountDigits) return Replay::kMismatch;
         break;

@@ -10,41 +10,15 @@
 // scanner reads the record instead.
 #pragma once
 
-#include <bit>
 #include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "bulk/fast_chip.h"
-#include "json_special.h"
 #include "spec_fields.h"
 
 namespace eccn::bulk {
-
-// Where a string's content from `from` stops: its closing quote, or a
-// backslash or control character (end, or beyond, if none is before end);
-// `ascii` says whether the bytes before it are. Reads 16-byte blocks, which
-// may run into the line's padding.
-inline const char* StringStop(const char* from, const char* end, bool& ascii) {
-  const auto special = [end](const char* at) {
-#if defined(__SSE2__)
-    for (; at < end; at += 16) {
-      if (const uint32_t mask = JsonSpecialMask16(at); mask != 0) return at + std::countr_zero(mask);
-    }
-    return end;
-#else
-    return FindJsonSpecial(at, end);
-#endif
-  };
-  ascii = true;
-  const char* stop = special(from);
-  while (stop < end && static_cast<unsigned char>(*stop) >= 0x80) {
-    ascii = false;
-    stop = special(stop + 1);
-  }
-  return stop;
-}
 
 // One call of the scanner to its FastRecordBuilder.
 struct LayoutCall {
@@ -104,7 +78,7 @@ class ScanLayout {
   void AddLiteral(std::string_view bytes);
 
   std::vector<Step> steps_;
-  std::string literals_;                  // followed by 16 bytes of padding, for block compares
+  std::string literals_;                  // followed by kSameBytesBlock bytes of padding, for SameBytes
   const FormatTable* formats_ = nullptr;  // the table the calls' format indices are in; null: none learnt
 };
 

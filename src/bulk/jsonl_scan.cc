@@ -3,15 +3,13 @@
 #include <simdjson.h>
 
 #include <array>
-#include <bit>
 #include <bitset>
-#include <cstring>
 #include <span>
 
 #include <eccn/rules.h>
 #include "bulk/json_escapes.h"
+#include "bulk/jsonl_bytes.h"
 #include "bulk/jsonl_layout.h"
-#include "json_special.h"
 #include "spec_fields.h"
 
 namespace eccn::bulk {
@@ -19,10 +17,6 @@ namespace {
 
 // Containers nested deeper than this under an unread key are left to the exact reader.
 constexpr int kMaxSkipDepth = 32;
-// A die's count with more digits might not fit the 64 bits simdjson reads it into.
-constexpr size_t kMaxCountDigits = 19;
-
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 
 template <size_t N>
@@ -30,19 +24,6 @@ consteval std::array<QuotedKey, N> QuotedKeys(const std::array<std::string_view,
   std::array<QuotedKey, N> quoted{};
   for (size_t i = 0; i < N; ++i) quoted[i] = QuoteKey(keys[i]);
   return quoted;
-}
-
-// Whether the key.size bytes at `at` are key's; reads 16 bytes.
-bool StartsWith16(const char* at, const QuotedKey& key) {
-#if defined(__SSE2__)
-  const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at));
-  const __m128i expected = _mm_loadu_si128(reinterpret_cast<const __m128i*>(key.bytes.data()));
-  const auto equal = static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, expected)));
-  const uint32_t used = (uint32_t{1} << key.size) - 1;
-  return (equal & used) == used;
-#else
-  return std::memcmp(at, key.bytes.data(), key.size) == 0;
-#endif
 }
 
 // Walks one record as the exact reader does (jsonl_record.cc): the same keys,
@@ -218,7 +199,8 @@ class Scanner {
     index = memo_.keys[position] - 1U;
     const QuotedKey& key = quoted[index];
     // The 16 bytes read may run into the padding, but a match must end within the line.
-    if (key.size == 0 || static_cast<size_t>(end_ - at_) < key.size || !StartsWith16(at_, key)) return false;
+    if (key.size == 0 || static_cast<size_t>(end_ - at_) < key.size || !SameBytes(at_, key.bytes.data(), key.size))
+      return false;
     at_ += key.size;
     SkipSpace();
     ++memo_.hits;
@@ -281,9 +263,7 @@ class Scanner {
     if (c == '"') return String(text) && Send({LayoutCall::Kind::kSet, field}, text);
     if (field != SpecField::kDieCount || !IsDigit(c)) return false;
     const char* begin = at_;
-    if (!Consume('0')) {
-      while (IsDigit(Peek())) ++at_;
-    }
+    at_ = CountEnd(at_, end_);
     text = {begin, static_cast<size_t>(at_ - begin)};
     return text.size() <= kMaxCountDigits && AtScalarEnd() && Send({LayoutCall::Kind::kSet, field}, text);
   }
