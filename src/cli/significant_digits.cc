@@ -3,6 +3,7 @@
 #include <array>
 #include <bit>
 #include <cmath>
+#include <cstring>
 #include <limits>
 
 namespace eccn::cli {
@@ -39,9 +40,22 @@ MetricDigits Normalized(uint64_t digits, int exponent, bool negative) {
   return {digits, exponent, negative};
 }
 
-char* WriteDigits(const std::array<char, kMetricDigits>& digits, int from, int to, char* out) {
-  for (int i = from; i < to; ++i) *out++ = digits[static_cast<size_t>(i)];
-  return out;
+// Writes n < 100000 as five digits, leading zeros included: two pairs from
+// a table and one digit, in two short chains rather than one of five divisions.
+void WriteFiveDigits(uint32_t n, char* out) {
+  static constexpr std::array<char, 200> kPairs = [] {
+    std::array<char, 200> pairs{};
+    for (size_t i = 0; i < 100; ++i) {
+      pairs[2 * i] = static_cast<char>('0' + i / 10);
+      pairs[2 * i + 1] = static_cast<char>('0' + i % 10);
+    }
+    return pairs;
+  }();
+  const size_t first_pair = n / 1000;
+  const size_t rest = n % 1000;
+  std::memcpy(out, kPairs.data() + 2 * first_pair, 2);
+  std::memcpy(out + 2, kPairs.data() + 2 * (rest / 10), 2);
+  out[4] = static_cast<char>('0' + rest % 10);
 }
 
 }  // namespace
@@ -101,48 +115,38 @@ char* WriteMetric(const MetricDigits& metric, char* out) {
     *out++ = '0';
     return out;
   }
-  // Two digits a division: "00" to "99" side by side.
-  static constexpr std::array<char, 200> kPairs = [] {
-    std::array<char, 200> pairs{};
-    for (size_t i = 0; i < 100; ++i) {
-      pairs[2 * i] = static_cast<char>('0' + i / 10);
-      pairs[2 * i + 1] = static_cast<char>('0' + i % 10);
-    }
-    return pairs;
-  }();
-  std::array<char, kMetricDigits> digits{};
-  uint64_t n = metric.digits;
-  size_t filled = kMetricDigits;  // digits[filled..] are written
-  for (; filled >= 2; filled -= 2) {
-    const size_t pair = 2 * static_cast<size_t>(n % 100);
-    n /= 100;
-    digits[filled - 2] = kPairs[pair];
-    digits[filled - 1] = kPairs[pair + 1];
-  }
-  if (filled == 1) digits[0] = static_cast<char>('0' + n);
+  // The ten digits, then room for the 16-byte copies below.
+  std::array<char, 32> digits{};
+  WriteFiveDigits(static_cast<uint32_t>(metric.digits / 100000), digits.data());
+  WriteFiveDigits(static_cast<uint32_t>(metric.digits % 100000), digits.data() + 5);
   int significant = kMetricDigits;
   while (significant > 1 && digits[static_cast<size_t>(significant - 1)] == '0') --significant;
 
+  // Digits are copied 16 bytes at a time, past those kept, which `out` (at
+  // least kMetricChars) has room for: the next write or the end drops them.
+  const auto copy = [&digits](size_t from, char* to) { std::memcpy(to, digits.data() + from, 16); };
   const int e = metric.exponent;
   if (metric.negative) *out++ = '-';
   if (e >= -4 && e < kMetricDigits) {  // fixed notation, as %g chooses it
     if (e >= 0) {
-      out = WriteDigits(digits, 0, e + 1, out);
-      if (significant > e + 1) {
-        *out++ = '.';
-        out = WriteDigits(digits, e + 1, significant, out);
-      }
-      return out;
+      const size_t integer_digits = static_cast<size_t>(e) + 1;
+      copy(0, out);
+      if (significant <= e + 1) return out + integer_digits;
+      out[integer_digits] = '.';
+      copy(integer_digits, out + integer_digits + 1);
+      return out + significant + 1;
     }
     *out++ = '0';
     *out++ = '.';
     for (int i = 0; i < -e - 1; ++i) *out++ = '0';
-    return WriteDigits(digits, 0, significant, out);
+    copy(0, out);
+    return out + significant;
   }
   *out++ = digits[0];
   if (significant > 1) {
     *out++ = '.';
-    out = WriteDigits(digits, 1, significant, out);
+    copy(1, out);
+    out += significant - 1;
   }
   *out++ = 'e';
   *out++ = e < 0 ? '-' : '+';
