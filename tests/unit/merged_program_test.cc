@@ -6,15 +6,13 @@
 
 #include <fmt/format.h>
 
-#include <functional>
 #include <string_view>
 #include <vector>
 
 #include <eccn/rules.h>
 #include "bulk/merged_program.h"
 #include "bulk/truth_tail.h"
-#include "expr/compiler.h"
-#include "expr/parser.h"
+#include "program_test_support.h"
 
 namespace eccn::bulk {
 namespace {
@@ -23,21 +21,8 @@ using expr::Op;
 
 const FormatTable kFormats{{{"fp16", 16, ""}, {"fp8", 8, ""}}};
 
-// A program of `expressions`, compiled in order (each may use the earlier as `m0`, `m1`...).
 expr::Program Compile(const std::vector<std::string_view>& expressions) {
-  expr::Program program;
-  expr::Compiler compiler(program, kFormats);
-  const std::function<SourceLocation(size_t)> locate = [](size_t) { return SourceLocation{}; };
-  std::vector<uint32_t> comparisons;
-  for (size_t i = 0; i < expressions.size(); ++i) {
-    auto ast = expr::Parse(expressions[i]);
-    EXPECT_TRUE(ast.has_value()) << expressions[i];
-    if (!ast) continue;
-    auto compiled = compiler.Compile(*ast, expressions[i], locate, comparisons);
-    EXPECT_TRUE(compiled.has_value()) << expressions[i] << ": " << compiled.error().message;
-    if (compiled) compiler.Bind("m" + std::to_string(i), *compiled);
-  }
-  return program;
+  return testing_support::CompileProgram(kFormats, expressions).program;
 }
 
 constexpr std::string_view kTpp = "max(f in formats: f.rate / 1 TOPS * f.bits)";
