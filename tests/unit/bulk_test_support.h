@@ -40,6 +40,16 @@ inline std::string RandomRecord(std::mt19937_64& random, int index) {
 // A record with the padding simdjson reads past its end.
 inline std::string Padded(std::string_view line) { return std::string(line) + std::string(bulk::kJsonPadding, ' '); }
 
+// Decodes `line` into `builder` as a worker does (reset, then the padded
+// record); false if the fast decoder gives up. The chip's texts are views
+// into `padded`, which must outlive their use.
+inline bool DecodeFast(std::string_view line, std::string& padded, bulk::JsonlDecoder& decoder,
+                       bulk::FastRecordBuilder& builder) {
+  padded = Padded(line);
+  builder.Reset();
+  return decoder.Decode(std::string_view(padded.data(), line.size()), builder);
+}
+
 struct Decoded {
   std::optional<ChipSpec> spec;
   std::vector<Diagnostic> diagnostics;
@@ -77,9 +87,8 @@ class FastJsonlPath {
   // the exact path; with `find_missing`, also what open entries need (left
   // empty when the fast path cannot tell).
   std::optional<bulk::FastOutcome> Classify(std::string_view line, bool find_missing = false) {
-    const std::string padded = Padded(line);
-    builder_.Reset();
-    if (!decoder_.Decode(std::string_view(padded.data(), line.size()), builder_)) return std::nullopt;
+    std::string padded;
+    if (!DecodeFast(line, padded, decoder_, builder_)) return std::nullopt;
     // One outcome for every record, as a worker keeps it: what one record
     // leaves in it must not show in the next.
     if (!worker_.Classify(builder_.chip(), outcome_)) return std::nullopt;
