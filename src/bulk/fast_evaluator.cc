@@ -251,75 +251,89 @@ void FastEvaluator::RunRange(uint32_t begin, uint32_t end, const FastChip& chip)
   }
 }
 
-// As Evaluator::RunAggregate: items the filter surely selects ("sure") and
-// those it may select ("maybe") bound every possible result.
+// As Evaluator::RunAggregate, for each member of the loop: items the filter
+// surely selects ("sure") and those it may select ("maybe") bound every
+// possible result.
 void FastEvaluator::RunAggregate(uint32_t position, const FastChip& chip) {
   const Scheduled& step = schedule_[position];
-  const uint32_t index = step.node;
-  const Node& node = program_.nodes[index];
-  FastValue& out = values_[index];
-  out = FastValue{};
-  left_out_[index] = 0;
-  const bool formats = node.collection == expr::Collection::kFormats;
+  const uint32_t* const members = members_.data() + step.members_begin;
+  Partial* const partials = partials_.data() + step.members_begin;  // a nested loop has its own
+  const uint32_t member_count = step.members_end - step.members_begin;
+  const Node& first = program_.nodes[members[0]];
+  const bool formats = first.collection == expr::Collection::kFormats;
+  for (uint32_t m = 0; m < member_count; ++m) left_out_[members[m]] = 0;
   if (!(formats ? chip.has_formats : chip.has_dies)) {
-    out = Everything();  // unknown number (Value{}'s Everything)
+    for (uint32_t m = 0; m < member_count; ++m) values_[members[m]] = Everything();  // unknown number (Value{}'s)
     return;
   }
   const FastItem* items = formats ? chip.formats.data() : chip.dies.data();
   const size_t count = formats ? chip.format_count : chip.die_count;
-  const FastValue zero = FastValue::Known(0, 0, 2);
-  FastValue sure = zero;
-  bool any_sure = false;
-  FastValue maybe_hull;
-  bool any_maybe = false;
-  Truth truth = node.aggregate == AggregateKind::kAll ? Truth::kTrue : Truth::kFalse;
+  for (uint32_t m = 0; m < member_count; ++m) {
+    Partial& partial = partials[m];
+    partial.sure = FastValue::Known(0, 0, 2);
+    partial.any_sure = false;
+    partial.any_maybe = false;
+    partial.truth = program_.nodes[members[m]].aggregate == AggregateKind::kAll ? Truth::kTrue : Truth::kFalse;
+  }
   for (size_t k = 0; k < count; ++k) {
-    items_[node.depth] = &items[k];
+    items_[first.depth] = &items[k];
     for (uint32_t load = step.loads_begin; load < step.loads_end; ++load) {
       values_[item_loads_[load].node] = items[k].fields[item_loads_[load].slot];
     }
     RunRange(position + 1, step.body_end, chip);
-    const Truth selected = node.filter == expr::kNoNode ? Truth::kTrue : values_[node.filter].truth;
-    if (selected == Truth::kFalse) {
-      left_out_[index] |= uint32_t{1} << k;
-      continue;
-    }
-    const FastValue body = node.value == expr::kNoNode ? Everything() : values_[node.value];
-    switch (node.aggregate) {
-      case AggregateKind::kSum:
-        sure = Add(sure, selected == Truth::kTrue ? body : Hull(body, zero));
-        break;
-      case AggregateKind::kCount:
-        sure = Add(sure, selected == Truth::kTrue ? FastValue::Known(1, 0, 2) : Number(0, 1, 0, 0, 2));
-        break;
-      case AggregateKind::kMax:
-      case AggregateKind::kMin:
-        if (selected == Truth::kTrue) {
-          sure = !any_sure ? body : Extreme(sure, body, node.aggregate == AggregateKind::kMax);
-          any_sure = true;
-        } else {
-          maybe_hull = any_maybe ? Hull(maybe_hull, body) : body;
-          any_maybe = true;
-        }
-        break;
-      case AggregateKind::kAny:
-        truth = expr::Or(truth, expr::And(selected, body.truth));
-        break;
-      case AggregateKind::kAll:
-        truth = expr::And(truth, expr::Or(expr::Not(selected), body.truth));
-        break;
-    }
+    for (uint32_t m = 0; m < member_count; ++m) Accumulate(program_.nodes[members[m]], members[m], k, partials[m]);
   }
-  if (node.aggregate == AggregateKind::kMax || node.aggregate == AggregateKind::kMin) {
-    const bool max = node.aggregate == AggregateKind::kMax;
-    if (!any_sure) {
-      sure = any_maybe ? Hull(zero, maybe_hull) : zero;
-    } else if (any_maybe) {
-      sure = Hull(sure, Extreme(sure, maybe_hull, max));
-    }
+  for (uint32_t m = 0; m < member_count; ++m) {
+    Finish(program_.nodes[members[m]], partials[m], values_[members[m]]);
   }
-  out = sure;
-  out.truth = truth;
+}
+
+[[gnu::always_inline]] inline void FastEvaluator::Accumulate(const Node& node, uint32_t index, size_t k,
+                                                             Partial& partial) {
+  const Truth selected = node.filter == expr::kNoNode ? Truth::kTrue : values_[node.filter].truth;
+  if (selected == Truth::kFalse) {
+    left_out_[index] |= uint32_t{1} << k;
+    return;
+  }
+  const FastValue zero = FastValue::Known(0, 0, 2);
+  const FastValue body = node.value == expr::kNoNode ? Everything() : values_[node.value];
+  switch (node.aggregate) {
+    case AggregateKind::kSum:
+      partial.sure = Add(partial.sure, selected == Truth::kTrue ? body : Hull(body, zero));
+      return;
+    case AggregateKind::kCount:
+      partial.sure = Add(partial.sure, selected == Truth::kTrue ? FastValue::Known(1, 0, 2) : Number(0, 1, 0, 0, 2));
+      return;
+    case AggregateKind::kMax:
+    case AggregateKind::kMin:
+      if (selected == Truth::kTrue) {
+        partial.sure = !partial.any_sure ? body : Extreme(partial.sure, body, node.aggregate == AggregateKind::kMax);
+        partial.any_sure = true;
+      } else {
+        partial.maybe_hull = partial.any_maybe ? Hull(partial.maybe_hull, body) : body;
+        partial.any_maybe = true;
+      }
+      return;
+    case AggregateKind::kAny:
+      partial.truth = expr::Or(partial.truth, expr::And(selected, body.truth));
+      return;
+    case AggregateKind::kAll:
+      partial.truth = expr::And(partial.truth, expr::Or(expr::Not(selected), body.truth));
+      return;
+  }
+}
+
+[[gnu::always_inline]] inline void FastEvaluator::Finish(const Node& node, const Partial& partial, FastValue& out) {
+  const bool extreme = node.aggregate == AggregateKind::kMax || node.aggregate == AggregateKind::kMin;
+  if (extreme && !partial.any_sure) {
+    const FastValue zero = FastValue::Known(0, 0, 2);
+    out = partial.any_maybe ? Hull(zero, partial.maybe_hull) : zero;
+  } else if (extreme && partial.any_maybe) {
+    out = Hull(partial.sure, Extreme(partial.sure, partial.maybe_hull, node.aggregate == AggregateKind::kMax));
+  } else {
+    out = partial.sure;
+  }
+  out.truth = partial.truth;
 }
 
 }  // namespace eccn::bulk

@@ -43,6 +43,7 @@ class FastEvaluator {
   // Runs schedule_ positions [begin, end).
   void RunRange(uint32_t begin, uint32_t end, const FastChip& chip);
   void Step(const Scheduled& step, const FastChip& chip);
+  // Runs the aggregate loop at `position`: every member, one pass over the items.
   void RunAggregate(uint32_t position, const FastChip& chip);
   // Whether the chip lists CCL paragraph program_.strings[paragraph] in described_in.
   Truth DescribedIn(uint32_t paragraph, const FastChip& chip) const;
@@ -69,7 +70,10 @@ class FastEvaluator {
     uint32_t node = 0;
     uint32_t a = 0;
     uint32_t b = 0;
-    uint32_t body_end = 0;  // for an aggregate: the position after its body
+    uint32_t body_end = 0;  // for an aggregate: the position after its body (its members' bodies)
+    // For an aggregate: its loop's members_ [members_begin, members_end).
+    uint32_t members_begin = 0;
+    uint32_t members_end = 0;
     // For an aggregate: its item_loads_ [loads_begin, loads_end).
     uint32_t loads_begin = 0;
     uint32_t loads_end = 0;
@@ -83,16 +87,37 @@ class FastEvaluator {
     uint32_t node = 0;
     uint32_t slot = 0;
   };
+  // An aggregate's result so far, as RunAggregate goes through the items.
+  struct Partial {
+    FastValue sure;
+    FastValue maybe_hull;
+    bool any_sure = false;
+    bool any_maybe = false;
+    Truth truth = Truth::kUnknown;
+  };
+  // Adds item `k` (its body run) to the partial result of aggregate `node`, node number `index`.
+  void Accumulate(const expr::Node& node, uint32_t index, size_t k, Partial& partial);
+  // The aggregate's value, into `out`, from its partial result over every item.
+  void Finish(const expr::Node& node, const Partial& partial, FastValue& out);
+  // Puts aggregates that can share an earlier one's pass over the items into
+  // its loop (see members_); `loads` holds each position's item loads.
+  void ShareAggregateLoops(const expr::Program& program, std::vector<std::vector<Load>>& loads);
 
   const expr::Program& program_;
   std::vector<Scheduled> schedule_;
   std::vector<Load> field_loads_;        // top-level fields, at the start of Run()
   std::vector<Scheduled> described_in_;  // described_in tests, at the start of Run()
   std::vector<Load> item_loads_;         // each aggregate's item fields, at each item
+  // The aggregate nodes each loop computes. Aggregates over the same items
+  // whose bodies read only their own nodes, constants and fields share the
+  // first one's loop: the shipped packs take three maxima and sums over the
+  // formats, and one pass over them costs less than three.
+  std::vector<uint32_t> members_;
   std::vector<Scheduled> deferred_;
   std::vector<FastValue> values_;
   std::vector<uint32_t> left_out_;   // per aggregate node: see left_out_items
   std::vector<FastValue> inverses_;  // inverses of constant divisors (Scheduled::inverse)
+  std::vector<Partial> partials_;    // one per member of members_
   std::array<const FastItem*, expr::kMaxAggregateDepth> items_{};
   bool uncertain_ = false;
 };

@@ -7,6 +7,12 @@
 #include "bulk/fast_evaluator.h"
 
 namespace eccn::bulk {
+namespace {
+
+// Aggregates one loop computes at most (FastEvaluator::members_).
+constexpr size_t kMaxLoopMembers = 8;
+
+}  // namespace
 
 using expr::Node;
 using expr::Op;
@@ -77,6 +83,14 @@ FastEvaluator::FastEvaluator(const expr::Program& program, std::span<const uint3
     schedule_.push_back(StepOf(program, i));
     loads_by_position.resize(schedule_.size());
   }
+  for (Scheduled& step : schedule_) {
+    if (step.op != Op::kAggregate) continue;
+    const Node& node = program.nodes[step.node];
+    const auto after = std::lower_bound(schedule_.begin(), schedule_.end(), node.body_end,
+                                        [](const Scheduled& s, uint32_t end) { return s.node < end; });
+    step.body_end = static_cast<uint32_t>(after - schedule_.begin());
+  }
+  ShareAggregateLoops(program, loads_by_position);
   for (size_t position = 0; position < schedule_.size(); ++position) {
     schedule_[position].loads_begin = static_cast<uint32_t>(item_loads_.size());
     item_loads_.insert(item_loads_.end(), loads_by_position[position].begin(), loads_by_position[position].end());
@@ -92,13 +106,86 @@ FastEvaluator::FastEvaluator(const expr::Program& program, std::span<const uint3
       step.inverse = static_cast<uint32_t>(inverses_.size());
     }
   }
-  for (Scheduled& step : schedule_) {
-    if (step.op != Op::kAggregate) continue;
+}
+
+// Rebuilds the schedule with each aggregate's loop: an aggregate outside any
+// other and without one in its body takes in the later aggregates over the
+// same items that read nothing but their own body, constants and fields (so
+// running them earlier reads the same values), their bodies after its own.
+// Every other aggregate is the only member of its loop.
+void FastEvaluator::ShareAggregateLoops(const expr::Program& program, std::vector<std::vector<Load>>& loads) {
+  const auto holds_aggregate = [&](uint32_t position) {
+    return std::any_of(schedule_.begin() + position + 1, schedule_.begin() + schedule_[position].body_end,
+                       [](const Scheduled& s) { return s.op == Op::kAggregate; });
+  };
+  const auto can_lead = [&](uint32_t position) {
+    return program.nodes[schedule_[position].node].depth == 0 && !holds_aggregate(position);
+  };
+  const auto can_join = [&](uint32_t position) {
+    const Scheduled& step = schedule_[position];
     const Node& node = program.nodes[step.node];
-    const auto after = std::lower_bound(schedule_.begin(), schedule_.end(), node.body_end,
-                                        [](const Scheduled& s, uint32_t end) { return s.node < end; });
-    step.body_end = static_cast<uint32_t>(after - schedule_.begin());
+    if (step.op != Op::kAggregate || !can_lead(position)) return false;
+    const auto readable = [&](uint32_t read) {
+      const Op op = program.nodes[read].op;
+      return (read > step.node && read < node.body_end) || op == Op::kConst || op == Op::kField ||
+             op == Op::kDescribedIn;
+    };
+    if ((node.filter != expr::kNoNode && !readable(node.filter)) ||
+        (node.value != expr::kNoNode && !readable(node.value))) {
+      return false;
+    }
+    return std::all_of(schedule_.begin() + position + 1, schedule_.begin() + step.body_end, [&](const Scheduled& s) {
+      return (!expr::ReadsNodeA(s.op) || readable(s.a)) && (!expr::ReadsNodeB(s.op) || readable(s.b));
+    });
+  };
+  std::vector<Scheduled> shared;
+  std::vector<std::vector<Load>> shared_loads;
+  std::vector<bool> joined(schedule_.size(), false);  // an aggregate and its body, run in an earlier loop
+  // Appends the body of the aggregate at `position`; a nested aggregate keeps
+  // its end, shifted, and is its loop's only member.
+  const auto append_body = [&](uint32_t position) {
+    const auto shift = static_cast<int64_t>(shared.size()) - static_cast<int64_t>(position) - 1;
+    for (uint32_t p = position + 1; p < schedule_[position].body_end; ++p) {
+      Scheduled step = schedule_[p];
+      if (step.op == Op::kAggregate) {
+        step.body_end = static_cast<uint32_t>(step.body_end + shift);
+        step.members_begin = static_cast<uint32_t>(members_.size());
+        members_.push_back(step.node);
+        step.members_end = static_cast<uint32_t>(members_.size());
+      }
+      shared.push_back(step);
+      shared_loads.push_back(loads[p]);
+    }
+  };
+  for (uint32_t position = 0; position < schedule_.size(); ++position) {
+    if (joined[position]) continue;
+    const Scheduled& step = schedule_[position];
+    shared.push_back(step);
+    shared_loads.push_back(loads[position]);
+    if (step.op != Op::kAggregate) continue;
+    const size_t loop = shared.size() - 1;
+    shared[loop].members_begin = static_cast<uint32_t>(members_.size());
+    members_.push_back(step.node);
+    shared[loop].members_end = static_cast<uint32_t>(members_.size());
+    append_body(position);  // its nested aggregates' members come after its own
+    if (can_lead(position)) {
+      const expr::Collection items = program.nodes[step.node].collection;
+      for (uint32_t later = step.body_end; later < schedule_.size(); ++later) {
+        if (members_.size() - shared[loop].members_begin == kMaxLoopMembers) break;
+        if (joined[later] || !can_join(later) || program.nodes[schedule_[later].node].collection != items) continue;
+        members_.push_back(schedule_[later].node);  // neither it nor the leader holds an aggregate
+        shared[loop].members_end = static_cast<uint32_t>(members_.size());
+        append_body(later);
+        shared_loads[loop].insert(shared_loads[loop].end(), loads[later].begin(), loads[later].end());
+        std::fill(joined.begin() + later, joined.begin() + schedule_[later].body_end, true);
+      }
+    }
+    shared[loop].body_end = static_cast<uint32_t>(shared.size());
+    position = step.body_end - 1;
   }
+  schedule_ = std::move(shared);
+  loads = std::move(shared_loads);
+  partials_.resize(members_.size());
 }
 
 }  // namespace eccn::bulk
