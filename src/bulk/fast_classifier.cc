@@ -22,7 +22,7 @@ FastClassifier::FastClassifier(const RuleSet& rules, const Context& context) {
     packs_.push_back({&pack, &impl.compiled[i]});
     for (const EntryInfo& entry : pack.entries) entries_.push_back({&pack, &entry, pack.IsControl()});
     for (size_t m = 0; m < pack.metrics.size(); ++m) {
-      metrics_.push_back({&pack, &pack.metrics[m], ToDouble(impl.compiled[i].metrics[m].display_scale)});
+      metrics_.push_back({&pack, &pack.metrics[m], 1 / ToDouble(impl.compiled[i].metrics[m].display_scale)});
     }
   }
   std::vector<const expr::Program*> programs;
@@ -63,10 +63,13 @@ bool FastClassifier::Worker::Classify(const FastChip& chip, FastOutcome& out) {
       out.metrics.emplace_back();
       continue;
     }
-    const double value = v.lo / column.display_scale;
-    // The scale is within an ulp of the exact one, and the division rounds.
-    out.metrics.emplace_back(
-        FastMetric{value, std::max(v.lo_err, v.hi_err) / column.display_scale + std::fabs(value) * 6 * kEpsilon});
+    const double value = v.lo * column.display_inverse;
+    // The scale is within an ulp (2 eps) of the exact one; its inverse and
+    // the product each round once (eps each): 4 eps in all, which the error's
+    // own scaling is rounded up by, twice over.
+    constexpr double kScaled = 1 + 8 * kEpsilon;
+    out.metrics.emplace_back(FastMetric{
+        value, std::max(v.lo_err, v.hi_err) * column.display_inverse * kScaled + std::fabs(value) * 6 * kEpsilon});
   }
   if (!classifier_.tail_.usable) {
     Verdicts(out.verdicts);

@@ -33,8 +33,10 @@ struct EntryColumn {
 struct MetricColumn {
   const PackInfo* pack = nullptr;
   const MetricInfo* metric = nullptr;
-  double display_scale = 1;  // base units per display unit
-  uint32_t node = 0;         // in the merged program
+  // Display units per base unit: the inverse of the scale (itself within an
+  // ulp), rounded once, as a product costs less than a quotient.
+  double display_inverse = 1;
+  uint32_t node = 0;  // in the merged program
 };
 
 // A metric known exactly, as the fast path holds it: in display units, within
