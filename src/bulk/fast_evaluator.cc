@@ -260,14 +260,14 @@ void FastEvaluator::RunRange(uint32_t begin, uint32_t end, const FastChip& chip)
 // possible result.
 void FastEvaluator::RunAggregate(uint32_t position, const FastChip& chip) {
   const Scheduled& step = schedule_[position];
-  const uint32_t* const members = members_.data() + step.members_begin;
+  const Member* const members = members_.data() + step.members_begin;
   Partial* const partials = partials_.data() + step.members_begin;  // a nested loop has its own
   const uint32_t member_count = step.members_end - step.members_begin;
-  const Node& first = program_.nodes[members[0]];
+  const Node& first = program_.nodes[members[0].node];
   const bool formats = first.collection == expr::Collection::kFormats;
-  for (uint32_t m = 0; m < member_count; ++m) left_out_[members[m]] = 0;
+  for (uint32_t m = 0; m < member_count; ++m) left_out_[members[m].node] = 0;
   if (!(formats ? chip.has_formats : chip.has_dies)) {
-    for (uint32_t m = 0; m < member_count; ++m) values_[members[m]] = Everything();  // unknown number (Value{}'s)
+    for (uint32_t m = 0; m < member_count; ++m) values_[members[m].node] = Everything();  // unknown number (Value{}'s)
     return;
   }
   const FastItem* items = formats ? chip.formats.data() : chip.dies.data();
@@ -277,7 +277,7 @@ void FastEvaluator::RunAggregate(uint32_t position, const FastChip& chip) {
     partial.sure = FastValue::Known(0, 0, 2);
     partial.any_sure = false;
     partial.any_maybe = false;
-    partial.truth = program_.nodes[members[m]].aggregate == AggregateKind::kAll ? Truth::kTrue : Truth::kFalse;
+    partial.truth = members[m].kind == AggregateKind::kAll ? Truth::kTrue : Truth::kFalse;
   }
   for (size_t k = 0; k < count; ++k) {
     items_[first.depth] = &items[k];
@@ -285,23 +285,22 @@ void FastEvaluator::RunAggregate(uint32_t position, const FastChip& chip) {
       values_[item_loads_[load].node] = items[k].fields[item_loads_[load].slot];
     }
     RunRange(position + 1, step.body_end, chip);
-    for (uint32_t m = 0; m < member_count; ++m) Accumulate(program_.nodes[members[m]], members[m], k, partials[m]);
+    for (uint32_t m = 0; m < member_count; ++m) Accumulate(members[m], k, partials[m]);
   }
   for (uint32_t m = 0; m < member_count; ++m) {
-    Finish(program_.nodes[members[m]], partials[m], values_[members[m]]);
+    Finish(members[m], partials[m], values_[members[m].node]);
   }
 }
 
-[[gnu::always_inline]] inline void FastEvaluator::Accumulate(const Node& node, uint32_t index, size_t k,
-                                                             Partial& partial) {
-  const Truth selected = node.filter == expr::kNoNode ? Truth::kTrue : values_[node.filter].truth;
+[[gnu::always_inline]] inline void FastEvaluator::Accumulate(const Member& member, size_t k, Partial& partial) {
+  const Truth selected = member.filter == expr::kNoNode ? Truth::kTrue : values_[member.filter].truth;
   if (selected == Truth::kFalse) {
-    left_out_[index] |= uint32_t{1} << k;
+    left_out_[member.node] |= uint32_t{1} << k;
     return;
   }
   const FastValue zero = FastValue::Known(0, 0, 2);
-  const FastValue body = node.value == expr::kNoNode ? Everything() : values_[node.value];
-  switch (node.aggregate) {
+  const FastValue body = member.value == expr::kNoNode ? Everything() : values_[member.value];
+  switch (member.kind) {
     case AggregateKind::kSum:
       partial.sure = Add(partial.sure, selected == Truth::kTrue ? body : Hull(body, zero));
       return;
@@ -311,7 +310,7 @@ void FastEvaluator::RunAggregate(uint32_t position, const FastChip& chip) {
     case AggregateKind::kMax:
     case AggregateKind::kMin:
       if (selected == Truth::kTrue) {
-        partial.sure = !partial.any_sure ? body : Extreme(partial.sure, body, node.aggregate == AggregateKind::kMax);
+        partial.sure = !partial.any_sure ? body : Extreme(partial.sure, body, member.kind == AggregateKind::kMax);
         partial.any_sure = true;
       } else {
         partial.maybe_hull = partial.any_maybe ? Hull(partial.maybe_hull, body) : body;
@@ -327,13 +326,13 @@ void FastEvaluator::RunAggregate(uint32_t position, const FastChip& chip) {
   }
 }
 
-[[gnu::always_inline]] inline void FastEvaluator::Finish(const Node& node, const Partial& partial, FastValue& out) {
-  const bool extreme = node.aggregate == AggregateKind::kMax || node.aggregate == AggregateKind::kMin;
+[[gnu::always_inline]] inline void FastEvaluator::Finish(const Member& member, const Partial& partial, FastValue& out) {
+  const bool extreme = member.kind == AggregateKind::kMax || member.kind == AggregateKind::kMin;
   if (extreme && !partial.any_sure) {
     const FastValue zero = FastValue::Known(0, 0, 2);
     out = partial.any_maybe ? Hull(zero, partial.maybe_hull) : zero;
   } else if (extreme && partial.any_maybe) {
-    out = Hull(partial.sure, Extreme(partial.sure, partial.maybe_hull, node.aggregate == AggregateKind::kMax));
+    out = Hull(partial.sure, Extreme(partial.sure, partial.maybe_hull, member.kind == AggregateKind::kMax));
   } else {
     out = partial.sure;
   }

@@ -95,10 +95,19 @@ class FastEvaluator {
     bool any_maybe = false;
     Truth truth = Truth::kUnknown;
   };
-  // Adds item `k` (its body run) to the partial result of aggregate `node`, node number `index`.
-  void Accumulate(const expr::Node& node, uint32_t index, size_t k, Partial& partial);
-  // The aggregate's value, into `out`, from its partial result over every item.
-  void Finish(const expr::Node& node, const Partial& partial, FastValue& out);
+  // An aggregate a loop computes, with what RunAggregate reads of its node:
+  // its filter and value may be another member's item field (see ShareAggregateLoops).
+  struct Member {
+    uint32_t node = 0;
+    uint32_t filter = expr::kNoNode;
+    uint32_t value = expr::kNoNode;
+    expr::AggregateKind kind = expr::AggregateKind::kSum;
+  };
+  static Member MemberOf(const expr::Program& program, uint32_t node);
+  // Adds item `k` (its body run) to the member's partial result.
+  void Accumulate(const Member& member, size_t k, Partial& partial);
+  // The member's value, into `out`, from its partial result over every item.
+  void Finish(const Member& member, const Partial& partial, FastValue& out);
   // Puts aggregates that can share an earlier one's pass over the items into
   // its loop (see members_); `loads` holds each position's item loads.
   void ShareAggregateLoops(const expr::Program& program, std::vector<std::vector<Load>>& loads);
@@ -112,7 +121,7 @@ class FastEvaluator {
   // whose bodies read only their own nodes, constants and fields share the
   // first one's loop: the shipped packs take three maxima and sums over the
   // formats, and one pass over them costs less than three.
-  std::vector<uint32_t> members_;
+  std::vector<Member> members_;
   std::vector<Scheduled> deferred_;
   std::vector<FastValue> values_;
   std::vector<uint32_t> left_out_;   // per aggregate node: see left_out_items

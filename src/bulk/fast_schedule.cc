@@ -108,11 +108,16 @@ FastEvaluator::FastEvaluator(const expr::Program& program, std::span<const uint3
   }
 }
 
+FastEvaluator::Member FastEvaluator::MemberOf(const expr::Program& program, uint32_t node) {
+  const Node& aggregate = program.nodes[node];
+  return {node, aggregate.filter, aggregate.value, aggregate.aggregate};
+}
+
 // Rebuilds the schedule with each aggregate's loop: an aggregate outside any
 // other and without one in its body takes in the later aggregates over the
 // same items that read nothing but their own body, constants and fields (so
-// running them earlier reads the same values), their bodies after its own.
-// Every other aggregate is the only member of its loop.
+// running them earlier reads the same values), their bodies after its own,
+// each item field loaded once. Every other aggregate is its loop's only member.
 void FastEvaluator::ShareAggregateLoops(const expr::Program& program, std::vector<std::vector<Load>>& loads) {
   const auto holds_aggregate = [&](uint32_t position) {
     return std::any_of(schedule_.begin() + position + 1, schedule_.begin() + schedule_[position].body_end,
@@ -150,7 +155,7 @@ void FastEvaluator::ShareAggregateLoops(const expr::Program& program, std::vecto
       if (step.op == Op::kAggregate) {
         step.body_end = static_cast<uint32_t>(step.body_end + shift);
         step.members_begin = static_cast<uint32_t>(members_.size());
-        members_.push_back(step.node);
+        members_.push_back(MemberOf(program, step.node));
         step.members_end = static_cast<uint32_t>(members_.size());
       }
       shared.push_back(step);
@@ -165,7 +170,7 @@ void FastEvaluator::ShareAggregateLoops(const expr::Program& program, std::vecto
     if (step.op != Op::kAggregate) continue;
     const size_t loop = shared.size() - 1;
     shared[loop].members_begin = static_cast<uint32_t>(members_.size());
-    members_.push_back(step.node);
+    members_.push_back(MemberOf(program, step.node));
     shared[loop].members_end = static_cast<uint32_t>(members_.size());
     append_body(position);  // its nested aggregates' members come after its own
     if (can_lead(position)) {
@@ -173,10 +178,30 @@ void FastEvaluator::ShareAggregateLoops(const expr::Program& program, std::vecto
       for (uint32_t later = step.body_end; later < schedule_.size(); ++later) {
         if (members_.size() - shared[loop].members_begin == kMaxLoopMembers) break;
         if (joined[later] || !can_join(later) || program.nodes[schedule_[later].node].collection != items) continue;
-        members_.push_back(schedule_[later].node);  // neither it nor the leader holds an aggregate
+        const size_t body_begin = shared.size();
+        append_body(later);  // neither it nor the leader holds an aggregate
+        Member member = MemberOf(program, schedule_[later].node);
+        // An item field the loop loads already is read from there.
+        std::vector<Load>& loop_loads = shared_loads[loop];
+        for (const Load& load : loads[later]) {
+          const auto same = std::find_if(loop_loads.begin(), loop_loads.end(),
+                                         [&](const Load& loaded) { return loaded.slot == load.slot; });
+          if (same == loop_loads.end()) {
+            loop_loads.push_back(load);
+            continue;
+          }
+          const auto alias = [&](uint32_t& read) {
+            if (read == load.node) read = same->node;
+          };
+          for (size_t p = body_begin; p < shared.size(); ++p) {
+            if (expr::ReadsNodeA(shared[p].op)) alias(shared[p].a);
+            if (expr::ReadsNodeB(shared[p].op)) alias(shared[p].b);
+          }
+          alias(member.filter);
+          alias(member.value);
+        }
+        members_.push_back(member);
         shared[loop].members_end = static_cast<uint32_t>(members_.size());
-        append_body(later);
-        shared_loads[loop].insert(shared_loads[loop].end(), loads[later].begin(), loads[later].end());
         std::fill(joined.begin() + later, joined.begin() + schedule_[later].body_end, true);
       }
     }
