@@ -52,6 +52,7 @@ FastClassifier::Worker::Worker(const FastClassifier& classifier)
 
 bool FastClassifier::Worker::Classify(const FastChip& chip, FastOutcome& out) {
   out.verdicts.clear();
+  out.pattern = kNoPattern;
   out.metrics.clear();
   out.unknown_metrics.clear();
   out.notices.clear();
@@ -76,14 +77,17 @@ bool FastClassifier::Worker::Classify(const FastChip& chip, FastOutcome& out) {
   } else {
     const uint64_t key = TruthKey(classifier_.tail_, evaluator_);
     const auto known = patterns_.find(key);
+    const size_t entries = classifier_.entries_.size();
     if (known != patterns_.end()) {
-      const auto first = verdicts_by_pattern_.begin() + static_cast<std::ptrdiff_t>(known->second);
-      out.verdicts.assign(first, first + static_cast<std::ptrdiff_t>(classifier_.entries_.size()));
+      const auto first = verdicts_by_pattern_.begin() + static_cast<std::ptrdiff_t>(known->second * entries);
+      out.verdicts.assign(first, first + static_cast<std::ptrdiff_t>(entries));
+      out.pattern = known->second;
     } else {
       evaluator_.RunDeferred(chip);
       Verdicts(out.verdicts);
       if (patterns_.size() < kMaxPatterns) {  // memory stays bounded whatever the catalog
-        patterns_.emplace(key, static_cast<uint32_t>(verdicts_by_pattern_.size()));
+        out.pattern = static_cast<uint32_t>(patterns_.size());
+        patterns_.emplace(key, out.pattern);
         verdicts_by_pattern_.insert(verdicts_by_pattern_.end(), out.verdicts.begin(), out.verdicts.end());
       }
     }

@@ -48,9 +48,16 @@ struct FastMetric {
   bool operator==(const FastMetric&) const = default;
 };
 
+// FastOutcome::pattern when the verdicts came from no remembered pattern.
+inline constexpr uint32_t kNoPattern = UINT32_MAX;
+
 // What the fast path reports for one record, in the order of the classifier's columns.
 struct FastOutcome {
-  std::vector<Verdict> verdicts;                   // per EntryColumn
+  std::vector<Verdict> verdicts;  // per EntryColumn
+  // The number (0, 1, ...) the worker that classified the record gave the
+  // truth pattern the verdicts follow from: the same number, the same
+  // verdicts. kNoPattern when it remembers none for them.
+  uint32_t pattern = kNoPattern;
   std::vector<std::optional<FastMetric>> metrics;  // per MetricColumn; nullopt unless known exactly
   // Per MetricColumn, filled by Worker::AddTableDetails only: true when
   // nothing is known of the value, as for a quantity the spec leaves out
@@ -96,7 +103,8 @@ class FastClassifier {
     const FastClassifier& classifier_;
     FastEvaluator evaluator_;  // runs the merged program of the packs that apply
     std::vector<Truth> truths_;
-    // Verdicts by TruthKey: a pattern's start in verdicts_by_pattern_.
+    // Pattern numbers by TruthKey; pattern p's verdicts start at p x entries
+    // in verdicts_by_pattern_.
     std::unordered_map<uint64_t, uint32_t> patterns_;
     std::vector<Verdict> verdicts_by_pattern_;
     // What open entries need, by MissingFields::Key: a catalog's records

@@ -109,7 +109,17 @@ Verdict CsvResultWriter::WriteRow(std::string& out, int64_t line, std::string_vi
   // Two bits a verdict key a pattern; a bounded number of patterns is kept.
   constexpr size_t kMaxKeyedVerdicts = 32;
   constexpr size_t kMaxPatterns = 4096;
-  if (outcome.verdicts.size() > kMaxKeyedVerdicts) {
+  if (outcome.pattern != bulk::kNoPattern) {
+    auto& cells = scratch.by_fast_pattern_;
+    if (outcome.pattern >= cells.size()) cells.resize(outcome.pattern + 1);
+    std::optional<std::pair<std::string, Verdict>>& known = cells[outcome.pattern];
+    if (!known) {
+      known.emplace();
+      known->second = AppendVerdictCells(known->first, outcome);
+    }
+    out += known->first;
+    overall = known->second;
+  } else if (outcome.verdicts.size() > kMaxKeyedVerdicts) {
     overall = AppendVerdictCells(out, outcome);
   } else {
     uint64_t key = 0;

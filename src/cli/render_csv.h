@@ -23,10 +23,14 @@ void AppendCsvCell(std::string& out, std::string_view text);
 // One worker's state for writing rows: the cells that depend on the verdicts
 // alone (verdict, controls, indeterminate, review_zones), remembered per
 // verdict pattern (a catalog meets few, and rebuilding the id lists is most of
-// a row), and buffers reused from row to row.
+// a row), and buffers reused from row to row. The fast path's rows must all
+// come from one FastClassifier::Worker, whose pattern numbers it keys on.
 class CsvRowScratch {
  private:
   friend class CsvResultWriter;
+  // By FastOutcome::pattern, as met (a worker numbers at most a few thousand).
+  std::vector<std::optional<std::pair<std::string, Verdict>>> by_fast_pattern_;
+  // By the verdicts, two bits each, for the rows of the exact path.
   std::unordered_map<uint64_t, std::pair<std::string, Verdict>> by_pattern_;
   bulk::FastOutcome outcome_;  // an exact result, as the fast path lays it out
   // The row's metric cells, each after its comma, written before the row.
