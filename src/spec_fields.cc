@@ -160,12 +160,24 @@ bool IsOneLineText(SpecField field) {
 bool IsUnknownWord(std::string_view text) { return text == "unknown" || text == "?"; }
 
 bool IsValidReleaseDate(std::string_view text) {
-  // Completed to a full date in a fixed buffer: no allocation per record.
-  std::array<char, 10> full{'0', '0', '0', '0', '-', '0', '1', '-', '0', '1'};
-  if (text.size() != 4 && text.size() != 7 && text.size() != 10) return false;
-  std::copy(text.begin(), text.end(), full.begin());
-  if (text.size() == 7 && text[4] != '-') return false;  // "2024x01" must not pass as 2024-01
-  return Date::Parse(std::string_view(full.data(), full.size())).has_value();
+  const auto digits = [text](size_t from, size_t count) {
+    return std::all_of(text.begin() + static_cast<std::ptrdiff_t>(from),
+                       text.begin() + static_cast<std::ptrdiff_t>(from + count),
+                       [](char c) { return c >= '0' && c <= '9'; });
+  };
+  switch (text.size()) {
+    case 4:  // any year of four digits is one
+      return digits(0, 4);
+    case 7: {  // a month of such a year, the usual form in catalogs: no calendar needed
+      if (!digits(0, 4) || text[4] != '-' || !digits(5, 2)) return false;
+      const int month = (text[5] - '0') * 10 + (text[6] - '0');
+      return month >= 1 && month <= 12;
+    }
+    case 10:
+      return Date::Parse(text).has_value();
+    default:
+      return false;
+  }
 }
 
 Truth MemoryIsHbm(std::string_view memory_type) {

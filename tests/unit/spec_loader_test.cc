@@ -4,6 +4,7 @@
 
 #include <eccn/eccn.h>
 
+#include "spec_fields.h"
 #include "test_rules.h"
 #include "yaml_documents.h"
 
@@ -85,6 +86,17 @@ TEST(SpecLoader, UnknownIsAcceptedForValuesAndEnums) {
   EXPECT_FALSE(spec.value->marketed_for.has_value());
   ASSERT_EQ(spec.value->throughput->size(), 1u);
   EXPECT_FALSE((*spec.value->throughput)[0].ops_per_second.has_value());
+}
+
+TEST(SpecLoader, ReleasedIsAYearAMonthOrADay) {
+  for (const char* valid : {"2024", "0001", "2024-01", "2024-12", "2024-02-29", "2023-12-31", "9999-12"}) {
+    EXPECT_TRUE(IsValidReleaseDate(valid)) << valid;
+  }
+  for (const char* invalid :
+       {"", "24", "202", "20245", "2024-", "2024-1", "2024-00", "2024-13", "2024x01", "2024-1a", "a024-01", "+024-01",
+        "2023-02-29", "2024-04-31", "2024-01-00", "2024-01-1", "2024/01/01", "2024-01-01T", " 2024"}) {
+    EXPECT_FALSE(IsValidReleaseDate(invalid)) << invalid;
+  }
 }
 
 TEST(SpecLoader, BitsAreNotBytes) {
