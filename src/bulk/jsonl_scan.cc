@@ -349,31 +349,46 @@ class Scanner {
 }  // namespace
 
 bool ScanRecord(std::string_view line, FastRecordBuilder& builder, std::string& scratch, ScanMemo& memo) {
+  bool tried = false;
   if (memo.rest > 0) {
     --memo.rest;
-  } else if (memo.layout.learnt()) {
-    switch (memo.layout.Read(line, builder)) {
-      case ScanLayout::Replay::kTaken:
-        ++memo.replayed;
-        memo.mismatches = 0;
-        return true;
-      case ScanLayout::Replay::kRefused:
-        return false;  // as the scanner would, at the same call
-      case ScanLayout::Replay::kMismatch:
-        builder.Reset();
-        // A record of another layout now and then costs one try; a run of
-        // them, fewer and fewer, and a new layout is learnt.
-        constexpr uint32_t kMaxRest = 1023;
-        ++memo.mismatches;
-        memo.rest = std::min(kMaxRest, (uint32_t{1} << std::min(memo.mismatches, 10U)) - 1);
-        if (memo.mismatches >= 2) memo.layout.Forget();
-        return Scanner(line, builder, scratch, memo, nullptr).Record();
+  } else {
+    static_assert(std::tuple_size_v<decltype(memo.layouts)> == 2, "lead compares the first layout with the second");
+    for (size_t i = 0; i < memo.layouts.size() && memo.layouts[i].learnt(); ++i) {
+      switch (memo.layouts[i].Read(line, builder)) {
+        case ScanLayout::Replay::kTaken: {
+          ++memo.replayed;
+          memo.mismatches = 0;
+          constexpr int32_t kMaxLead = 16;
+          memo.lead = i == 0 ? std::min(memo.lead + 1, kMaxLead) : memo.lead - 1;
+          if (memo.lead < 0) {  // the second fits more records of late: it is tried first
+            std::swap(memo.layouts[0], memo.layouts[1]);
+            memo.lead = 1;
+          }
+          return true;
+        }
+        case ScanLayout::Replay::kRefused:
+          return false;  // as the scanner would, at the same call
+        case ScanLayout::Replay::kMismatch:
+          builder.Reset();
+          tried = true;
+          break;
+      }
     }
   }
-  const bool learn = !memo.layout.learnt() && memo.rest == 0 && line.size() <= ScanLayout::kMaxLineBytes;
+  // The scanner reads the record, and its layout takes the place of the one
+  // tried last. Records in a row that fit none (a catalog without a shared
+  // layout) are scanned for longer and longer before the layouts are tried,
+  // or learnt, again.
+  if (tried && ++memo.mismatches >= 2) {
+    constexpr uint32_t kMaxRest = 1023;
+    memo.rest = std::min(kMaxRest, (uint32_t{1} << std::min(memo.mismatches, 10U)) - 1);
+  }
+  const size_t slot = memo.layouts[0].learnt() ? 1 : 0;
+  const bool learn = memo.rest == 0 && line.size() <= ScanLayout::kMaxLineBytes;
   memo.calls.clear();
   if (!Scanner(line, builder, scratch, memo, learn ? &memo.calls : nullptr).Record()) return false;
-  if (learn) memo.layout.Learn(line, memo.calls, builder.formats());
+  if (learn) memo.layouts[slot].Learn(line, memo.calls, builder.formats());
   return true;
 }
 

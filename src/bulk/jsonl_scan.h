@@ -19,9 +19,10 @@
 
 namespace eccn::bulk {
 
-// What a scan learns for the next. A catalog's records share one layout, so:
-// - the record's layout (jsonl_layout.h): the next record is first replayed
-//   against it, and read by the scanner only on a mismatch;
+// What a scan learns for the next. A catalog's records share a layout or two
+// (with dies and without, say), so:
+// - the records' layouts (jsonl_layout.h): the next record is first replayed
+//   against them, and read by the scanner only when none fits;
 // - the key met at each member position of the record (the n-th key read,
 //   whatever its object): the scanner checks the next record's key against
 //   it first, as a whole, rather than read and look it up. A wrong guess
@@ -32,13 +33,18 @@ struct ScanMemo {
   // Only a hint: the key it names is checked against the record's bytes.
   std::array<uint8_t, 64> keys{};
   uint64_t hits = 0;  // keys found where the memo said
-  // The layout of the catalog's records (jsonl_layout.h), learnt from one the
-  // scanner took, and how records replayed against it fared.
-  ScanLayout layout;
+  // Layouts of the catalog's records (jsonl_layout.h), each learnt from one
+  // the scanner took, the one that fits more records first; and how records
+  // replayed against them fared.
+  std::array<ScanLayout, 2> layouts;
+  // How many more of the recent records the first layout took than the
+  // second, up to a bound so that a catalog whose layout changes for good
+  // soon tries its new one first.
+  int32_t lead = 0;
   std::vector<LoggedCall> calls;  // the scanner's calls, while it learns
-  uint64_t replayed = 0;          // records read by replaying the layout
-  uint32_t mismatches = 0;        // in a row
-  uint32_t rest = 0;              // records to scan before the layout is tried again
+  uint64_t replayed = 0;          // records read by replaying a layout
+  uint32_t mismatches = 0;        // records in a row that fitted no layout
+  uint32_t rest = 0;              // records to scan before layouts are tried again
 };
 
 // `line` must be followed by kJsonPadding readable bytes (their content does

@@ -259,6 +259,21 @@ TEST(BulkJsonlScan, RecordsWhoseNotesDifferAreReplayed) {
   EXPECT_EQ(memo.replayed, static_cast<uint64_t>(kRecords - 1));  // all but the first, which it learnt from
 }
 
+// A catalog whose records have one of two layouts (a die listed or not, at
+// random) is replayed against both: only the first record of each is scanned.
+TEST(BulkJsonlScan, RecordsOfTwoLayoutsAreReplayed) {
+  bulk::ScanMemo memo;
+  std::mt19937 random(90);
+  constexpr int kRecords = 200;
+  for (int i = 0; i < kRecords; ++i) {
+    const bool dies = i < 2 ? i == 0 : random() % 2 == 0;
+    ASSERT_TRUE(ScannedAlike(fmt::format(R"({{"name": "Chip {}", "throughput": {{"fp8": "{} TFLOPS"}}{}}})", i, 100 + i,
+                                         dies ? fmt::format(R"(, "dies": [{{"area": "{} mm2"}}])", 300 + i) : ""),
+                             memo));
+  }
+  EXPECT_EQ(memo.replayed, static_cast<uint64_t>(kRecords - 2));
+}
+
 // The memo holds positions, not meanings: after records read with one format
 // table, a record read with another (the same formats in reverse order) has
 // each rate under its own format, as with a fresh memo.
