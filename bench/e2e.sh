@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end benchmark: one deterministic catalog of N records, classified by
-# eccn, a plain Python script and two Node.js rules engines, next to `wc -l`,
-# in one run. Checks that every engine's counts per entry agree with eccn's
+# eccn, a plain Python script and two Node.js rules engines, next to `wc -l`
+# and a parse-only pass with simdjson (bench/peers/simdjson_walk.cc), in one run. Checks that every engine's counts per entry agree with eccn's
 # and prints a table of records/s, ratios and peak RSS (docs/benchmarks.md).
 #   bench/e2e.sh [N]         (default 1000000; ECCN=path/to/eccn, default build/release/src/cli/eccn)
 # The Node.js peers are installed from npm into a temporary directory.
@@ -16,6 +16,8 @@ python3 bench/gen_catalog.py "$n" > "$work/catalog.jsonl"
 npm install --prefix "$work/node" --silent --no-audit --no-fund --no-save json-rules-engine json-logic-js >/dev/null
 export NODE_PATH="$work/node/node_modules"
 cp bench/peers/*.js "$work/"
+# The parse-only yardstick, against Debian's libsimdjson (flags as in bench/peers/simdjson_walk.cc).
+g++ -O3 -std=c++17 -DSIMDJSON_THREADS_ENABLED=1 bench/peers/simdjson_walk.cc -lsimdjson -pthread -o "$work/simdjson_walk"
 
 echo "catalog: $n records, $(du -m "$work/catalog.jsonl" | cut -f1) MB; $(nproc) cores; load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 sync  # the catalog's writeback must not overlap the timed runs
@@ -40,6 +42,7 @@ run() {
 }
 
 run wc 3 wc -l "$work/catalog.jsonl"
+run simdjson 3 "$work/simdjson_walk" "$work/catalog.jsonl"
 run eccn 3 "$eccn" classify "$work/catalog.jsonl" --format csv --as-of 2026-11-28
 run python 1 python3 bench/baseline_classify.py "$work/catalog.jsonl"
 run json_logic 1 node "$work/json_logic.js" "$work/catalog.jsonl"
@@ -56,25 +59,27 @@ awk -F, 'function has(list, id) { return list ~ ("(^|;)" id "(;|$)") }
 expected=$(python3 -c 'import json,sys; print(json.dumps(json.load(open(sys.argv[1])), sort_keys=True))' "$work/eccn.counts")
 echo "eccn counts: $expected"
 [ "$(awk '{print $1}' "$work/wc.out")" = "$n" ] || { echo "wc -l counted $(cat "$work/wc.out")" >&2; exit 1; }
+[ "$(awk '{print $1}' "$work/simdjson.out")" = "$n" ] || { echo "simdjson_walk read $(cat "$work/simdjson.out")" >&2; exit 1; }
 
 status=0
-printf '\n| engine | seconds | records/s | vs wc -l | vs eccn | peak RSS (MB) | counts agree |\n|---|---:|---:|---:|---:|---:|---|\n'
-for name in wc eccn python json_logic json_rules_engine; do
+printf '\n| engine | seconds | records/s | vs wc -l | vs parse only | vs eccn | peak RSS (MB) | counts agree |\n|---|---:|---:|---:|---:|---:|---:|---|\n'
+for name in wc simdjson eccn python json_logic json_rules_engine; do
   agree="-"
-  if [ "$name" != wc ]; then
+  if [ "$name" != wc ] && [ "$name" != simdjson ]; then  # the yardsticks classify nothing
     got=$(python3 -c 'import json,sys; print(json.dumps(json.loads(open(sys.argv[1]).read().splitlines()[-1] if sys.argv[2] != "eccn" else open(sys.argv[3]).read()), sort_keys=True))' \
       "$work/$name.out" "$name" "$work/eccn.counts")
     if [ "$got" = "$expected" ]; then agree=yes; else agree="NO: $got"; status=1; fi
   fi
-  python3 - "$name" "${seconds[$name]}" "${rss[$name]}" "${seconds[wc]}" "${seconds[eccn]}" "$n" "$agree" <<'PY'
+  python3 - "$name" "${seconds[$name]}" "${rss[$name]}" "${seconds[wc]}" "${seconds[simdjson]}" "${seconds[eccn]}" "$n" "$agree" <<'PY'
 import sys
-name, secs, rss, wc, eccn, n, agree = sys.argv[1:]
-secs, wc, eccn = float(secs), float(wc), float(eccn)
+name, secs, rss, wc, parse, eccn, n, agree = sys.argv[1:]
+secs, wc, parse, eccn = float(secs), float(wc), float(parse), float(eccn)
 rate = lambda s: int(n) / max(s, 0.01)
-labels = {"wc": "`wc -l`", "eccn": "eccn (csv output)", "python": "Python script (fractions)",
-          "json_logic": "json-logic-js (Node.js)", "json_rules_engine": "json-rules-engine (Node.js)"}
+labels = {"wc": "`wc -l`", "simdjson": "simdjson DOM walk (parse only)", "eccn": "eccn (csv output)",
+          "python": "Python script (fractions)", "json_logic": "json-logic-js (Node.js)",
+          "json_rules_engine": "json-rules-engine (Node.js)"}
 print(f"| {labels[name]} | {secs:.2f} | {rate(secs):,.0f} | {rate(secs) / rate(wc):.3f} | "
-      f"{rate(secs) / rate(eccn):.3f} | {int(rss) / 1024:.1f} | {agree} |")
+      f"{rate(secs) / rate(parse):.3f} | {rate(secs) / rate(eccn):.3f} | {int(rss) / 1024:.1f} | {agree} |")
 PY
 done
 echo
