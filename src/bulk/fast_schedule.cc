@@ -7,12 +7,6 @@
 #include "bulk/fast_evaluator.h"
 
 namespace eccn::bulk {
-namespace {
-
-// Aggregates one loop computes at most (FastEvaluator::members_).
-constexpr size_t kMaxLoopMembers = 8;
-
-}  // namespace
 
 using expr::Node;
 using expr::Op;
@@ -176,7 +170,6 @@ void FastEvaluator::ShareAggregateLoops(const expr::Program& program, std::vecto
     if (can_lead(position)) {
       const expr::Collection items = program.nodes[step.node].collection;
       for (uint32_t later = step.body_end; later < schedule_.size(); ++later) {
-        if (members_.size() - shared[loop].members_begin == kMaxLoopMembers) break;
         if (joined[later] || !can_join(later) || program.nodes[schedule_[later].node].collection != items) continue;
         const size_t body_begin = shared.size();
         append_body(later);  // neither it nor the leader holds an aggregate
