@@ -4,13 +4,15 @@
 #include <charconv>
 #include <chrono>
 
+#include "ascii.h"
+
 namespace eccn {
 namespace {
 
 std::optional<int> ParseDigits(std::string_view text) {
   int value = 0;
   for (char c : text) {
-    if (c < '0' || c > '9') return std::nullopt;
+    if (!IsAsciiDigit(c)) return std::nullopt;
     value = value * 10 + (c - '0');
   }
   return value;

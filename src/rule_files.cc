@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include "ascii.h"
 #include "rule_cache/rule_cache.h"
 #include "units.h"
 
@@ -74,7 +75,7 @@ std::optional<std::string_view> PeekKind(std::string_view text) {
       line = line.substr(1, line.size() - 2);
     }
     const bool plain = !line.empty() && std::all_of(line.begin(), line.end(), [](char c) {
-      return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+      return (c >= 'a' && c <= 'z') || IsAsciiDigit(c) || c == '-' || c == '_';
     });
     return plain ? std::optional<std::string_view>(line) : std::nullopt;
   }

@@ -5,6 +5,7 @@
 
 #include <eccn/date.h>
 #include <eccn/rules.h>
+#include "ascii.h"
 #include "printable_text.h"
 #include "units.h"
 #include "yaml_reader.h"
@@ -162,8 +163,7 @@ bool IsUnknownWord(std::string_view text) { return text == "unknown" || text == 
 bool IsValidReleaseDate(std::string_view text) {
   const auto digits = [text](size_t from, size_t count) {
     return std::all_of(text.begin() + static_cast<std::ptrdiff_t>(from),
-                       text.begin() + static_cast<std::ptrdiff_t>(from + count),
-                       [](char c) { return c >= '0' && c <= '9'; });
+                       text.begin() + static_cast<std::ptrdiff_t>(from + count), IsAsciiDigit);
   };
   switch (text.size()) {
     case 4:  // any year of four digits is one

@@ -7,6 +7,8 @@
 #include <stdexcept>
 #include <vector>
 
+#include "ascii.h"
+
 namespace eccn {
 namespace {
 
@@ -166,7 +168,7 @@ Expected<Number> ParseDecimal(std::string_view text) {
   bool any_digit = false;
   for (; i < text.size(); ++i) {
     const char c = text[i];
-    if (c >= '0' && c <= '9') {
+    if (IsAsciiDigit(c)) {
       any_digit = true;
       if (mantissa != 0 || c != '0') ++significant;
       if (!seen_point && (mantissa != 0 || c != '0')) ++integer_digits;
@@ -188,7 +190,7 @@ Expected<Number> ParseDecimal(std::string_view text) {
     bool exponent_negative = false;
     if (i < text.size() && (text[i] == '+' || text[i] == '-')) exponent_negative = text[i++] == '-';
     const size_t exponent_start = i;
-    while (i < text.size() && text[i] >= '0' && text[i] <= '9' && i - exponent_start < 4) {
+    while (i < text.size() && IsAsciiDigit(text[i]) && i - exponent_start < 4) {
       exponent = exponent * 10 + (text[i] - '0');
       ++i;
     }

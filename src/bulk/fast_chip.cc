@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include <eccn/rules.h>
+#include "ascii.h"
 #include "bulk/fast_evaluator.h"
 #include "printable_text.h"
 
@@ -27,8 +28,6 @@ bool ReadSymbol(std::string_view text, FastValue& out) {
   out.symbol = index < kNames.size() ? static_cast<int32_t>(index) : -1;
   return index < kNames.size() || IsUnknownWord(text);
 }
-
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
 }  // namespace
 
@@ -65,13 +64,13 @@ std::optional<FastDecimal> ParseFastDecimalPrefix(std::string_view text, size_t&
   // wrapped mantissa has more than 15 significant digits, which are refused.
   uint64_t mantissa = 0;
   const char* p = digits_begin;
-  for (; p < text_end && IsDigit(*p); ++p) mantissa = mantissa * 10 + static_cast<uint64_t>(*p - '0');
+  for (; p < text_end && IsAsciiDigit(*p); ++p) mantissa = mantissa * 10 + static_cast<uint64_t>(*p - '0');
   const char* const integer_end = p;
   const bool has_point = p < text_end && *p == '.';
   int fraction_digits = 0;
   if (has_point) {
     const char* const fraction_begin = ++p;
-    for (; p < text_end && IsDigit(*p); ++p) mantissa = mantissa * 10 + static_cast<uint64_t>(*p - '0');
+    for (; p < text_end && IsAsciiDigit(*p); ++p) mantissa = mantissa * 10 + static_cast<uint64_t>(*p - '0');
     fraction_digits = static_cast<int>(p - fraction_begin);
   }
   if (integer_end == digits_begin && fraction_digits == 0) return std::nullopt;  // no digit
@@ -87,7 +86,7 @@ std::optional<FastDecimal> ParseFastDecimalPrefix(std::string_view text, size_t&
     const bool negative = k < text.size() && text[k] == '-';
     if (k < text.size() && (text[k] == '+' || text[k] == '-')) ++k;
     const size_t exponent_start = k;
-    for (; k < text.size() && IsDigit(text[k]); ++k) exponent = exponent * 10 + (text[k] - '0');
+    for (; k < text.size() && IsAsciiDigit(text[k]); ++k) exponent = exponent * 10 + (text[k] - '0');
     if (k - exponent_start > 3) return std::nullopt;
     if (k > exponent_start) {  // else the number ends before the 'e' ("5EB")
       if (negative) exponent = -exponent;

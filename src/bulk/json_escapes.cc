@@ -2,6 +2,8 @@
 
 #include <cstdint>
 
+#include "ascii.h"
+
 namespace eccn::bulk {
 namespace {
 
@@ -34,7 +36,7 @@ bool Hex4(const char* from, const char* end, uint32_t& unit) {
   for (int i = 0; i < 4; ++i) {
     const char c = from[i];
     uint32_t digit = 0;
-    if (c >= '0' && c <= '9') {
+    if (IsAsciiDigit(c)) {
       digit = static_cast<uint32_t>(c - '0');
     } else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'f') {
       digit = static_cast<uint32_t>((c | 0x20) - 'a' + 10);

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <cstring>
 
+#include "ascii.h"
 #include "json_special.h"
 
 namespace eccn::bulk {
@@ -14,13 +15,11 @@ namespace eccn::bulk {
 // A die's count with more digits might not fit the 64 bits simdjson reads it into.
 inline constexpr size_t kMaxCountDigits = 19;
 
-inline bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-
 // Where a die's count written as a plain integer from `at` ends: after "0",
 // or after digits that do not start with 0; `at` itself if no digit is there.
 inline const char* CountEnd(const char* at, const char* end) {
   if (at < end && *at == '0') return at + 1;
-  while (at < end && IsDigit(*at)) ++at;
+  while (at < end && IsAsciiDigit(*at)) ++at;
   return at;
 }
 

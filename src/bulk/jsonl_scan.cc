@@ -216,17 +216,17 @@ class Scanner {
   bool Number() {
     Consume('-');
     if (!Consume('0')) {
-      if (!IsDigit(Peek())) return false;
-      while (IsDigit(Peek())) ++at_;
+      if (!IsAsciiDigit(Peek())) return false;
+      while (IsAsciiDigit(Peek())) ++at_;
     }
     if (Consume('.')) {
-      if (!IsDigit(Peek())) return false;
-      while (IsDigit(Peek())) ++at_;
+      if (!IsAsciiDigit(Peek())) return false;
+      while (IsAsciiDigit(Peek())) ++at_;
     }
     if (Consume('e') || Consume('E')) {
       if (!Consume('+')) Consume('-');
-      if (!IsDigit(Peek())) return false;
-      while (IsDigit(Peek())) ++at_;
+      if (!IsAsciiDigit(Peek())) return false;
+      while (IsAsciiDigit(Peek())) ++at_;
     }
     return AtScalarEnd();
   }
@@ -261,7 +261,7 @@ class Scanner {
     if (c == 'n') return Null();
     std::string_view text;
     if (c == '"') return String(text) && Send({LayoutCall::Kind::kSet, field}, text);
-    if (field != SpecField::kDieCount || !IsDigit(c)) return false;
+    if (field != SpecField::kDieCount || !IsAsciiDigit(c)) return false;
     const char* begin = at_;
     at_ = CountEnd(at_, end_);
     text = {begin, static_cast<size_t>(at_ - begin)};
