@@ -6,9 +6,9 @@
 //
 // The file is mapped, as eccn maps it, with zeroed room after its end for
 // simdjson's padding. parse_many picks the best kernel for the CPU at run
-// time (Debian's On-Demand build is the portable fallback), and parses one
-// batch while its own thread indexes the next (SIMDJSON_THREADS_ENABLED), as
-// eccn uses both cores.
+// time (On-Demand runs the one chosen at compile time: the portable fallback
+// for a baseline x86-64 build), and parses one batch while its own thread
+// indexes the next (SIMDJSON_THREADS_ENABLED), as eccn uses both cores.
 //
 //   g++ -O3 -std=c++17 -DSIMDJSON_THREADS_ENABLED=1 simdjson_walk.cc -lsimdjson -pthread -o simdjson_walk
 //   simdjson_walk catalog.jsonl   (prints "<records> records")
