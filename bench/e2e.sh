@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # End-to-end benchmark: one deterministic catalog of N records, classified by
 # eccn, a plain Python script and two Node.js rules engines, next to `wc -l`
-# and a parse-only pass with simdjson (bench/peers/simdjson_walk.cc), in one run. Checks that every engine's counts per entry agree with eccn's
-# and prints a table of records/s, ratios and peak RSS (docs/benchmarks.md).
+# and a parse-only pass with simdjson (bench/peers/simdjson_walk.cc), in one
+# run. Checks that every engine's counts per entry agree with eccn's and
+# prints a table of records/s, ratios and peak RSS (docs/benchmarks.md).
 #   bench/e2e.sh [N]         (default 1000000; ECCN=path/to/eccn, default build/release/src/cli/eccn)
 # The Node.js peers are installed from npm into a temporary directory.
 set -euo pipefail
